@@ -1,0 +1,177 @@
+"""Typed settings: config.yaml first, then OCOPBOT_<SECTION>__<KEY> environment overrides."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+ENV_PREFIX = "OCOPBOT_"
+DEFAULT_CONFIG = Path("config.yaml")
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DatabaseSettings(Section):
+    url: str = "sqlite+aiosqlite:///./data/ocopbot.db"
+    seed_on_empty: bool = True
+
+
+class WebSettings(Section):
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)
+    max_body_bytes: int = Field(8192, gt=0)
+    max_text_chars: int = Field(2000, gt=0)
+    rate_per_minute: int = Field(60, gt=0)
+
+
+class TelegramSettings(Section):
+    token: SecretStr | None = None
+    mode: Literal["polling", "webhook"] = "polling"
+    api_base: str = "https://api.telegram.org"
+    webhook_path: str = "/telegram/webhook"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+
+
+class ZaloBotSettings(Section):
+    token: SecretStr | None = None
+    mode: Literal["polling", "webhook"] = "polling"
+    api_base: str = "https://bot-api.zaloplatforms.com"
+    webhook_path: str = "/zalo/bot/webhook"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+
+
+class ZaloOASettings(Section):
+    app_id: str | None = None
+    secret_key: SecretStr | None = None
+    access_token: SecretStr | None = None
+    refresh_token: SecretStr | None = None
+    api_base: str = "https://openapi.zalo.me"
+    oauth_base: str = "https://oauth.zaloapp.com"
+    webhook_path: str = "/zalo/oa/webhook"
+    max_age: timedelta = timedelta(minutes=5)
+
+
+class NluSettings(Section):
+    backend: Literal["builtin", "rasa"] = "builtin"
+    rasa_url: str | None = None
+    model_dir: Path = Path("data/nlu-model")
+    threshold: float = Field(0.45, ge=0.0, le=1.0)
+
+
+class OrdersSettings(Section):
+    operator: str | None = None
+    remind_after: timedelta = timedelta(hours=2)
+    escalate_after: timedelta = timedelta(hours=6)
+    max_quantity: int = Field(100, gt=0)
+
+
+class RedisSettings(Section):
+    url: str | None = None
+
+
+class LoggingSettings(Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+
+class Settings(BaseSettings):
+    """All of ocopbot's settings; environment variables beat config.yaml."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", case_sensitive=False
+    )
+
+    database: DatabaseSettings = DatabaseSettings()
+    web: WebSettings = WebSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    zalo_bot: ZaloBotSettings = ZaloBotSettings()
+    zalo_oa: ZaloOASettings = ZaloOASettings()
+    nlu: NluSettings = NluSettings()
+    orders: OrdersSettings = OrdersSettings()
+    redis: RedisSettings = RedisSettings()
+    logging: LoggingSettings = LoggingSettings()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The YAML file arrives as init kwargs; the environment must win over it.
+        return (env_settings, init_settings)
+
+
+class ConfigError(Exception):
+    """A config file or environment value that ocopbot cannot start with."""
+
+
+def _secret_paths() -> set[tuple[str, str]]:
+    paths = set()
+    for section, field in Settings.model_fields.items():
+        model = field.annotation
+        for key, sub in getattr(model, "model_fields", {}).items():
+            if "SecretStr" in str(sub.annotation):
+                paths.add((section, key))
+    return paths
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: not valid YAML") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must be a mapping of sections")
+    for section, key in _secret_paths():
+        values = data.get(section)
+        if isinstance(values, dict) and values.get(key) not in (None, ""):
+            env = f"{ENV_PREFIX}{section.upper()}__{key.upper()}"
+            raise ConfigError(
+                f"{path}: {section}.{key}: secrets are read only from the environment ({env})"
+            )
+    return data
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    key = ".".join(str(p) for p in first["loc"]) or "(root)"
+    env = f"{ENV_PREFIX}{'__'.join(str(p) for p in first['loc']).upper()}"
+    return f"{key}: {first['msg']} (config.yaml key {key} or environment {env})"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Load settings from a YAML file and the environment.
+
+    Args:
+        path: the config file; None means ./config.yaml if it exists.
+
+    Returns:
+        The validated settings.
+
+    Raises:
+        ConfigError: with a one-line message naming the key and the problem.
+    """
+    if path is not None and not path.exists():
+        raise ConfigError(f"{path}: no such config file")
+    chosen = path or (DEFAULT_CONFIG if DEFAULT_CONFIG.exists() else None)
+    data = _read_yaml(chosen) if chosen else {}
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from None
