@@ -1,0 +1,57 @@
+"""Message catalogs: every sentence the bot says, in Vietnamese and English."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+LOCALES = Path(__file__).with_name("locales")
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+class I18n:
+    """Looks sentences up by key and fills their {placeholders}."""
+
+    def __init__(self, catalogs: dict[str, dict[str, str]]) -> None:
+        self.catalogs = catalogs
+
+    @classmethod
+    def load(cls, directory: Path = LOCALES) -> I18n:
+        """Reads `<lang>.yaml` for every supported language from `directory`."""
+        catalogs: dict[str, dict[str, str]] = {}
+        for lang in LANGUAGES:
+            data = yaml.safe_load((directory / f"{lang}.yaml").read_text(encoding="utf-8"))
+            catalogs[lang] = {str(k): str(v).rstrip("\n") for k, v in (data or {}).items()}
+        return cls(catalogs)
+
+    def t(self, lang: str | None, key: str, **params: Any) -> str:
+        """Returns the sentence `key` in `lang`, with `params` filled in.
+
+        Args:
+            lang: "vi" or "en"; anything else falls back to Vietnamese.
+            key: the catalog key, e.g. "product.price_unknown".
+            params: values for the sentence's {placeholders}; a missing one renders empty.
+
+        Returns:
+            The sentence; the key itself if no catalog has it (and a warning is logged).
+        """
+        catalog = self.catalogs.get(lang or DEFAULT_LANGUAGE) or self.catalogs[DEFAULT_LANGUAGE]
+        template = catalog.get(key) or self.catalogs[DEFAULT_LANGUAGE].get(key)
+        if template is None:
+            logger.warning("i18n: no sentence for key %s", key)
+            return key
+        return template.format_map(_Blank(params))
+
+    def has(self, lang: str, key: str) -> bool:
+        return key in self.catalogs.get(lang, {})

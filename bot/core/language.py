@@ -1,0 +1,53 @@
+"""The reply language: detected per message, kept per chat, pinned by /lang."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.i18n import LANGUAGES
+from bot.core.nlu import Parse
+from bot.core.state import Conversation
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# Fewer words than this ("ok", "1", "Móng Cái?") do not switch a chat's language.
+MIN_WORDS_TO_SWITCH = 2
+
+
+def normalise(code: str | None) -> str | None:
+    """Maps "en-US", "vi_VN" and the like to a supported language, else None."""
+    if not code:
+        return None
+    short = code.replace("_", "-").split("-")[0].lower()
+    return short if short in LANGUAGES else None
+
+
+def choose_language(
+    conv: Conversation, parse: Parse | None, hint: str | None, default: str
+) -> str:
+    """Decides the reply language for this message.
+
+    Args:
+        conv: the conversation, with the language kept so far.
+        parse: the NLU parse of a text message, None for buttons and locations.
+        hint: the transport's language hint (Telegram's language_code), if any.
+        default: the language when nothing else says.
+
+    Returns:
+        "vi" or "en".
+    """
+    kept = normalise(conv.lang)
+    if conv.lang_pinned and kept:
+        return kept
+    detected = normalise(parse.language) if parse else None
+    if detected and parse and (kept is None or _own_words(parse) >= MIN_WORDS_TO_SWITCH):
+        return detected
+    return kept or normalise(hint) or default
+
+
+def _own_words(parse: Parse) -> int:
+    """Counts the words outside entities: names like "Móng Cái" say nothing of language."""
+    text = parse.text
+    for entity in sorted(parse.entities, key=lambda e: e.start or 0, reverse=True):
+        if entity.start is not None and entity.end is not None:
+            text = text[: entity.start] + " " + text[entity.end :]
+    return len(_WORD.findall(text))

@@ -1,0 +1,77 @@
+"""Routes a turn to its handler by (intent, step), button payload, command or location.
+
+Flows are state tables: each handler module's `setup(router)` registers its rows, and the
+fallback is registered last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from bot.core.turn import Outcome, Turn
+
+Handler = Callable[[Turn], Awaitable[Outcome]]
+ANY_STEP = "*"
+LOW_CONFIDENCE = "nlu_fallback"  # Rasa's name for a parse below the threshold
+LOCATION = "location"
+
+
+class Router:
+    """A table from (intent, step), payload route and command to handlers."""
+
+    def __init__(self) -> None:
+        self._intents: dict[tuple[str, str], Handler] = {}
+        self._payloads: dict[str, Handler] = {}
+        self._commands: dict[str, Handler] = {}
+        self._fallback: Handler | None = None
+
+    def on_intent(self, intent: str, handler: Handler, *, step: str = ANY_STEP) -> None:
+        """Serves `intent` with `handler` in conversation step `step` (any by default)."""
+        self._intents[(intent, step)] = handler
+
+    def on_payload(self, route: str, handler: Handler) -> None:
+        """Serves button payloads whose `topic:action` is `route`."""
+        self._payloads[route] = handler
+
+    def on_command(self, command: str, handler: Handler) -> None:
+        """Serves a slash command such as "/lang"."""
+        self._commands[command.lower()] = handler
+
+    def on_location(self, handler: Handler, *, step: str = ANY_STEP) -> None:
+        """Serves a shared location."""
+        self._intents[(LOCATION, step)] = handler
+
+    def set_fallback(self, handler: Handler) -> None:
+        """Serves everything nothing else serves; register it last."""
+        self._fallback = handler
+
+    def resolve(self, turn: Turn, command: str | None = None) -> Handler:
+        """Picks the handler for a turn.
+
+        Args:
+            turn: the turn, with its parse or payload already filled in.
+            command: the slash command of the message, lower-cased, if any.
+
+        Returns:
+            The most specific handler: command, payload, (intent, step), (intent, any step),
+            then the fallback.
+        """
+        if self._fallback is None:
+            raise RuntimeError("router has no fallback handler; call set_fallback last")
+        if command is not None:
+            return self._commands.get(command, self._fallback)
+        if turn.payload is not None:
+            return self._payloads.get(turn.payload.route, self._fallback)
+        intent = LOCATION if turn.msg.location is not None else turn.intent
+        if intent is None:
+            return self._fallback
+        step = turn.conv.step
+        return (
+            self._intents.get((intent, step))
+            or self._intents.get((intent, ANY_STEP))
+            or self._fallback
+        )
+
+    @property
+    def payload_routes(self) -> set[str]:
+        return set(self._payloads)

@@ -1,0 +1,41 @@
+"""The reply language follows the person, sticks per chat, and /lang pins it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.language import choose_language, normalise
+from bot.core.nlu import Entity, Parse
+from bot.core.state import Conversation
+
+
+def parse(text: str, language: str | None) -> Parse:
+    entities = ()
+    if "Móng Cái" in text:
+        start = text.index("Móng Cái")
+        entities = (Entity("location", "mong-cai", start, start + len("Móng Cái")),)
+    return Parse(text=text, intent="inform", confidence=0.9, language=language, entities=entities)
+
+
+@pytest.mark.parametrize(
+    ("kept", "pinned", "text", "detected", "hint", "expected"),
+    [
+        (None, False, "hello", "en", None, "en"),  # first message decides
+        ("vi", False, "where can I buy tea", "en", None, "en"),  # a real sentence switches
+        ("vi", False, "ok", "en", None, "vi"),  # one word does not
+        ("en", False, "Móng Cái?", "vi", None, "en"),  # a name is not a language
+        ("en", False, "còn ở Móng Cái thì sao", "vi", None, "vi"),
+        ("en", True, "xin chào các bạn", "vi", None, "en"),  # /lang pinned
+        (None, False, "1", None, "en-US", "en"),  # the transport hint
+        (None, False, "1", None, None, "vi"),
+    ],
+)
+def test_choose_language(kept, pinned, text, detected, hint, expected) -> None:
+    conv = Conversation(lang=kept, lang_pinned=pinned)
+    assert choose_language(conv, parse(text, detected), hint, "vi") == expected
+
+
+def test_normalise() -> None:
+    assert normalise("vi_VN") == "vi"
+    assert normalise("fr") is None
+    assert normalise(None) is None
