@@ -1,0 +1,1 @@
+"""Import and export of the catalog (YAML, JSON, CSV, XLSX), all-or-nothing."""

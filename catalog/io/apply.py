@@ -1,0 +1,96 @@
+"""Writes validated records: insert new ids, update changed rows, count the unchanged."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.io.schema import SECTIONS, row_key
+from catalog.models import Base, District, Place, PlaceProduct, Producer, Product
+from catalog.text import fold, search_key
+
+logger = logging.getLogger(__name__)
+
+MODELS: dict[str, type[Base]] = {
+    "districts": District,
+    "producers": Producer,
+    "products": Product,
+    "places": Place,
+    "place_products": PlaceProduct,
+}
+
+
+@dataclass
+class Counts:
+    """What an import did (or would do) to one section."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}"
+
+
+def _derived(section: str, values: dict[str, Any]) -> dict[str, Any]:
+    if section == "products":
+        names = [values["name_vi"], values.get("name_en"), *values.get("aliases", [])]
+        values["search_text"] = search_key(names)
+        values["name_key"] = fold(values["name_vi"])
+    return values
+
+
+async def _existing(session: AsyncSession, section: str, keys: list[tuple[str, ...]]) -> dict:
+    model = MODELS[section]
+    if section == "place_products":
+        where = tuple_(PlaceProduct.place_id, PlaceProduct.product_id).in_(keys)
+    else:
+        where = model.id.in_([k[0] for k in keys])  # type: ignore[attr-defined]
+    rows = (await session.scalars(select(model).where(where))).all()
+    return {row_key(section, vars(row)): row for row in rows}
+
+
+async def apply(
+    session: AsyncSession, records: dict[str, list[dict[str, Any]]]
+) -> dict[str, Counts]:
+    """Upserts records by id inside the caller's transaction.
+
+    Args:
+        session: the caller's session; nothing is committed here.
+        records: validated rows per section.
+
+    Returns:
+        Created/updated/unchanged counts per section present in ``records``.
+    """
+    summary: dict[str, Counts] = {}
+    for section in SECTIONS:
+        if section not in records:
+            continue
+        counts = summary[section] = Counts()
+        rows = [
+            _derived(section, {k: v for k, v in r.items() if k != "__where__"})
+            for r in records[section]
+        ]
+        existing = (
+            await _existing(session, section, [row_key(section, r) for r in rows]) if rows else {}
+        )
+        for values in rows:
+            current = existing.get(row_key(section, values))
+            if current is None:
+                session.add(MODELS[section](**values))
+                counts.created += 1
+                continue
+            changed = {k: v for k, v in values.items() if getattr(current, k) != v}
+            for key, value in changed.items():
+                setattr(current, key, value)
+            if changed:
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+        await session.flush()
+        logger.info("%s: %s", section, counts)
+    return summary

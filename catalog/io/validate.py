@@ -1,0 +1,77 @@
+"""Validates raw rows: field rules, duplicate ids, and references to other sections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from catalog.io.problems import Problem, RawRow, from_validation
+from catalog.io.schema import REFERENCES, ROW_MODELS, SECTIONS, row_key
+
+Records = dict[str, list[dict[str, Any]]]
+
+
+def _check_rows(section: str, rows: list[RawRow]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    model = ROW_MODELS[section]
+    records: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    seen: dict[tuple[str, ...], str] = {}
+    for raw in rows:
+        if "__not_a_row__" in raw.data:
+            problems.append(Problem(raw.where, "row", "expected a mapping of fields"))
+            continue
+        try:
+            record = model.model_validate(raw.data).model_dump()
+        except ValidationError as exc:
+            problems.extend(from_validation(raw.where, exc))
+            continue
+        key = row_key(section, record)
+        if key in seen:
+            field = "id" if section != "place_products" else "place_id, product_id"
+            shown = " + ".join(key)
+            problems.append(
+                Problem(raw.where, field, f"duplicate {shown!r} (first at {seen[key]})")
+            )
+            continue
+        seen[key] = raw.where
+        record["__where__"] = raw.where
+        records.append(record)
+    return records, problems
+
+
+def validate(
+    raw: dict[str, list[RawRow]], existing: dict[str, set[str]]
+) -> tuple[Records, list[Problem]]:
+    """Checks every row of every section; nothing stops at the first problem.
+
+    Args:
+        raw: rows per section as read from the file.
+        existing: ids already in the database, per section.
+
+    Returns:
+        The valid records per section (with ``__where__``) and every problem found.
+    """
+    records: Records = {}
+    problems: list[Problem] = []
+    for section in SECTIONS:
+        if section in raw:
+            records[section], found = _check_rows(section, raw[section])
+            problems.extend(found)
+    for section, refs in REFERENCES.items():
+        for record in records.get(section, []):
+            for field, target in refs.items():
+                value = record.get(field)
+                in_file = any(r["id"] == value for r in records.get(target, []))
+                if value is not None and not in_file and value not in existing.get(target, set()):
+                    noun = target.removesuffix("s")
+                    problems.append(
+                        Problem(record["__where__"], field, f"unknown {noun} {value!r}")
+                    )
+    problems.sort(key=lambda p: _order(p.where))
+    return records, problems
+
+
+def _order(where: str) -> tuple[str, int, str]:
+    label, _, rest = where.rpartition(":")
+    return (label, int(rest), "") if rest.isdigit() else (where, 0, "")

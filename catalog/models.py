@@ -1,0 +1,121 @@
+"""SQLAlchemy 2.0 models of the catalog; the schema itself changes only through Alembic."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base shared by every table of the project (one metadata for Alembic)."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class District(Base):
+    __tablename__ = "districts"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name_vi: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    centre: Mapped[str | None] = mapped_column(String(200))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+
+
+class Producer(Base):
+    __tablename__ = "producers"
+    __table_args__ = (
+        CheckConstraint("type IN ('company', 'cooperative', 'household')", name="type"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(20))
+    district_id: Mapped[str | None] = mapped_column(ForeignKey("districts.id"), index=True)
+    source: Mapped[str | None] = mapped_column(Text)
+
+    district: Mapped[District | None] = relationship(lazy="raise")
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (CheckConstraint("stars IS NULL OR stars BETWEEN 3 AND 5", name="stars"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name_vi: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str | None] = mapped_column(String(300))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    category: Mapped[str] = mapped_column(String(40), index=True)
+    stars: Mapped[int | None] = mapped_column(Integer)
+    star_level: Mapped[str | None] = mapped_column(String(40))
+    star_year: Mapped[str | None] = mapped_column(String(200))
+    producer_id: Mapped[str | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    district_id: Mapped[str | None] = mapped_column(ForeignKey("districts.id"), index=True)
+    price_vnd: Mapped[int | None] = mapped_column(Integer)
+    price_max_vnd: Mapped[int | None] = mapped_column(Integer)
+    price_unit: Mapped[str | None] = mapped_column(String(40))
+    price_note: Mapped[str | None] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    description: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    sources: Mapped[list[str]] = mapped_column(JSON, default=list)
+    confidence: Mapped[str | None] = mapped_column(String(10))
+    # Folded names and aliases (see catalog.text.search_key), kept in step by the writers.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    name_key: Mapped[str] = mapped_column(String(300), default="")
+
+    producer: Mapped[Producer | None] = relationship(lazy="raise")
+    district: Mapped[District | None] = relationship(lazy="raise")
+
+
+class Place(Base):
+    __tablename__ = "places"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('ocop_center', 'ocop_sales_point', 'fair_venue', 'rest_stop',"
+            " 'producer_visit', 'tourism_site', 'festival')",
+            name="kind",
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    name_vi: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str | None] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(Text)
+    district_id: Mapped[str | None] = mapped_column(ForeignKey("districts.id"), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    coord_confidence: Mapped[str | None] = mapped_column(String(10))
+    coord_note: Mapped[str | None] = mapped_column(Text)
+    season: Mapped[str | None] = mapped_column(Text)
+    facts: Mapped[str | None] = mapped_column(Text)
+    ocop_link: Mapped[str | None] = mapped_column(Text)
+    venue: Mapped[str | None] = mapped_column(Text)
+    sources: Mapped[list[str]] = mapped_column(JSON, default=list)
+    confidence: Mapped[str | None] = mapped_column(String(10))
+
+    district: Mapped[District | None] = relationship(lazy="raise")
+
+
+class PlaceProduct(Base):
+    """A source saying that a place sells (or displays) a product."""
+
+    __tablename__ = "place_products"
+
+    place_id: Mapped[str] = mapped_column(
+        ForeignKey("places.id", ondelete="CASCADE"), primary_key=True
+    )
+    product_id: Mapped[str] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    source: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,80 @@
+"""Engines, migrations and seeding, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, func, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
+from catalog.models import Base, District, Place, PlaceProduct, Producer, Product
+
+
+async def test_upgrade_runs_inside_a_running_loop_and_is_repeatable(empty_db_url: str) -> None:
+    await upgrade(empty_db_url)
+    await upgrade(empty_db_url)  # already at head: nothing to do, no error
+    engine = make_engine(empty_db_url)
+    try:
+        async with engine.connect() as conn:
+            version = await conn.scalar(text("SELECT version_num FROM alembic_version"))
+        assert version is not None
+    finally:
+        await engine.dispose()
+
+
+def _diff(connection: Connection) -> list:
+    ours = set(Base.metadata.tables)
+
+    def include_name(name: str | None, type_: str, _parents: object) -> bool:
+        # Other packages' tables (later migrations) are not this test's business.
+        return type_ != "table" or name in ours
+
+    opts = {"compare_type": True, "include_name": include_name}
+    return compare_metadata(MigrationContext.configure(connection, opts=opts), Base.metadata)
+
+
+async def test_migration_creates_exactly_the_models_schema(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
+    try:
+        await upgrade(engine)
+        async with engine.connect() as conn:
+            assert await conn.run_sync(_diff) == []
+    finally:
+        await engine.dispose()
+
+
+async def test_seed_loads_once(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
+    try:
+        await upgrade(engine)
+        factory = make_session_factory(engine)
+        assert await seed_if_empty(factory) is True
+        assert await seed_if_empty(factory) is False
+        async with factory() as session:
+            counts = [
+                await session.scalar(select(func.count()).select_from(model))
+                for model in (District, Producer, Product, Place, PlaceProduct)
+            ]
+        assert counts == [13, 24, 46, 22, 5]
+    finally:
+        await engine.dispose()
+
+
+async def test_foreign_keys_are_enforced(
+    catalog_session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    async with catalog_session_factory() as session:
+        session.add(PlaceProduct(place_id="no-such-place", product_id="ga-tien-yen"))
+        with pytest.raises(IntegrityError):
+            await session.flush()
+
+
+def test_sqlite_parent_directory_is_created(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "ocopbot.db"
+    make_engine(f"sqlite+aiosqlite:///{target}").sync_engine.dispose()
+    assert target.parent.is_dir()
