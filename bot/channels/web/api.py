@@ -1,0 +1,131 @@
+"""The chat API's request handlers: sessions, messages and the updates long poll."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import uuid
+
+from aiohttp import web
+
+from bot.channels.web.codec import BadRequest, ChatInput, parse_chat_input, render_reply
+from bot.channels.web.http import (
+    BodyTooLarge,
+    bearer_token,
+    error_response,
+    json_response,
+    read_json,
+)
+from bot.channels.web.mailbox import Mailboxes
+from bot.channels.web.protocols import ChatEngine, SessionStore
+from bot.channels.web.ratelimit import RateLimiter, retry_after_header
+from bot.channels.web.replay import ReplayCache, Result
+from bot.channels.web.sessions import CHANNEL, hash_token, issue_session
+from bot.config import WebSettings
+from bot.core.messages import IncomingMessage
+
+logger = logging.getLogger(__name__)
+
+MAX_WAIT_SECONDS = 25.0
+UNAUTHORIZED = {"WWW-Authenticate": 'Bearer realm="ocopbot"'}
+
+
+class ChatApi:
+    """Converts HTTP requests to IncomingMessage and replies to JSON; no business logic."""
+
+    def __init__(
+        self,
+        engine: ChatEngine,
+        settings: WebSettings,
+        sessions: SessionStore,
+        mailboxes: Mailboxes,
+        limiter: RateLimiter,
+    ) -> None:
+        self._engine = engine
+        self._settings = settings
+        self._sessions = sessions
+        self._mailboxes = mailboxes
+        self._limiter = limiter
+        self._replay = ReplayCache()
+
+    async def create_session(self, request: web.Request) -> web.Response:
+        """Issues a new anonymous session: ``201 {"token", "user"}``."""
+        issued = issue_session()
+        await self._sessions.create(hash_token(issued.token), issued.chat_id)
+        logger.info("web chat: new session %s", issued.user)
+        return json_response({"token": issued.token, "user": issued.user}, status=201)
+
+    async def post_message(self, request: web.Request) -> web.Response:
+        """Hands one message to the engine and returns its replies."""
+        chat_id = await self._authenticate(request)
+        if chat_id is None:
+            return error_response(401, "unauthorized", "missing or unknown token", UNAUTHORIZED)
+        wait = self._limiter.acquire(chat_id)
+        if wait > 0:
+            headers = {"Retry-After": retry_after_header(wait)}
+            return error_response(
+                429,
+                "rate_limited",
+                "too many messages; slow down",
+                headers,
+                retry_after=math.ceil(wait),
+            )
+        try:
+            body = await read_json(request, self._settings.max_body_bytes)
+            chat_input = parse_chat_input(body, self._settings.max_text_chars)
+        except BodyTooLarge:
+            limit = self._settings.max_body_bytes
+            return error_response(413, "too_large", f"the body is over {limit} bytes")
+        except BadRequest as exc:
+            return error_response(400, exc.code, exc.message, **exc.extra)
+        try:
+            if chat_input.client_id is None:
+                replies = await self._handle(chat_id, chat_input, uuid.uuid4().hex)
+            else:
+                message_id = _message_id(chat_id, chat_input.client_id)
+                replies = await self._replay.run(
+                    message_id, lambda: self._handle(chat_id, chat_input, message_id)
+                )
+        except Exception:
+            logger.exception("web chat: the engine failed on a message from web:%s", chat_id)
+            return error_response(500, "internal", "something went wrong; please try again")
+        return json_response({"replies": replies})
+
+    async def get_updates(self, request: web.Request) -> web.Response:
+        """Long poll: messages pushed to this chat since the last call."""
+        chat_id = await self._authenticate(request)
+        if chat_id is None:
+            return error_response(401, "unauthorized", "missing or unknown token", UNAUTHORIZED)
+        try:
+            wait = float(request.query.get("wait", "0"))
+        except ValueError:
+            wait = math.nan
+        if not 0 <= wait <= MAX_WAIT_SECONDS:
+            return error_response(400, "bad_wait", "wait must be a number of seconds from 0 to 25")
+        messages = await self._mailboxes.take(chat_id, wait)
+        return json_response({"messages": messages})
+
+    async def _authenticate(self, request: web.Request) -> str | None:
+        token = bearer_token(request)
+        if token is None:
+            return None
+        return await self._sessions.find(hash_token(token))
+
+    async def _handle(self, chat_id: str, chat_input: ChatInput, message_id: str) -> Result:
+        msg = IncomingMessage(
+            channel=CHANNEL,
+            chat_id=chat_id,
+            user_id=chat_id,
+            message_id=message_id,
+            text=chat_input.text,
+            payload=chat_input.payload,
+            location=chat_input.location,
+            language_hint=chat_input.language_hint,
+        )
+        return [render_reply(reply) for reply in await self._engine.handle(msg)]
+
+
+def _message_id(chat_id: str, client_id: str) -> str:
+    """A fixed-length id, unique per chat, so one visitor's ids never collide with another's."""
+    return hashlib.sha256(f"{chat_id}\n{client_id}".encode()).hexdigest()[:32]

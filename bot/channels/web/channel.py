@@ -1,0 +1,69 @@
+"""WebChannel: the web chat as a Channel, mounted on a shared aiohttp application."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from aiohttp import web
+
+from bot.channels.web import page
+from bot.channels.web.api import ChatApi
+from bot.channels.web.codec import render_reply
+from bot.channels.web.http import preflight
+from bot.channels.web.mailbox import Mailboxes
+from bot.channels.web.protocols import ChatEngine, SessionStore
+from bot.channels.web.ratelimit import RateLimiter
+from bot.channels.web.sessions import CHANNEL
+from bot.config import WebSettings
+from bot.core.messages import Reply
+
+logger = logging.getLogger(__name__)
+
+
+class WebChannel:
+    """The web chat: a JSON API, a long poll for pushed messages and the chat page.
+
+    Usage in the composition root::
+
+        channel = WebChannel(engine, settings.web, SqlSessionStore(db_engine))
+        channel.setup(app)  # the same app may also serve Telegram/Zalo webhooks
+    """
+
+    name = CHANNEL
+
+    def __init__(
+        self,
+        engine: ChatEngine,
+        settings: WebSettings,
+        sessions: SessionStore,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        mailbox_limit: int = 50,
+    ) -> None:
+        self._mailboxes = Mailboxes(mailbox_limit)
+        limiter = RateLimiter(settings.rate_per_minute, clock=clock)
+        self._api = ChatApi(engine, settings, sessions, self._mailboxes, limiter)
+
+    async def send(self, chat_id: str, replies: list[Reply]) -> None:
+        """Queues replies for a chat's long poll and wakes it (the Channel protocol)."""
+        self._mailboxes.put(chat_id, [render_reply(reply) for reply in replies])
+
+    def setup(self, app: web.Application) -> None:
+        """Adds the chat API, the page and /healthz (unless present) to ``app``."""
+        router = app.router
+        router.add_post("/api/chat/session", self._api.create_session)
+        router.add_post("/api/chat/messages", self._api.post_message)
+        router.add_get("/api/chat/updates", self._api.get_updates)
+        for path in ("/api/chat/session", "/api/chat/messages", "/api/chat/updates"):
+            router.add_route("OPTIONS", path, preflight)
+        router.add_get("/", page.index)
+        router.add_get("/static/{name}", page.static_file)
+        if not page.has_route(app, "/healthz"):
+            router.add_get("/healthz", page.healthz)
+        app.on_shutdown.append(self._on_shutdown)
+
+    async def _on_shutdown(self, app: web.Application) -> None:
+        # Long polls would otherwise hold the shutdown for up to 25 seconds.
+        self._mailboxes.close()

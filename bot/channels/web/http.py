@@ -1,0 +1,81 @@
+"""HTTP plumbing for the chat API: JSON errors, CORS, bearer tokens, bounded bodies."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from aiohttp import web
+
+from bot.channels.web.codec import BadRequest
+
+logger = logging.getLogger(__name__)
+
+#: The API is meant to be embedded by other sites. It authenticates with a bearer token,
+#: never a cookie, so allowing any origin does not let a page act as someone else.
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Authorization, Content-Type",
+    "Access-Control-Expose-Headers": "Retry-After",
+    "Access-Control-Max-Age": "600",
+}
+
+
+def json_response(
+    data: Any, status: int = 200, headers: dict[str, str] | None = None
+) -> web.Response:
+    """A JSON response (UTF-8, not ASCII-escaped) with the CORS headers."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    response = web.Response(text=body, status=status, content_type="application/json")
+    response.headers.update(CORS_HEADERS)
+    response.headers["Cache-Control"] = "no-store"
+    if headers:
+        response.headers.update(headers)
+    return response
+
+
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None, **extra: Any
+) -> web.Response:
+    """An error as ``{"error": message, "code": code, ...}``."""
+    return json_response({"error": message, "code": code, **extra}, status, headers)
+
+
+async def preflight(request: web.Request) -> web.Response:
+    """Answers a CORS preflight for the chat API."""
+    response = web.Response(status=204)
+    response.headers.update(CORS_HEADERS)
+    return response
+
+
+def bearer_token(request: web.Request) -> str | None:
+    """The token from ``Authorization: Bearer ...``, or None if the header is missing."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+class BodyTooLarge(Exception):
+    """The request body is over the configured limit."""
+
+
+async def read_json(request: web.Request, max_bytes: int) -> Any:
+    """Reads and decodes a JSON body of at most ``max_bytes``.
+
+    Raises:
+        BodyTooLarge: if the declared or actual size is over the limit.
+        BadRequest: if the body is not UTF-8 JSON.
+    """
+    if request.content_length is not None and request.content_length > max_bytes:
+        raise BodyTooLarge
+    # Read one byte past the limit so a chunked body that lies about nothing is still caught.
+    raw = await request.content.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise BodyTooLarge
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BadRequest("bad_json", "the body is not valid JSON") from None

@@ -1,0 +1,28 @@
+"""What the web chat needs from the rest of the bot: an engine and a session store."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.core.messages import IncomingMessage, Reply
+
+
+class ChatEngine(Protocol):
+    """Turns one incoming message into the replies for its sender (the core engine)."""
+
+    async def handle(self, msg: IncomingMessage) -> list[Reply]: ...
+
+
+class SessionStore(Protocol):
+    """Maps the hash of a session token to the chat id it was issued for.
+
+    Only hashes are stored, so a leaked table does not let anyone impersonate a visitor.
+    """
+
+    async def create(self, token_hash: str, chat_id: str) -> None:
+        """Stores a newly issued session."""
+        ...
+
+    async def find(self, token_hash: str) -> str | None:
+        """Returns the chat id for a token hash, or None if no such session exists."""
+        ...

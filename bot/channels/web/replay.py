@@ -1,0 +1,55 @@
+"""Idempotent POSTs: a retried message id gets the first attempt's replies again."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+Result = list[dict[str, Any]]
+
+
+class ReplayCache:
+    """Remembers the rendered replies of the last ``size`` (chat, client id) pairs.
+
+    The engine also de-duplicates, but it answers a duplicate with nothing; a browser that
+    lost the first response and retried should still see the answer. A retry that arrives
+    while the first attempt is running waits for it instead of running twice.
+    """
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._size = size
+        self._results: OrderedDict[str, asyncio.Future[Result]] = OrderedDict()
+
+    async def run(self, key: str, compute: Callable[[], Awaitable[Result]]) -> Result:
+        """Returns the cached result for ``key``, or computes and caches it."""
+        future = self._results.get(key)
+        if future is not None:
+            self._results.move_to_end(key)
+            try:
+                return await asyncio.shield(future)
+            except asyncio.CancelledError:
+                if future.cancelled():
+                    raise RuntimeError("the first attempt of this message was cancelled") from None
+                raise
+        future = asyncio.get_running_loop().create_future()
+        self._results[key] = future
+        while len(self._results) > self._size:
+            self._results.popitem(last=False)
+        try:
+            result = await compute()
+        except BaseException as exc:
+            # A failed attempt must not poison retries: forget it so the next one runs.
+            self._results.pop(key, None)
+            if isinstance(exc, asyncio.CancelledError):
+                future.cancel()
+            else:
+                future.set_exception(exc)
+                future.exception()  # mark retrieved; waiters still receive it
+            raise
+        future.set_result(result)
+        return result
