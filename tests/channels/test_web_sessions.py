@@ -47,3 +47,20 @@ async def test_a_session_survives_a_restart_and_its_token_is_not_stored(tmp_path
     assert len(rows) == 1
     assert chat.token not in str(tuple(rows[0]))
     assert rows[0].token_hash == hash_token(str(chat.token))
+
+
+async def test_migration_0003_creates_the_table_the_store_uses(empty_db_url: str) -> None:
+    from catalog.db import make_engine, upgrade
+
+    db = make_engine(empty_db_url)
+    try:
+        await upgrade(db, "0003_web_sessions")
+        store = SqlSessionStore(db)
+        issued = issue_session()
+        await store.create(hash_token(issued.token), issued.chat_id)
+        # A second process (empty cache) finds it in the database.
+        assert await SqlSessionStore(db).find(hash_token(issued.token)) == issued.chat_id
+        assert await SqlSessionStore(db).find(hash_token("nope")) is None
+        await upgrade(db, "0002_conversations")  # the downgrade runs cleanly too
+    finally:
+        await db.dispose()
