@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -70,6 +71,7 @@ class Engine:
     async def _handle_locked(self, msg: IncomingMessage) -> list[Reply]:
         saved = await self._store.get(msg.key)
         conv = Conversation.from_dict(saved)
+        msg = pick_option(msg, conv.options)
         text = (msg.text or "").strip()[: self._settings.max_text_chars]
         command = None
         parse = None
@@ -99,6 +101,7 @@ class Engine:
             logger.exception("handler failed (step %s, intent %s)", conv.step, intent)
             return [Reply(self._i18n.t(lang, "error.apology"))]
         conv.step = outcome.step or IDLE
+        conv.options = [b.payload for r in outcome.replies for b in r.buttons]
         await self._store.set(msg.key, conv.to_dict())
         return outcome.replies
 
@@ -121,3 +124,11 @@ class Engine:
                 guess=parse.intent,
             )
         return parse
+
+
+def pick_option(msg: IncomingMessage, options: list[str]) -> IncomingMessage:
+    """Turns a typed option number ("2") into the payload of that button, if there is one."""
+    text = (msg.text or "").strip().rstrip(".)")
+    if msg.payload is None and text.isdigit() and 1 <= int(text) <= len(options):
+        return replace(msg, text=None, payload=options[int(text) - 1])
+    return msg

@@ -38,6 +38,9 @@ class Conversation:
     lang_pinned: bool = False
     step: str = IDLE
     memory: Memory = field(default_factory=Memory)
+    # Payloads of the buttons last shown, in order: "2" typed on a channel that shows
+    # numbered options presses the second one.
+    options: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -55,6 +58,7 @@ class Conversation:
             lang_pinned=bool(data.get("lang_pinned")),
             step=str(data.get("step") or IDLE),
             memory=memory,
+            options=[str(o) for o in data.get("options") or []],
         )
 
 

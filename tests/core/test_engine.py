@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.i18n import I18n
-from bot.core.messages import GeoPoint, IncomingMessage, Reply
+from bot.core.messages import Button, GeoPoint, IncomingMessage, Reply
 from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.state import MemoryStateStore
 from bot.core.turn import Outcome, Turn
@@ -135,3 +135,21 @@ async def test_one_chat_is_served_in_order(sessions: async_sessionmaker[AsyncSes
     engine = build_engine(sessions, r, FakeNlu(SCRIPT), i18n=I18N)
     await asyncio.gather(*(engine.handle(msg("hi", str(i))) for i in range(3)))
     assert all(order[i][:3] == "in:" and order[i + 1][:4] == "out:" for i in range(0, 6, 2))
+
+
+async def test_a_typed_number_presses_the_numbered_button(
+    sessions: async_sessionmaker[AsyncSession],
+):
+    async def offer(turn: Turn) -> Outcome:
+        """Offers two buttons, or echoes the pressed one."""
+        if turn.payload:
+            return Outcome([Reply(f"pressed {turn.payload.route}:{turn.payload.arg}")])
+        return Outcome([Reply("pick", buttons=(Button("A", "p:info:a"), Button("B", "p:info:b")))])
+
+    r = Router()
+    r.set_fallback(offer)
+    r.on_payload("p:info", offer)
+    engine = build_engine(sessions, r, FakeNlu(SCRIPT), i18n=I18N)
+    await engine.handle(msg("hi", "1"))
+    assert [x.text for x in await engine.handle(msg("2", "2"))] == ["pressed p:info:b"]
+    assert [x.text for x in await engine.handle(msg("2", "3"))] == ["pick"]  # no buttons now
