@@ -1,0 +1,128 @@
+"""TelegramChannel: wires aiogram's Bot and Dispatcher to the engine, by polling or webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError
+from aiogram.methods import DeleteWebhook, SetMyCommands, SetWebhook
+from aiogram.types import BotCommand
+from aiohttp import web
+
+from bot.channels.telegram.callback_data import CallbackCodec
+from bot.channels.telegram.feeder import UpdateFeeder
+from bot.channels.telegram.handlers import UpdateHandlers
+from bot.channels.telegram.polling import Poller
+from bot.channels.telegram.protocols import MessageHandler
+from bot.channels.telegram.ratelimit import RateLimiter, RateLimits
+from bot.channels.telegram.render import Renderer
+from bot.channels.telegram.sender import Sender
+from bot.channels.telegram.texts import DEFAULT_LANGUAGE, TelegramTexts
+from bot.channels.telegram.webhook import WebhookHandler
+from bot.config import TelegramSettings
+from bot.core.messages import Reply
+
+logger = logging.getLogger(__name__)
+
+
+class TelegramChannel:
+    """The Telegram transport: receives updates, answers through the engine, delivers pings.
+
+    Args:
+        settings: the `telegram` settings section (a token is required).
+        engine: anything with `async handle(IncomingMessage) -> list[Reply]`.
+        limits: outgoing rate limits (Telegram's by default).
+        poll_timeout: long-polling wait in seconds.
+        retry_delay: first backoff delay for network errors and 5xx.
+    """
+
+    name = "telegram"
+
+    def __init__(
+        self,
+        settings: TelegramSettings,
+        engine: MessageHandler,
+        *,
+        limits: RateLimits | None = None,
+        poll_timeout: int = 25,
+        retry_delay: float = 0.5,
+    ) -> None:
+        if settings.token is None:
+            raise ValueError("telegram.token is not set (OCOPBOT_TELEGRAM__TOKEN)")
+        self._settings = settings
+        self._poll_timeout = poll_timeout
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.api_base))
+        self.bot = Bot(
+            settings.token.get_secret_value(),
+            session=session,
+            default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+        )
+        self._texts = TelegramTexts.load()
+        codec = CallbackCodec()
+        self._sender = Sender(self.bot, RateLimiter(limits), base_delay=retry_delay)
+        self._renderer = Renderer(codec, self._texts)
+        handlers = UpdateHandlers(engine, self._sender, self._renderer, codec, self._texts)
+        self._dispatcher = Dispatcher(disable_fsm=True)
+        self._dispatcher.include_router(handlers.router())
+        self._allowed = self._dispatcher.resolve_used_update_types()
+        self.feeder = UpdateFeeder(self.bot, self._dispatcher)
+        self._polling: asyncio.Task[None] | None = None
+
+    async def start(self, app: web.Application | None = None) -> None:
+        """Starts receiving updates.
+
+        Webhook mode mounts the route on `app` (call this before the app starts) and calls
+        setWebhook when webhook_url is set; polling mode polls in a background task.
+        """
+        settings = self._settings
+        if settings.mode == "webhook":
+            if app is None or settings.webhook_secret is None:
+                raise ValueError("telegram webhook mode needs the web app and webhook_secret")
+            secret = settings.webhook_secret.get_secret_value()
+            handler = WebhookHandler(self._dispatcher, self.bot, secret, self.feeder.feed)
+            handler.mount(app, settings.webhook_path)
+            await self._set_commands()
+            if settings.webhook_url:
+                hook = SetWebhook(
+                    url=settings.webhook_url, secret_token=secret, allowed_updates=self._allowed
+                )
+                await self._sender.call(hook)
+            logger.info("telegram: webhook at %s", settings.webhook_path)
+            return
+        await self._sender.call(DeleteWebhook(drop_pending_updates=False))
+        await self._set_commands()
+        poller = Poller(self.bot, self.feeder.feed, self._allowed, timeout=self._poll_timeout)
+        self._polling = asyncio.create_task(poller.run(), name="telegram-polling")
+        logger.info("telegram: polling")
+
+    async def _set_commands(self) -> None:
+        """Publishes the command menu in Vietnamese (also the default) and English."""
+        for language in (None, *self._texts.languages):
+            menu = self._texts.commands(language or DEFAULT_LANGUAGE)
+            commands = [BotCommand(command=c, description=d) for c, d in menu.items()]
+            try:
+                await self._sender.call(SetMyCommands(commands=commands, language_code=language))
+            except TelegramAPIError as exc:
+                logger.warning("setMyCommands(%s) failed: %s", language, type(exc).__name__)
+
+    async def stop(self) -> None:
+        """Stops polling, lets running updates finish, closes the HTTP session."""
+        if self._polling is not None:
+            self._polling.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._polling
+            self._polling = None
+        await self.feeder.close()
+        await self.bot.session.close()
+
+    async def send(self, chat_id: str, replies: list[Reply]) -> None:
+        """Delivers replies to a chat (outbox pings); raises if Telegram refuses for good."""
+        methods = [m for reply in replies for m in self._renderer.messages(chat_id, reply)]
+        await self._sender.deliver(chat_id, methods)

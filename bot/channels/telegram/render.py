@@ -1,0 +1,112 @@
+"""Turns neutral `Reply` objects into Bot API calls: HTML text, keyboards, venues, edits."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from aiogram.enums import ParseMode
+from aiogram.methods import EditMessageText, SendLocation, SendMessage, SendVenue, TelegramMethod
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    LinkPreviewOptions,
+    ReplyKeyboardMarkup,
+)
+
+from bot.channels.telegram.callback_data import CallbackCodec
+from bot.channels.telegram.texts import TelegramTexts
+from bot.channels.telegram.textsplit import split_text
+from bot.core.messages import Button, LocationCard, Reply
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def escape(text: str) -> str:
+    """Escapes a catalog or user string for HTML parse mode."""
+    return html.escape(text, quote=False)
+
+
+class Renderer:
+    """Renders replies with Telegram's widgets; every string is escaped, nothing trusted."""
+
+    def __init__(self, codec: CallbackCodec, texts: TelegramTexts) -> None:
+        self._codec = codec
+        self._texts = texts
+
+    def inline_keyboard(self, buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
+        """One button per row; callback_data always within 64 bytes."""
+        if not buttons:
+            return None
+        rows = [
+            [InlineKeyboardButton(text=b.title, callback_data=self._codec.encode(b.payload))]
+            for b in buttons
+        ]
+        return InlineKeyboardMarkup(inline_keyboard=rows)
+
+    def location_keyboard(self, language: str | None) -> ReplyKeyboardMarkup:
+        """A reply keyboard whose one button shares the user's location."""
+        button = KeyboardButton(text=self._texts.get("near_me", language), request_location=True)
+        return ReplyKeyboardMarkup(
+            keyboard=[[button]], resize_keyboard=True, one_time_keyboard=True
+        )
+
+    def messages(
+        self, chat_id: str, reply: Reply, language: str | None = None
+    ) -> list[TelegramMethod[Any]]:
+        """Renders one reply as the messages to send, in order."""
+        methods: list[TelegramMethod[Any]] = []
+        inline = self.inline_keyboard(reply.buttons)
+        chunks = split_text(reply.text) if reply.text.strip() else []
+        for number, chunk in enumerate(chunks, start=1):
+            last = number == len(chunks)
+            markup: Any = inline if last else None
+            if last and reply.request_location and inline is None:
+                markup = self.location_keyboard(language)
+            methods.append(self._text(chat_id, chunk, markup))
+        if reply.request_location and (inline is not None or not chunks):
+            prompt = self._texts.get("near_me_prompt", language)
+            methods.append(self._text(chat_id, prompt, self.location_keyboard(language)))
+        if reply.location is not None:
+            methods.append(self.venue(chat_id, reply.location))
+        return methods
+
+    def edit(self, chat_id: str, message_id: int, reply: Reply) -> EditMessageText | None:
+        """Renders a reply as an in-place edit; None when it cannot be one message."""
+        if reply.location or reply.request_location or not reply.text.strip():
+            return None
+        chunks = split_text(reply.text)
+        if len(chunks) != 1:
+            return None
+        return EditMessageText(
+            chat_id=chat_id,
+            message_id=message_id,
+            text=escape(chunks[0]),
+            parse_mode=ParseMode.HTML,
+            reply_markup=self.inline_keyboard(reply.buttons),
+            link_preview_options=NO_PREVIEW,
+        )
+
+    @staticmethod
+    def venue(chat_id: str, card: LocationCard) -> TelegramMethod[Any]:
+        """A location card as a venue (a bare pin when it has no title)."""
+        if not card.title:
+            return SendLocation(chat_id=chat_id, latitude=card.lat, longitude=card.lon)
+        return SendVenue(
+            chat_id=chat_id,
+            latitude=card.lat,
+            longitude=card.lon,
+            title=card.title,
+            address=card.address or card.title,
+        )
+
+    @staticmethod
+    def _text(chat_id: str, chunk: str, markup: Any) -> SendMessage:
+        return SendMessage(
+            chat_id=chat_id,
+            text=escape(chunk),
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        )

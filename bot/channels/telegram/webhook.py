@@ -1,0 +1,40 @@
+"""The webhook endpoint: aiogram's secret check, then the channel's own safe feeding."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+
+logger = logging.getLogger(__name__)
+
+
+class WebhookHandler(SimpleRequestHandler):
+    """Answers 401 to a wrong X-Telegram-Bot-Api-Secret-Token (aiogram's check), and 200
+    at once to everything else; updates are processed in the background by `feed`.
+
+    A body that is not JSON is logged and acknowledged, so Telegram does not resend it.
+    """
+
+    def __init__(
+        self, dispatcher: Dispatcher, bot: Bot, secret_token: str, feed: Callable[[Any], None]
+    ) -> None:
+        super().__init__(dispatcher, bot, handle_in_background=True, secret_token=secret_token)
+        self._feed = feed
+
+    async def _handle_request_background(self, bot: Bot, request: web.Request) -> web.Response:
+        try:
+            raw = await request.json(loads=bot.session.json_loads)
+        except ValueError:
+            logger.warning("webhook: a body that is not JSON, ignored")
+            return web.json_response({})
+        self._feed(raw)
+        return web.json_response({})
+
+    def mount(self, app: web.Application, path: str) -> None:
+        """Adds the POST route (the app must not be started yet)."""
+        app.router.add_post(path, self.handle)
