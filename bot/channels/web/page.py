@@ -11,7 +11,10 @@ logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web_static"
 STATIC_FILES = {
+    "api.js": "text/javascript",
     "app.js": "text/javascript",
+    "i18n.js": "text/javascript",
+    "render.js": "text/javascript",
     "style.css": "text/css",
 }
 

@@ -1,0 +1,105 @@
+// The chat API client: keeps the session token, retries lost POSTs with the same id,
+// starts a new session when the server no longer knows the token.
+
+const TOKEN_KEY = "ocopbot.token";
+
+/** An HTTP error the page can explain: status, the API's code and Retry-After seconds. */
+export class ApiError extends Error {
+  constructor(status, body, retryAfter) {
+    super((body && body.error) || `HTTP ${status}`);
+    this.status = status;
+    this.code = (body && body.code) || "";
+    this.body = body || {};
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** localStorage when the browser allows it (blocked in some embeds), else memory. */
+export class TokenStore {
+  constructor(storage) {
+    this.storage = storage;
+    this.memory = null;
+  }
+  get() {
+    try { return this.storage.getItem(TOKEN_KEY) || this.memory; } catch { return this.memory; }
+  }
+  set(token) {
+    this.memory = token;
+    try { this.storage.setItem(TOKEN_KEY, token); } catch { /* memory only */ }
+  }
+}
+
+export function newId() {
+  if (globalThis.crypto && crypto.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ChatClient {
+  constructor(base, tokens) {
+    this.base = base;
+    this.tokens = tokens;
+    this.creating = null;
+  }
+
+  /** Makes sure there is a session; true if a new one had to be created. */
+  async ensureSession() {
+    if (this.tokens.get()) return false;
+    await this.newSession();
+    return true;
+  }
+
+  /** Starts a session; concurrent callers share one request. */
+  newSession() {
+    this.creating ??= this.request("POST", "session", null, false)
+      .then((body) => this.tokens.set(body.token))
+      .finally(() => { this.creating = null; });
+    return this.creating;
+  }
+
+  /** Sends one message body and returns the replies; a lost request is retried. */
+  async send(body) {
+    const message = { id: newId(), ...body };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.authed("POST", "messages", message)).replies;
+      } catch (error) {
+        if (error instanceof ApiError || attempt >= 2) throw error;
+        await sleep(1000 * (attempt + 1)); // network failure: same id, so never twice
+      }
+    }
+  }
+
+  /** One long poll: messages others sent to this chat. */
+  async poll(wait) {
+    return (await this.authed("GET", `updates?wait=${wait}`, null)).messages;
+  }
+
+  async authed(method, path, body) {
+    try {
+      return await this.request(method, path, body, true);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      await this.newSession(); // the server forgot us (or the token was cleared)
+      return this.request(method, path, body, true);
+    }
+  }
+
+  async request(method, path, body, auth) {
+    const headers = {};
+    if (body !== null) headers["Content-Type"] = "application/json";
+    if (auth) headers.Authorization = `Bearer ${this.tokens.get()}`;
+    const response = await fetch(this.base + path, {
+      method,
+      headers,
+      body: body === null ? undefined : JSON.stringify(body),
+      cache: "no-store",
+    });
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      throw new ApiError(response.status, data, Number(response.headers.get("Retry-After")) || 0);
+    }
+    return data;
+  }
+}
