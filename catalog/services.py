@@ -1,0 +1,207 @@
+"""CatalogService: what the conversation engine asks of the catalog."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.dto import DistrictDTO, Page, PlaceDTO, ProducerDTO, ProductDTO
+from catalog.enums import SHOP_KINDS
+from catalog.geo import check_point, haversine_km
+from catalog.repositories import (
+    DistrictRepository,
+    PlaceRepository,
+    ProducerRepository,
+    ProductFilter,
+    ProductRepository,
+)
+
+logger = logging.getLogger(__name__)
+
+TOURISM_KINDS = ("festival", "tourism_site")
+MAX_LIMIT = 100
+
+
+class CatalogService:
+    """Read-side catalog operations on the caller's session (the caller owns the transaction).
+
+    Args:
+        session: an open AsyncSession; nothing here commits.
+    """
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._products = ProductRepository(session)
+        self._places = PlaceRepository(session)
+        self._districts = DistrictRepository(session)
+        self._producers = ProducerRepository(session)
+
+    async def search_products(
+        self,
+        *,
+        text: str | None = None,
+        category: str | None = None,
+        stars: int | None = None,
+        min_stars: int | None = None,
+        district: str | None = None,
+        price_min: int | None = None,
+        price_max: int | None = None,
+        ids: Sequence[str] | None = None,
+        offset: int = 0,
+        limit: int = 5,
+    ) -> Page[ProductDTO]:
+        """Finds products; five-star first, then by name.
+
+        Args:
+            text: words that must each begin a word of the name, English name or an
+                alias; case and Vietnamese diacritics are ignored ("mien dong" finds
+                "Miến dong").
+            category: e.g. "tea", "seafood" (see catalog.enums.CATEGORIES).
+            stars: exactly this many stars. min_stars: at least this many.
+            district: a district id, e.g. "van-don".
+            price_min: VND; keeps priced products whose top price reaches it.
+            price_max: VND; keeps priced products whose lowest price is within it.
+            ids: only these product ids.
+            offset: matches to skip. limit: page size (1-100).
+
+        Returns:
+            The page and the total number of matches.
+        """
+        offset, limit = max(0, offset), min(max(1, limit), MAX_LIMIT)
+        criteria = ProductFilter(
+            text, category, stars, min_stars, district, price_min, price_max, ids
+        )
+        items, total = await self._products.search(criteria, offset, limit)
+        return Page(items=items, total=total, offset=offset, limit=limit)
+
+    async def get_product(self, product_id: str) -> ProductDTO | None:
+        """One product, or None."""
+        return await self._products.get(product_id)
+
+    async def get_products(self, ids: Sequence[str]) -> list[ProductDTO]:
+        """Products in the order of ``ids``; unknown ids are left out."""
+        return await self._products.get_many(ids)
+
+    async def get_producer(self, producer_id: str) -> ProducerDTO | None:
+        """One producer, or None."""
+        return await self._producers.get(producer_id)
+
+    async def get_district(self, district_id: str) -> DistrictDTO | None:
+        """One district, or None."""
+        return await self._districts.get(district_id)
+
+    async def list_districts(self) -> list[DistrictDTO]:
+        """All districts by name."""
+        return await self._districts.all()
+
+    async def get_place(self, place_id: str) -> PlaceDTO | None:
+        """One place, or None."""
+        return await self._places.get(place_id)
+
+    async def places_selling(self, product_id: str) -> list[PlaceDTO]:
+        """Places a source says sell the product."""
+        return await self._places.selling(product_id)
+
+    async def products_at(self, place_id: str) -> list[ProductDTO]:
+        """Products a source says the place sells, best rated first."""
+        return await self._products.at_place(place_id)
+
+    async def places(
+        self, district: str | None = None, kinds: Sequence[str] | None = None
+    ) -> list[PlaceDTO]:
+        """Places filtered by district id and kinds, by name."""
+        return await self._places.list(district=district, kinds=kinds)
+
+    async def nearest_places(
+        self, lat: float, lon: float, kinds: Sequence[str] = SHOP_KINDS, limit: int = 5
+    ) -> list[tuple[PlaceDTO, float]]:
+        """The closest places of some kinds (by default where OCOP products are sold).
+
+        A place without coordinates is placed at its district centre and marked
+        ``approximate=True``; one without either is left out.
+
+        Args:
+            lat: latitude in degrees. lon: longitude in degrees.
+            kinds: place kinds to consider.
+            limit: how many to return.
+
+        Returns:
+            (place, distance in km) pairs, nearest first.
+
+        Raises:
+            ValueError: the coordinates are not on Earth.
+        """
+        check_point(lat, lon)
+        centres = {d.id: d for d in await self._districts.all()}
+        found: list[tuple[PlaceDTO, float]] = []
+        for place in await self._places.list(kinds=kinds):
+            if place.lat is None or place.lon is None:
+                centre = centres.get(place.district_id or "")
+                if centre is None or centre.lat is None or centre.lon is None:
+                    continue
+                place = replace(place, lat=centre.lat, lon=centre.lon, approximate=True)
+            assert place.lat is not None and place.lon is not None
+            found.append((place, haversine_km(lat, lon, place.lat, place.lon)))
+        found.sort(key=lambda pair: (pair[1], pair[0].id))
+        return found[: max(0, limit)]
+
+    async def tourism(
+        self, district: str | None = None, month: int | None = None
+    ) -> list[PlaceDTO]:
+        """Tourism sites and festivals, festivals first.
+
+        With ``month`` (1-12): festivals only if their season includes the month (a
+        festival with an unknown season is left out); sites if their season includes it
+        or they have no season (open all year).
+
+        Raises:
+            ValueError: month is not 1-12.
+        """
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month must be 1-12, not {month}")
+        found = await self._places.list(district=district, kinds=TOURISM_KINDS)
+        if month is not None:
+            found = [
+                p for p in found if month in p.months or (p.kind != "festival" and not p.months)
+            ]
+        return sorted(found, key=lambda p: p.kind != "festival")
+
+    async def gazetteer(self) -> dict[str, list[dict[str, Any]]]:
+        """Names the NLU needs to recognise, as plain lists of dicts.
+
+        Returns:
+            {"products": [{id, name_vi, name_en, aliases, category, district}],
+            "districts": [{id, name_vi, name_en}], "places": [{id, name_vi, name_en,
+            kind, district}]}; ``district`` is a district id or None.
+        """
+        page = await self._products.search(ProductFilter(), 0, 1_000_000)
+        return {
+            "products": [
+                {
+                    "id": p.id,
+                    "name_vi": p.name_vi,
+                    "name_en": p.name_en,
+                    "aliases": list(p.aliases),
+                    "category": p.category,
+                    "district": p.district_id,
+                }
+                for p in page[0]
+            ],
+            "districts": [
+                {"id": d.id, "name_vi": d.name_vi, "name_en": d.name_en}
+                for d in await self._districts.all()
+            ],
+            "places": [
+                {
+                    "id": p.id,
+                    "name_vi": p.name_vi,
+                    "name_en": p.name_en,
+                    "kind": p.kind,
+                    "district": p.district_id,
+                }
+                for p in await self._places.list()
+            ],
+        }
