@@ -76,9 +76,7 @@ class OrderItem(Base):
     __table_args__ = (CheckConstraint("quantity > 0", name="quantity"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    order_id: Mapped[int] = mapped_column(
-        ForeignKey("orders.id", ondelete="CASCADE"), index=True
-    )
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     # No foreign key: the catalog may be re-imported, the order keeps what was bought.
     product_id: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(300))
@@ -93,9 +91,7 @@ class OrderEvent(Base):
     __tablename__ = "order_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    order_id: Mapped[int] = mapped_column(
-        ForeignKey("orders.id", ondelete="CASCADE"), index=True
-    )
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     from_status: Mapped[str | None] = mapped_column(String(12))
     to_status: Mapped[str] = mapped_column(String(12))
     actor: Mapped[str] = mapped_column(String(200))

@@ -1,0 +1,56 @@
+"""Names and inboxes: who a producer is, where to reach them, what a place is called."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.models import Place, Producer
+from catalog.orders.dto import InboxDTO
+from catalog.orders.inbox_models import ProducerInbox
+
+
+class Directory:
+    """Read-only lookups the order services need; the caller owns the session."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def inboxes(self, producer_ids: Iterable[str | None]) -> dict[str, list[InboxDTO]]:
+        """The linked inboxes of each producer (producers without one are absent)."""
+        ids = sorted({p for p in producer_ids if p})
+        found: dict[str, list[InboxDTO]] = defaultdict(list)
+        if not ids:
+            return {}
+        query = select(ProducerInbox).where(ProducerInbox.producer_id.in_(ids))
+        for row in await self._session.scalars(query.order_by(ProducerInbox.id)):
+            found[row.producer_id].append(
+                InboxDTO(row.producer_id, row.address, row.language, row.linked_at)
+            )
+        return dict(found)
+
+    async def producers_of(self, address: str) -> list[str]:
+        """The producers whose orders this chat may act on (usually one)."""
+        query = select(ProducerInbox.producer_id).where(ProducerInbox.address == address)
+        return sorted(await self._session.scalars(query))
+
+    async def producer_names(self, producer_ids: Iterable[str | None]) -> dict[str, str]:
+        ids = sorted({p for p in producer_ids if p})
+        if not ids:
+            return {}
+        rows = await self._session.execute(
+            select(Producer.id, Producer.name).where(Producer.id.in_(ids))
+        )
+        return {row.id: row.name for row in rows}
+
+    async def producer_exists(self, producer_id: str) -> bool:
+        query = select(Producer.id).where(Producer.id == producer_id)
+        return await self._session.scalar(query) is not None
+
+    async def place_name(self, place_id: str | None) -> str:
+        if not place_id:
+            return ""
+        return await self._session.scalar(select(Place.name_vi).where(Place.id == place_id)) or ""

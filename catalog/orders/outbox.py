@@ -1,0 +1,138 @@
+"""The outbox table's operations: enqueue in the business transaction, claim, mark.
+
+Delivery is claimed with a lease: a claim commits ``next_attempt_at = now + lease`` and a
+random token, the message is sent outside any transaction, and only the holder of the
+token may mark it delivered or failed. A dispatcher that dies mid-send leaves a row that
+becomes due again when the lease runs out, so nothing is ever lost.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.orders.inbox_models import Outbox
+
+ERROR_CHARS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    """A claimed message: deliver it, then mark it with `claim_token`."""
+
+    id: int
+    recipient: str
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+    claim_token: str
+
+
+def _changed(result: Any) -> bool:
+    return isinstance(result, CursorResult) and result.rowcount == 1
+
+
+class OutboxRepository:
+    """Outbox rows; the caller owns the session and its transaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def enqueue(
+        self,
+        recipient: str,
+        kind: str,
+        payload: dict[str, Any],
+        dedup_key: str,
+        now: datetime,
+        order_id: int | None = None,
+    ) -> bool:
+        """Queues a message unless one with the same `dedup_key` exists.
+
+        Returns:
+            True if a row was added (it commits with the caller's transaction).
+        """
+        exists = await self._session.scalar(select(Outbox.id).where(Outbox.dedup_key == dedup_key))
+        if exists is not None:
+            return False
+        self._session.add(
+            Outbox(
+                recipient=recipient,
+                kind=kind,
+                payload=payload,
+                order_id=order_id,
+                dedup_key=dedup_key,
+                created_at=now,
+                attempts=0,
+                next_attempt_at=now,
+            )
+        )
+        await self._session.flush()
+        return True
+
+    async def claim_due(self, now: datetime, limit: int, lease: timedelta) -> list[OutboxMessage]:
+        """Claims up to `limit` due messages for `lease` (commit right after).
+
+        PostgreSQL skips rows another dispatcher has locked (FOR UPDATE SKIP LOCKED; SQLite
+        ignores the clause and serialises writers instead); the compare-and-set on
+        `attempts` makes a claim exclusive on both.
+        """
+        due = (
+            select(Outbox.id, Outbox.attempts)
+            .where(Outbox.delivered_at.is_(None), Outbox.next_attempt_at <= now)
+            .order_by(Outbox.next_attempt_at, Outbox.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claimed: list[int] = []
+        tokens: dict[int, str] = {}
+        for row_id, attempts in (await self._session.execute(due)).all():
+            token = secrets.token_hex(8)
+            result = await self._session.execute(
+                update(Outbox)
+                .where(Outbox.id == row_id, Outbox.attempts == attempts)
+                .where(Outbox.delivered_at.is_(None))
+                .values(attempts=attempts + 1, claim_token=token, next_attempt_at=now + lease)
+            )
+            if _changed(result):
+                claimed.append(row_id)
+                tokens[row_id] = token
+        if not claimed:
+            return []
+        rows = await self._session.scalars(
+            select(Outbox).where(Outbox.id.in_(claimed)).order_by(Outbox.id)
+        )
+        return [
+            OutboxMessage(r.id, r.recipient, r.kind, r.payload, r.attempts, tokens[r.id])
+            for r in rows
+        ]
+
+    async def mark_delivered(self, message: OutboxMessage, now: datetime) -> bool:
+        """Sets `delivered_at` once; False if the claim was lost (lease ran out, re-claimed)."""
+        result = await self._session.execute(
+            update(Outbox)
+            .where(Outbox.id == message.id, Outbox.claim_token == message.claim_token)
+            .where(Outbox.delivered_at.is_(None))
+            .values(delivered_at=now, claim_token=None, last_error=None)
+        )
+        return _changed(result)
+
+    async def mark_failed(self, message: OutboxMessage, error: str, retry_at: datetime) -> bool:
+        """Records the error and when to try again; False if the claim was lost."""
+        result = await self._session.execute(
+            update(Outbox)
+            .where(Outbox.id == message.id, Outbox.claim_token == message.claim_token)
+            .where(Outbox.delivered_at.is_(None))
+            .values(next_attempt_at=retry_at, claim_token=None, last_error=error[:ERROR_CHARS])
+        )
+        return _changed(result)
+
+    async def for_order(self, order_id: int) -> list[Outbox]:
+        """The messages about one order (the operator's `orders show`)."""
+        query = select(Outbox).where(Outbox.order_id == order_id).order_by(Outbox.id)
+        return list(await self._session.scalars(query))
