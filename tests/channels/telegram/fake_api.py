@@ -117,6 +117,10 @@ class FakeBotAPI:
             and (chat_id is None or c.chat_id == str(chat_id))
         ]
 
+    def calls_to_chats(self) -> list[Call]:
+        """Every call that addressed a chat (the ones Telegram's limits count)."""
+        return [c for c in self.calls if c.chat_id is not None]
+
     def texts(self, chat_id: str | int) -> list[str]:
         """Texts successfully sent (or edited in) to a chat, in order."""
         methods = {"sendMessage", "editMessageText"}

@@ -1,0 +1,117 @@
+"""Webhook mode: the route on the shared aiohttp app, the secret header, Telegram's retries."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import aiohttp
+import pytest
+from aiohttp import web
+from pydantic import SecretStr
+
+from bot.channels.telegram import TelegramChannel
+from tests.channels.telegram.conftest import FakeEngine
+from tests.channels.telegram.engines import echo_engine
+from tests.channels.telegram.fake_api import FakeBotAPI
+from tests.channels.telegram.updates import Updates
+
+MakeChannel = Callable[..., Awaitable[TelegramChannel]]
+Serve = Callable[[web.Application], Awaitable[str]]
+SECRET = "s3cret-Token_42"
+HOOK = {
+    "mode": "webhook",
+    "webhook_url": "https://ocop.example/telegram/webhook",
+    "webhook_secret": SecretStr(SECRET),
+}
+
+
+async def post(url: str, body: object, secret: str | None = SECRET) -> int:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, json=body, headers=headers) as r,
+    ):
+        return r.status
+
+
+async def test_start_sets_the_webhook_with_the_secret_and_commands(
+    fake_api: FakeBotAPI, make_channel: MakeChannel
+) -> None:
+    await make_channel(FakeEngine(), web.Application(), **HOOK)
+    [hook] = fake_api.ok_calls("setWebhook")
+    assert hook.params["url"] == HOOK["webhook_url"]
+    assert hook.params["secret_token"] == SECRET
+    assert set(hook.params["allowed_updates"]) == {"message", "callback_query"}
+    assert len(fake_api.ok_calls("setMyCommands")) == 3
+    assert not fake_api.ok_calls("getUpdates") and not fake_api.ok_calls("deleteWebhook")
+
+
+async def test_an_update_with_the_right_secret_is_answered(
+    fake_api: FakeBotAPI, make_channel: MakeChannel, serve: Serve, updates: Updates
+) -> None:
+    app = web.Application()
+    engine = FakeEngine()
+    channel = await make_channel(engine, app, **HOOK)
+    base = await serve(app)
+    assert await post(f"{base}/telegram/webhook", updates.text(1001, "chào bot")) == 200
+    await channel.feeder.drain()
+    assert fake_api.texts(1001) == ["echo chào bot"]
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong", SECRET + "x"])
+async def test_a_wrong_or_missing_secret_gets_401_and_nothing_happens(
+    fake_api: FakeBotAPI,
+    make_channel: MakeChannel,
+    serve: Serve,
+    updates: Updates,
+    secret: str | None,
+) -> None:
+    app = web.Application()
+    engine = FakeEngine()
+    channel = await make_channel(engine, app, **HOOK)
+    base = await serve(app)
+    assert await post(f"{base}/telegram/webhook", updates.text(1001, "hack"), secret) == 401
+    await channel.feeder.drain()
+    assert engine.received == [] and not fake_api.ok_calls("sendMessage")
+
+
+async def test_telegram_retrying_a_delivered_update_changes_nothing(
+    fake_api: FakeBotAPI, make_channel: MakeChannel, serve: Serve, updates: Updates
+) -> None:
+    app = web.Application()
+    async with echo_engine() as engine:
+        channel = await make_channel(engine, app, **HOOK)
+        base = await serve(app)
+        update = updates.text(1001, "một lần thôi")
+        for _ in range(3):
+            assert await post(f"{base}/telegram/webhook", update) == 200
+        await channel.feeder.drain()
+    assert fake_api.texts(1001) == ["echo một lần thôi"]
+
+
+async def test_garbage_bodies_are_acknowledged_and_skipped(
+    fake_api: FakeBotAPI, make_channel: MakeChannel, serve: Serve, updates: Updates
+) -> None:
+    app = web.Application()
+    engine = FakeEngine()
+    channel = await make_channel(engine, app, **HOOK)
+    base = await serve(app)
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    async with aiohttp.ClientSession() as session:
+        async with session.post(f"{base}/telegram/webhook", data=b"{nope", headers=headers) as r:
+            assert r.status == 200
+        for body in ([1, 2], {"update_id": "x"}, updates.sticker(1001)):
+            async with session.post(f"{base}/telegram/webhook", json=body, headers=headers) as r:
+                assert r.status == 200
+    await channel.feeder.drain()
+    assert engine.received == []
+    assert await post(f"{base}/telegram/webhook", updates.text(1001, "ok")) == 200
+    await channel.feeder.drain()
+    assert fake_api.texts(1001) == ["echo ok"]
+
+
+async def test_webhook_mode_refuses_to_start_without_a_secret(
+    fake_api: FakeBotAPI, make_channel: MakeChannel
+) -> None:
+    with pytest.raises(ValueError, match="webhook_secret"):
+        await make_channel(FakeEngine(), web.Application(), mode="webhook")
