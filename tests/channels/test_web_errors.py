@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -127,6 +128,18 @@ async def test_a_chunked_body_over_8_kib_is_413(chat: WebChat) -> None:
 
     response = await chat.client.post("/api/chat/messages", data=chunks(), headers=chat.headers)
     assert response.status == 413
+
+
+async def test_a_body_arriving_in_pieces_is_read_whole(chat: WebChat) -> None:
+    async def slowly() -> Any:
+        for piece in (b'{"te', b'xt": "ch', "ào bạn".encode(), b'"}'):
+            yield piece
+            await asyncio.sleep(0.05)
+
+    headers = {**chat.headers, "Content-Type": "application/json"}
+    response = await chat.client.post("/api/chat/messages", data=slowly(), headers=headers)
+    assert response.status == 200
+    assert (await response.json())["replies"][0]["text"] == "Bạn nói: chào bạn"
 
 
 async def test_a_flooding_session_gets_429_with_retry_after(

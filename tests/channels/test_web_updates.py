@@ -124,3 +124,20 @@ async def test_shutdown_releases_a_waiting_poll_at_once() -> None:
 
     assert (status, body) == (200, {"messages": []})
     assert time.monotonic() - started < 2
+
+
+async def test_a_poller_that_hung_up_does_not_swallow_messages(
+    served: tuple[TestClient, WebChannel],
+) -> None:
+    client, channel = served
+    chat = await WebChat(client).open()
+    assert chat.user is not None
+    abandoned = asyncio.create_task(chat.updates(wait=10))
+    await asyncio.sleep(0.2)
+    abandoned.cancel()  # the tab closed: the client drops the connection
+    await asyncio.sleep(0.2)
+
+    await channel.send(chat.user.removeprefix("web:"), [PING])
+    _, body = await chat.updates()
+
+    assert [m["text"] for m in body["messages"]] == ["Đơn #12 đã được xác nhận"]

@@ -103,7 +103,11 @@ class ChatApi:
             wait = math.nan
         if not 0 <= wait <= MAX_WAIT_SECONDS:
             return error_response(400, "bad_wait", "wait must be a number of seconds from 0 to 25")
-        messages = await self._mailboxes.take(chat_id, wait)
+        # A poller that hung up while waiting must not swallow the messages meant for it.
+        transport = request.transport
+        messages = await self._mailboxes.take(
+            chat_id, wait, lambda: transport is not None and not transport.is_closing()
+        )
         return json_response({"messages": messages})
 
     async def _authenticate(self, request: web.Request) -> str | None:

@@ -71,11 +71,13 @@ async def read_json(request: web.Request, max_bytes: int) -> Any:
     """
     if request.content_length is not None and request.content_length > max_bytes:
         raise BodyTooLarge
-    # Read one byte past the limit so a chunked body that lies about nothing is still caught.
-    raw = await request.content.read(max_bytes + 1)
-    if len(raw) > max_bytes:
-        raise BodyTooLarge
+    # Chunked bodies declare no length: read at most one byte past the limit, then stop.
+    raw = bytearray()
+    while chunk := await request.content.read(max_bytes + 1 - len(raw)):
+        raw += chunk
+        if len(raw) > max_bytes:
+            raise BodyTooLarge
     try:
-        return json.loads(raw.decode("utf-8"))
+        return json.loads(bytes(raw).decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BadRequest("bad_json", "the body is not valid JSON") from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -45,8 +46,16 @@ class Mailboxes:
         box.messages.extend(messages)
         box.wakeup.set()
 
-    async def take(self, chat_id: str, wait: float) -> list[Message]:
-        """Returns the chat's queued messages, waiting up to ``wait`` seconds for some."""
+    async def take(
+        self, chat_id: str, wait: float, wanted: Callable[[], bool] = lambda: True
+    ) -> list[Message]:
+        """Returns the chat's queued messages, waiting up to ``wait`` seconds for some.
+
+        Args:
+            chat_id: the chat.
+            wait: seconds to wait when nothing is queued.
+            wanted: asked after the wait; False (the poller hung up) leaves messages queued.
+        """
         box = self._boxes.get(chat_id)
         if box is None:
             box = self._boxes[chat_id] = _Box(self._limit)
@@ -59,6 +68,8 @@ class Mailboxes:
                 pass
             finally:
                 box.waiters -= 1
+        if not wanted():
+            return []
         messages = list(box.messages)
         box.messages.clear()
         if box.waiters == 0:
