@@ -44,7 +44,7 @@ class RawRow:
 
 def _message(error: Any) -> str:
     kind = error["type"]
-    if kind == "missing":
+    if kind == "missing" or (kind.endswith("_type") and error.get("input", 0) is None):
         return "required"
     if kind == "extra_forbidden":
         return "unknown column"

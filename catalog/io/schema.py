@@ -9,6 +9,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -17,8 +18,9 @@ from catalog.enums import CATEGORIES, CONFIDENCES, PLACE_KINDS, PRODUCER_TYPES
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Confidence = Literal[CONFIDENCES] | None  # type: ignore[valid-type]
-Lat = Annotated[float, Field(ge=-90, le=90)] | None
-Lon = Annotated[float, Field(ge=-180, le=180)] | None
+Lat = float | None
+Lon = Annotated[float | None, Field(validate_default=True)]
+VIETNAM = {"lat": (8.0, 24.0), "lon": (102.0, 110.0)}
 
 
 class Row(BaseModel):
@@ -37,12 +39,24 @@ class Row(BaseModel):
 
 
 class Located(Row):
-    @model_validator(mode="after")
-    def _both_coordinates(self) -> Located:
-        lat, lon = getattr(self, "lat", None), getattr(self, "lon", None)
-        if (lat is None) != (lon is None):
-            raise ValueError("lat and lon must both be given or both be empty")
-        return self
+    """Rows with optional coordinates: both or neither, and inside Vietnam."""
+
+    @field_validator("lon", check_fields=False)
+    @classmethod
+    def _both_coordinates(cls, lon: float | None, info: ValidationInfo) -> float | None:
+        if "lat" not in info.data:
+            return lon  # lat itself was invalid and is reported already
+        if (info.data["lat"] is None) != (lon is None):
+            raise ValueError("give both lat and lon, or neither")
+        return lon
+
+    @field_validator("lat", "lon", check_fields=False)
+    @classmethod
+    def _in_vietnam(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low, high = VIETNAM[info.field_name or "lat"]
+        if value is not None and not low <= value <= high:
+            raise ValueError(f"{value} is outside Vietnam ({info.field_name} {low}–{high})")
+        return value
 
 
 class DistrictRow(Located):
@@ -88,13 +102,13 @@ class ProductRow(Row):
     def _year_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int) else value
 
-    @model_validator(mode="after")
-    def _price_range(self) -> ProductRow:
-        if self.price_max_vnd is not None and (
-            self.price_vnd is None or self.price_max_vnd < self.price_vnd
-        ):
-            raise ValueError("price_max_vnd needs a price_vnd that is not above it")
-        return self
+    @field_validator("price_max_vnd")
+    @classmethod
+    def _price_range(cls, top: int | None, info: ValidationInfo) -> int | None:
+        low = info.data.get("price_vnd")
+        if top is not None and "price_vnd" in info.data and (low is None or top < low):
+            raise ValueError("needs a price_vnd that is not above it")
+        return top
 
 
 class PlaceRow(Located):
