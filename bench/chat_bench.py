@@ -1,0 +1,126 @@
+"""Web chat throughput and latency on loopback: messages/s, p50/p99, server peak memory.
+
+The server runs in a child process; this process is the load generator. Two phases, each
+bounded by a message count and a time limit:
+
+1. closed loop: ``--concurrency`` visitors send back to back (the most the server takes);
+2. open loop: messages arrive at ``--rate`` per second from many visitors (the latency a
+   visitor sees at that load; the target is p99 <= 50 ms at 300 messages/s).
+
+Usage: ``.venv/bin/python bench/chat_bench.py [--engine fake|real] [--messages N] ...``.
+The per-session rate limit is raised in the server: this measures throughput, not throttling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from chat_bench_load import PeakRss, closed_loop, open_loop, report  # noqa: E402
+
+from bot.core.messages import Button, IncomingMessage, Reply  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+
+class EchoEngine:
+    """A stand-in engine that answers at once (measures the channel alone)."""
+
+    async def handle(self, msg: IncomingMessage) -> list[Reply]:
+        """Answers with one reply and one button."""
+        return [Reply(f"Bạn nói: {msg.text}", buttons=(Button("Xem thêm", "more"),))]
+
+
+async def build_app(engine_kind: str, db_dir: str) -> web.Application:
+    """The server under test: the web chat with sessions in a SQLite file."""
+    from bot.channels.web import SqlSessionStore, WebChannel
+    from bot.config import WebSettings
+
+    url = f"sqlite+aiosqlite:///{db_dir}/bench.db"
+    web_settings = WebSettings(port=0, rate_per_minute=1_000_000)
+    if engine_kind == "real":
+        raise SystemExit("--engine real needs the composition root (bot/app.py); not wired yet")
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from bot.channels.web.sql_sessions import metadata
+
+    db = create_async_engine(url)
+    async with db.begin() as conn:
+        await conn.run_sync(metadata.create_all)
+    app = web.Application()
+    WebChannel(EchoEngine(), web_settings, SqlSessionStore(db)).setup(app)
+    return app
+
+
+async def serve(engine_kind: str, db_dir: str) -> None:
+    """Child process: runs the app on a free loopback port, prints it, stops on stdin EOF."""
+    runner = web.AppRunner(await build_app(engine_kind, db_dir), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    print(f"READY {runner.addresses[0][1]}", flush=True)
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+    await runner.cleanup()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", choices=["fake", "real"], default="fake")
+    parser.add_argument("--messages", type=int, default=3000, help="cap per phase")
+    parser.add_argument("--seconds", type=float, default=20.0, help="time cap per phase")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--rate", type=float, default=300.0)
+    parser.add_argument("--visitors", type=int, default=100, help="sessions in the open loop")
+    parser.add_argument("--serve", metavar="DB_DIR", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        logging.basicConfig(level=logging.WARNING)
+        asyncio.run(serve(args.engine, args.serve))
+        return 0
+    with tempfile.TemporaryDirectory() as db_dir:
+        command = [sys.executable, __file__, "--engine", args.engine, "--serve", db_dir]
+        server = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert server.stdout is not None
+            ready = server.stdout.readline().split()
+            if not ready or ready[0] != "READY":
+                print("the server did not start", file=sys.stderr)
+                return 1
+            base = f"http://127.0.0.1:{ready[1]}"
+            with PeakRss(server.pid) as rss:
+                warm = asyncio.run(closed_loop(base, args.concurrency, 200, 10))
+                closed = asyncio.run(
+                    closed_loop(base, args.concurrency, args.messages, args.seconds)
+                )
+                opened = asyncio.run(
+                    open_loop(base, args.rate, args.messages, args.seconds, args.visitors)
+                )
+        finally:
+            if server.stdin:
+                server.stdin.close()
+            server.wait(timeout=30)
+    print(f"engine: {args.engine}; server pid {server.pid}; warm-up {warm['ok']} messages")
+    report(f"closed loop, {args.concurrency} visitors", closed)
+    report(f"open loop at {args.rate:g}/s", opened)
+    print(f"server peak RSS: {rss.peak / 2**20:.1f} MiB")
+    met = opened["rate"] >= 0.97 * args.rate and opened["p99"] <= 50 and not opened["errors"]
+    print(
+        f"target (>= 300 msg/s, p99 <= 50 ms): {'met' if met and args.rate >= 300 else 'NOT met'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
