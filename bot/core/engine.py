@@ -113,17 +113,24 @@ class Engine:
         except Exception:
             logger.exception("NLU failed on a %d-character message", len(text))
             return Parse(text=text, intent=LOW_CONFIDENCE, confidence=0.0)
-        if parse.confidence < self._settings.threshold:
-            logger.debug("low confidence %.2f for %s", parse.confidence, parse.intent)
-            return Parse(
-                text=text,
-                intent=LOW_CONFIDENCE,
-                confidence=parse.confidence,
-                language=parse.language,
-                entities=parse.entities,
-                guess=parse.intent,
-            )
+        if self._is_low_confidence(parse):
+            guess = next((n for n, _ in parse.ranking if n != "out_of_scope"), parse.intent)
+            logger.debug("low confidence %.2f, best guess %s", parse.confidence, guess)
+            return replace(parse, intent=LOW_CONFIDENCE, guess=guess)
         return parse
+
+    def _is_low_confidence(self, parse: Parse) -> bool:
+        """Below the threshold, or the NLU's own fallback (Rasa's nlu_fallback, or
+        out_of_scope at exactly the threshold with weaker guesses ranked after it)."""
+        threshold = self._settings.threshold
+        if parse.intent == LOW_CONFIDENCE or parse.confidence < threshold:
+            return True
+        return (
+            parse.intent == "out_of_scope"
+            and abs(parse.confidence - threshold) < 1e-6
+            and len(parse.ranking) > 1
+            and all(score < threshold for _, score in parse.ranking[1:])
+        )
 
 
 def pick_option(msg: IncomingMessage, options: list[str]) -> IncomingMessage:

@@ -35,7 +35,7 @@ class I18n:
             catalogs[lang] = {str(k): str(v).rstrip("\n") for k, v in (data or {}).items()}
         return cls(catalogs)
 
-    def t(self, lang: str | None, key: str, **params: Any) -> str:
+    def t(self, lang: str | None, key: str, /, **params: Any) -> str:
         """Returns the sentence `key` in `lang`, with `params` filled in.
 
         Args:

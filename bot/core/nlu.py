@@ -30,6 +30,7 @@ class Parse:
     language: str | None = None
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     guess: str | None = None  # the NLU's intent when `intent` became the low-confidence one
+    ranking: tuple[tuple[str, float], ...] = ()
 
     def values(self, name: str) -> list[Any]:
         """Returns the values of every entity called `name`, in order, without repeats."""
@@ -62,10 +63,16 @@ class Parse:
             if isinstance(e, dict) and e.get("entity")
         )
         language = data.get("language")
+        ranking = tuple(
+            (str(r.get("name")), float(r.get("confidence") or 0.0))
+            for r in data.get("intent_ranking") or ()
+            if isinstance(r, dict) and r.get("name")
+        )
         return cls(
             text=text,
             intent=str(intent.get("name") or "out_of_scope"),
             confidence=float(intent.get("confidence") or 0.0),
             language=language if language in ("vi", "en") else None,
             entities=entities,
+            ranking=ranking,
         )

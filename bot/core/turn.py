@@ -57,11 +57,11 @@ class Turn:
     def intent(self) -> str | None:
         return self.parse.intent if self.parse else None
 
-    def t(self, key: str, **params: Any) -> str:
+    def t(self, key: str, /, **params: Any) -> str:
         """Returns the catalog sentence `key` in the chat's language."""
         return self.i18n.t(self.lang, key, **params)
 
-    def button(self, key: str, payload: str, **params: Any) -> Button:
+    def button(self, key: str, payload: str, /, **params: Any) -> Button:
         """Builds a button whose title is the catalog sentence `key`."""
         return Button(self.t(key, **params), payload)
 

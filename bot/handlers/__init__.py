@@ -1,0 +1,15 @@
+"""Conversation handlers, one topic per module; `build_router` wires them in order."""
+
+from __future__ import annotations
+
+from bot.core.router import Router
+from bot.handlers import fallback, handoff, lang, products, search, shops, start, tourism
+
+
+def build_router() -> Router:
+    """Returns the router with every handler registered; the fallback goes last."""
+    router = Router()
+    for module in (start, lang, products, search, shops, tourism, handoff):
+        module.setup(router)
+    fallback.setup(router)
+    return router

@@ -1,0 +1,53 @@
+"""A person at the OCOP centre: how to reach them, and the request forwarded to their inbox."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.core.messages import Reply
+from bot.core.router import Router
+from bot.core.turn import Outcome, Turn
+from bot.handlers import render
+from bot.handlers.context import catalog
+from bot.handlers.menu import menu_button
+
+logger = logging.getLogger(__name__)
+
+
+async def hand_off(turn: Turn) -> Outcome:
+    """Tells how to reach the OCOP centre and forwards the request to the operator."""
+    centres = await catalog(turn).places(kinds=("ocop_center",))
+    lines = [turn.t("handoff.contact")]
+    lines += [f"• {render.place_line(turn, place)}" for place in centres]
+    forwarded = await _forward(turn)
+    lines.append(turn.t("handoff.forwarded" if forwarded else "handoff.not_forwarded"))
+    return Outcome([Reply("\n".join(lines), (menu_button(turn),))])
+
+
+async def _forward(turn: Turn) -> bool:
+    operator = turn.settings.operator
+    if not operator:
+        return False
+    lang = turn.settings.default_lang
+    focus = ", ".join(turn.memory.products[:2]) or "—"
+    text = turn.i18n.t(
+        lang,
+        "handoff.to_operator",
+        chat=str(turn.msg.key),
+        user=turn.msg.user_id,
+        lang=turn.lang,
+        focus=focus,
+        text=turn.msg.text or turn.i18n.t(lang, "handoff.button_pressed"),
+    )
+    delivered = await turn.notifier.notify(operator, [Reply(text)])
+    if not delivered:
+        logger.warning(
+            "handoff from a %s chat was not delivered to the operator", turn.msg.channel
+        )
+    return delivered
+
+
+def setup(router: Router) -> None:
+    """Registers the request for a person."""
+    router.on_intent("human_handoff", hand_off)
+    router.on_payload("nav:handoff", hand_off)

@@ -1,0 +1,102 @@
+"""Product search and gift suggestions: filters from the message or the context, paged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.messages import Button, Reply
+from bot.core.payloads import make_payload
+from bot.core.router import Router
+from bot.core.turn import Outcome, Turn
+from bot.handlers import render
+from bot.handlers.context import catalog, mentioned_place, product_mentions
+from bot.handlers.menu import menu_button
+from bot.handlers.search_filters import describe_filters, filters_from
+
+RESULTS = "search:results"
+
+
+async def search_products(turn: Turn) -> Outcome:
+    """Finds products by category, stars, place and budget (remembering the last filters)."""
+    where = await mentioned_place(turn)
+    mentioned = [i for ids in product_mentions(turn.parse) for i in ids]
+    filters = filters_from(turn.parse, where.district_id, mentioned, turn.memory.filters)
+    if where.unknown and not where.district_id:
+        return Outcome([turn.say("search.unknown_place", menu_button(turn))])
+    return await show_page(turn, filters, 0)
+
+
+async def show_results_page(turn: Turn) -> Outcome:
+    """Shows another page of the last search."""
+    arg = turn.payload.arg if turn.payload else None
+    page = int(arg) if arg and arg.isdigit() else 0
+    return await show_page(turn, dict(turn.memory.filters), page)
+
+
+async def search_category(turn: Turn) -> Outcome:
+    """Lists the products of the category on the pressed button."""
+    return await show_page(turn, {"category": turn.payload.arg if turn.payload else None}, 0)
+
+
+async def search_district(turn: Turn) -> Outcome:
+    """Lists the products of the district on the pressed button."""
+    return await show_page(turn, {"district": turn.payload.arg if turn.payload else None}, 0)
+
+
+async def suggest_gifts(turn: Turn) -> Outcome:
+    """Suggests OCOP products, best rated first, without filters."""
+    return await show_page(turn, {}, 0)
+
+
+async def search_similar(turn: Turn) -> Outcome:
+    """Lists products of the same category as the product on the pressed button."""
+    product = await catalog(turn).get_product(turn.payload.arg if turn.payload else "")
+    if product is None:
+        return Outcome([turn.say("product.not_found", menu_button(turn))])
+    return await show_page(turn, {"category": product.category}, 0)
+
+
+async def show_page(turn: Turn, filters: dict[str, Any], page: int) -> Outcome:
+    """Runs the search with `filters` and shows page `page` with product and pager buttons."""
+    filters = {k: v for k, v in filters.items() if v not in (None, [], "")}
+    size = turn.settings.page_size
+    found = await catalog(turn).search_products(**filters, offset=page * size, limit=size)
+    memory = turn.memory
+    memory.filters, memory.page, memory.topic = filters, page, "search"
+    criteria = await describe_filters(turn, filters)
+    if not found.items:
+        memory.candidates = []
+        text = turn.t("search.none", criteria=criteria)
+        if "price_max" in filters or "price_min" in filters:
+            text += "\n" + turn.t("search.prices_rare")
+        buttons = [turn.button("button.all_products", "p:gift"), menu_button(turn)]
+        if filters.get("district") and len(filters) > 1:
+            district_only = make_payload("p", "dist", filters["district"])
+            buttons.insert(0, turn.button("button.products_here", district_only))
+        return Outcome([Reply(text, tuple(buttons))])
+    memory.candidates = [p.id for p in found.items]
+    memory.products = []
+    pages = (found.total + size - 1) // size
+    header = "search.found" if filters else "search.suggest"
+    lines = [turn.t(header, total=found.total, criteria=criteria, page=page + 1, pages=pages)]
+    lines += [render.product_line(turn, page * size + i + 1, p) for i, p in enumerate(found.items)]
+    if "price_max" in filters or "price_min" in filters:
+        lines.append(turn.t("search.prices_rare"))
+    buttons = [
+        Button(render.product_name(turn, p), make_payload("p", "info", p.id)) for p in found.items
+    ]
+    if page > 0:
+        buttons.append(turn.button("button.previous", make_payload("p", "page", page - 1)))
+    if (page + 1) * size < found.total:
+        buttons.append(turn.button("button.next", make_payload("p", "page", page + 1)))
+    return Outcome([Reply("\n".join(lines), tuple(buttons), replace_previous=page > 0)], RESULTS)
+
+
+def setup(router: Router) -> None:
+    """Registers product search, gift suggestions and paging."""
+    router.on_intent("product_search", search_products)
+    router.on_payload("p:page", show_results_page)
+    router.on_payload("p:cat", search_category)
+    router.on_payload("p:dist", search_district)
+    router.on_payload("p:like", search_similar)
+    router.on_payload("p:gift", suggest_gifts)

@@ -1,0 +1,134 @@
+"""Tourism suggestions: sites and festivals by place and season, with OCOP products nearby."""
+
+from __future__ import annotations
+
+from bot.core.messages import Button, Reply
+from bot.core.payloads import make_payload
+from bot.core.router import Router
+from bot.core.turn import Outcome, Turn
+from bot.handlers import render
+from bot.handlers.context import catalog, district_label, mentioned_place
+from bot.handlers.menu import menu_button
+from bot.handlers.shops import district_buttons
+from catalog.dto import PlaceDTO
+from catalog.enums import SHOP_KINDS
+from catalog.seasons import season_months
+
+ASK_WHERE = "tourism:where"
+MAX_PLACES = 4
+NEARBY_PRODUCTS = 3
+
+
+async def suggest_tourism(turn: Turn) -> Outcome:
+    """Suggests sites and festivals for the place and month asked about."""
+    where = await mentioned_place(turn)
+    months = season_months(turn.parse.text) if turn.parse else ()
+    month = months[0] if months else None
+    if where.place and where.place.kind in ("festival", "tourism_site"):
+        return Outcome([await place_reply(turn, where.place)])
+    if where.district_id or month:
+        return await tourism_in(turn, where.district_id, month)
+    return await tourism_overview(turn)
+
+
+async def tourism_overview(turn: Turn) -> Outcome:
+    """Lists the festivals and asks which district the person visits."""
+    turn.memory.topic = "tourism"
+    festivals = await catalog(turn).places(kinds=("festival",))
+    lines = [turn.t("tourism.overview")]
+    lines += [f"• {_festival_line(turn, p)}" for p in festivals]
+    buttons = await district_buttons(turn, "t")
+    return Outcome([Reply("\n".join(lines), buttons)], ASK_WHERE)
+
+
+async def tourism_in(turn: Turn, district_id: str | None, month: int | None) -> Outcome:
+    """Lists sites and festivals of a district and/or month, each with products nearby."""
+    service = catalog(turn)
+    turn.memory.topic = "tourism"
+    turn.memory.filters = {"district": district_id} if district_id else {}
+    district = await service.get_district(district_id) if district_id else None
+    label = district_label(turn, district) if district else turn.t("tourism.province")
+    when = turn.t("tourism.in_month", month=month) if month else ""
+    found = await service.tourism(district=district_id, month=month)
+    if not found:
+        text = turn.t("tourism.none", place=label, when=when)
+        return Outcome(
+            [Reply(text, (turn.button("button.tourism", "nav:tourism"), menu_button(turn)))]
+        )
+    shown = found[:MAX_PLACES]
+    turn.memory.places = [p.id for p in shown]
+    replies = [Reply(turn.t("tourism.found", place=label, when=when, count=len(found)))]
+    replies += [await place_reply(turn, p) for p in shown]
+    return Outcome(replies)
+
+
+async def place_reply(turn: Turn, place: PlaceDTO) -> Reply:
+    """One site or festival: season, venue, OCOP link, products and shops nearby, source."""
+    service = catalog(turn)
+    lines = [f"📍 {_festival_line(turn, place)}"]
+    if place.venue:
+        lines.append(turn.t("tourism.venue", venue=place.venue))
+    if place.ocop_link or place.facts:
+        lines.append(turn.t("tourism.about", text=place.ocop_link or place.facts))
+    buttons: list[Button] = []
+    if place.district_id:
+        page = await service.search_products(district=place.district_id, limit=NEARBY_PRODUCTS)
+        if page.items:
+            names = ", ".join(render.product_name(turn, p) for p in page.items)
+            lines.append(turn.t("tourism.products_nearby", products=names))
+            buttons.append(
+                turn.button("button.products_here", make_payload("p", "dist", place.district_id))
+            )
+        shops = await service.places(district=place.district_id, kinds=SHOP_KINDS)
+        shop_names = ", ".join(render.place_name(turn, s) for s in shops[:2])
+        lines.append(
+            turn.t("tourism.shops_nearby", shops=shop_names)
+            if shops
+            else turn.t("tourism.no_shops_nearby")
+        )
+        buttons.append(
+            turn.button("button.shops_here", make_payload("s", "dist", place.district_id))
+        )
+    link = render.map_link(place)
+    if link:
+        lines.append(turn.t("place.map", url=link))
+    lines.append(render.source_text(turn, place.sources))
+    return Reply("\n".join(lines), tuple(buttons))
+
+
+def _festival_line(turn: Turn, place: PlaceDTO) -> str:
+    name = render.place_name(turn, place)
+    season = turn.t("tourism.season", season=place.season) if place.season else ""
+    district = f" ({place.district_name})" if place.district_name else ""
+    return f"{name}{district}{season}"
+
+
+async def tourism_in_button(turn: Turn) -> Outcome:
+    """Shows sites and festivals of the district on the pressed button."""
+    return await tourism_in(turn, turn.payload.arg if turn.payload else None, None)
+
+
+async def tourism_near(turn: Turn) -> Outcome:
+    """Shows the sites and festivals nearest to the shared location."""
+    point = turn.msg.location
+    assert point is not None
+    found = await catalog(turn).nearest_places(
+        point.lat, point.lon, ("festival", "tourism_site"), 3
+    )
+    turn.memory.location = [point.lat, point.lon]
+    replies = [Reply(turn.t("tourism.nearest"))]
+    replies += [await place_reply(turn, p) for p, _km in found]
+    return Outcome(replies)
+
+
+async def tourism_menu(turn: Turn) -> Outcome:
+    """Shows the tourism overview."""
+    return await tourism_overview(turn)
+
+
+def setup(router: Router) -> None:
+    """Registers tourism suggestions and their buttons."""
+    router.on_intent("tourism_suggest", suggest_tourism)
+    router.on_location(tourism_near, step=ASK_WHERE)
+    router.on_payload("nav:tourism", tourism_menu)
+    router.on_payload("t:dist", tourism_in_button)
