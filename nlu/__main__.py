@@ -1,0 +1,7 @@
+"""``python -m nlu parse|train|evaluate``."""
+
+import sys
+
+from nlu.cli import main
+
+sys.exit(main())

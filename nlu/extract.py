@@ -1,0 +1,90 @@
+"""Runs every entity extractor in a fixed order so that no two claim the same words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from nlu.found import Found, free, take
+from nlu.gazetteer import Gazetteer
+from nlu.lexicon import CatalogLexicon
+from nlu.normalize import NormText
+from nlu.prices import find_prices
+from nlu.rules import find_phones_and_orders, find_phrases, find_quantities, find_stars
+from nlu.terms import PRODUCT
+from nlu.tokens import Token
+
+
+class EntityExtractor:
+    """Finds entities: phones and order ids, catalog names, prices, stars, quantities.
+
+    Args:
+        lexicon: Catalog names.
+        category_words: Phrase -> category id.
+        near_me: Phrases that mean "near me" (folded, space-separated).
+    """
+
+    def __init__(
+        self,
+        lexicon: CatalogLexicon,
+        category_words: Mapping[str, str],
+        near_me: Iterable[str] = (),
+    ) -> None:
+        self._gazetteer = Gazetteer(lexicon, category_words)
+        self._near_me = [tuple(phrase.split()) for phrase in near_me]
+
+    def extract(self, text: NormText, tokens: list[Token]) -> list[Found]:
+        """Extracts entities from one message.
+
+        Args:
+            text: The normalised message.
+            tokens: Its tokens after teencode expansion.
+
+        Returns:
+            Entities in text order; a generic product mention gives one per product.
+        """
+        plain = text.norm == text.fold
+        taken = [False] * len(tokens)
+        found = find_phones_and_orders(text, tokens, taken)
+        found += find_prices(tokens, taken, plain)
+        found += find_stars(tokens, taken, plain)
+        found += find_phrases(tokens, taken, "near_me", self._near_me)
+        product_starts: set[int] = set()
+        for match in self._gazetteer.find(tokens):
+            if not free(taken, match.begin, match.end):
+                continue
+            take(taken, match.begin, match.end)
+            if match.term.entity == PRODUCT:
+                product_starts.add(match.begin)
+            found += [Found(match.term.entity, value, match.begin, match.end)
+                      for value in match.term.values]  # fmt: skip
+        found += find_quantities(tokens, taken, plain, product_starts)
+        return sorted(found, key=lambda item: (item.begin, item.end))
+
+
+_PLACEHOLDERS = {
+    "product": "xproduct", "category": "xcategory", "location": "xlocation",
+    "price_max": "xprice", "price_min": "xprice", "phone": "xphone", "order_id": "xorder",
+    "quantity": "xnum", "stars": "xstars",
+}  # fmt: skip
+
+
+def classifier_text(tokens: list[Token], found: list[Found]) -> str:
+    """Folded text for the intent classifier, entity mentions replaced by placeholders.
+
+    "cho mình 2 chai nước mắm Cái Rồng" -> "cho minh xnum chai xproduct".
+    """
+    replaced: dict[int, tuple[int, str]] = {}
+    for item in found:
+        if item.entity in _PLACEHOLDERS and item.begin not in replaced:
+            replaced[item.begin] = (item.end, _PLACEHOLDERS[item.entity])
+    words: list[str] = []
+    index = 0
+    while index < len(tokens):
+        if index in replaced:
+            end, placeholder = replaced[index]
+            words.append(placeholder)
+            index = end
+            continue
+        words.append(tokens[index].fold)
+        index += 1
+    return " ".join(words)

@@ -1,0 +1,145 @@
+"""Finds products, categories and places: exact matches on the folded form, longest first,
+then rapidfuzz for typos ("trà hao vàng", "nước mắn")."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from nlu.language import EN_WORDS, VI_WORDS
+from nlu.lexicon import CatalogLexicon
+from nlu.terms import PRIORITY, Term, build_terms
+from nlu.tokens import Token
+
+logger = logging.getLogger(__name__)
+
+# Folded words that are too common to stand alone for a term when typed without accents.
+_BARE_STOP = {"oi", "ha", "na", "ga", "ba", "hai", "tra", "che", "nam", "hau"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A recognised phrase covering ``tokens[begin:end]``."""
+
+    term: Term
+    begin: int
+    end: int
+    fuzzy: bool = False
+
+
+class Gazetteer:
+    """Recognises catalog names in token sequences.
+
+    Args:
+        lexicon: Catalog names.
+        category_words: Phrase -> category id.
+        fuzzy_cutoff: Minimum rapidfuzz ratio (0-100) for a typo match.
+    """
+
+    def __init__(
+        self,
+        lexicon: CatalogLexicon,
+        category_words: Mapping[str, str],
+        fuzzy_cutoff: float = 85.0,
+    ) -> None:
+        self._terms = build_terms(lexicon, category_words).terms
+        self._longest = max((len(key) for key in self._terms), default=0)
+        self._vocabulary = {word for key in self._terms for word in key}
+        self._known = self._vocabulary | VI_WORDS | EN_WORDS
+        self._by_size: dict[int, list[str]] = {}
+        self._lookup: dict[str, tuple[str, ...]] = {}
+        for key in self._terms:
+            text = " ".join(key)
+            if len(text) >= 5:
+                self._by_size.setdefault(len(key), []).append(text)
+                self._lookup[text] = key
+        self._cutoff = fuzzy_cutoff
+        logger.debug("gazetteer built with %d terms", len(self._terms))
+
+    def find(self, tokens: list[Token]) -> list[Match]:
+        """Finds non-overlapping catalog mentions.
+
+        Args:
+            tokens: The message's tokens (after teencode expansion).
+
+        Returns:
+            Matches in text order.
+        """
+        words = [token.fold for token in tokens]
+        candidates = []
+        for begin in range(len(words)):
+            for size in range(min(self._longest, len(words) - begin), 0, -1):
+                term = self._terms.get(tuple(words[begin : begin + size]))
+                if term and (size > 1 or self._single_ok(tokens[begin], term)):
+                    candidates.append(Match(term, begin, begin + size))
+        chosen = _select(candidates, len(words))
+        return sorted(self._fuzzy(tokens, chosen), key=lambda match: match.begin)
+
+    @staticmethod
+    def _single_ok(token: Token, term: Term) -> bool:
+        """A one-word term needs its diacritics when the user typed some ("ơi" is not "ổi")."""
+        if token.norm != token.fold:
+            return token.norm == term.norm[0] or term.norm[0] == token.fold
+        return token.fold not in _BARE_STOP
+
+    def _fuzzy(self, tokens: list[Token], chosen: list[Match]) -> list[Match]:
+        """Adds typo matches; one may replace shorter exact matches inside its span."""
+        words = [token.fold for token in tokens]
+        owner = {index: match for match in chosen for index in range(match.begin, match.end)}
+        result = set(chosen)
+        for size in range(min(self._longest, len(words)), 0, -1):
+            for begin in range(len(words) - size + 1):
+                inside = {owner[index] for index in range(begin, begin + size) if index in owner}
+                if any(m.begin < begin or m.end > begin + size or m.end - m.begin >= size
+                       or m.fuzzy for m in inside):  # fmt: skip
+                    continue
+                key = self._fuzzy_at(words[begin : begin + size])
+                if key is None:
+                    continue
+                match = Match(self._terms[key], begin, begin + size, fuzzy=True)
+                result.difference_update(inside)
+                result.add(match)
+                owner.update(dict.fromkeys(range(begin, begin + size), match))
+        return list(result)
+
+    def _fuzzy_at(self, words: list[str]) -> tuple[str, ...] | None:
+        """Returns the key of the term these words misspell, if any."""
+        if not all(word.isalpha() for word in words):
+            return None
+        if len(words) == 1 and (len(words[0]) < 5 or words[0] in self._vocabulary):
+            return None
+        if len(words) > 1 and words[0] not in self._vocabulary:
+            return None
+        choices = self._by_size.get(len(words))
+        if not choices:
+            return None
+        text = " ".join(words)
+        best = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=self._cutoff)
+        if best is None:
+            return None
+        key = self._lookup[best[0]]
+        # One misspelt word, close to the right one, and not itself a real word
+        # ("bán chạy" is not a typo of "Bãi Cháy"; "nước mắn" is one of "nước mắm").
+        wrong = [(word, right) for word, right in zip(words, key, strict=True) if word != right]
+        if len(wrong) != 1 or wrong[0][0] in self._known or fuzz.ratio(*wrong[0]) < 60:
+            return None
+        return key
+
+
+def _select(candidates: list[Match], size: int) -> list[Match]:
+    """Keeps the longest matches first, then the higher-priority entity, without overlaps."""
+    taken = [False] * size
+    chosen = []
+    ordered = sorted(
+        candidates,
+        key=lambda m: (-(m.end - m.begin), PRIORITY[m.term.entity], m.begin),
+    )
+    for match in ordered:
+        if not any(taken[match.begin : match.end]):
+            chosen.append(match)
+            for index in range(match.begin, match.end):
+                taken[index] = True
+    return chosen

@@ -1,0 +1,118 @@
+"""The in-process NLU: parse a message into intent, ranking and entities."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from nlu.classifier import FEATURE_VERSION, IntentClassifier
+from nlu.data import TrainingData, load_training_data
+from nlu.extract import EntityExtractor
+from nlu.lexicon import CatalogLexicon
+from nlu.pipeline import analyse
+from nlu.result import empty_result, parse_result
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TRAINING_FILE = Path(__file__).parent / "data" / "nlu.yml"
+MAX_CHARS = 4096
+
+
+def build_extractor(lexicon: CatalogLexicon, data: TrainingData) -> EntityExtractor:
+    """Builds the entity extractor from the catalog and the training data's lists."""
+    return EntityExtractor(lexicon, data.category_words(), data.lookups.get("near_me", []))
+
+
+def model_key(lexicon: CatalogLexicon, data: TrainingData) -> str:
+    """Returns the cache key: training data, catalog names and feature code version."""
+    payload = f"{data.digest}:{lexicon.fingerprint()}:{FEATURE_VERSION}"
+    return hashlib.sha256(payload.encode()).hexdigest()[:20]
+
+
+def train_classifier(extractor: EntityExtractor, data: TrainingData) -> IntentClassifier:
+    """Trains the intent classifier on the training data's examples."""
+    texts = [analyse(extractor, example.text).features for example in data.examples]
+    return IntentClassifier.train(texts, [example.intent for example in data.examples])
+
+
+class Interpreter:
+    """Understands one message at a time; safe to share between coroutines.
+
+    Args:
+        extractor: Entity extractor.
+        classifier: Trained intent classifier.
+        threshold: Below this confidence the intent becomes ``out_of_scope``.
+    """
+
+    def __init__(
+        self, extractor: EntityExtractor, classifier: IntentClassifier, threshold: float = 0.45
+    ) -> None:
+        self._extractor = extractor
+        self._classifier = classifier
+        self.threshold = threshold
+
+    @classmethod
+    def load(
+        cls,
+        lexicon: CatalogLexicon,
+        model_dir: Path,
+        *,
+        threshold: float = 0.45,
+        training_file: Path | None = None,
+    ) -> Interpreter:
+        """Loads the cached model for the current data, training and caching it if missing.
+
+        Args:
+            lexicon: Catalog names to recognise.
+            model_dir: Directory of cached models (created if needed).
+            threshold: Confidence below which the intent becomes ``out_of_scope``.
+            training_file: Rasa ``nlu.yml``; defaults to the package's ``data/nlu.yml``.
+
+        Returns:
+            A ready interpreter.
+        """
+        data = load_training_data(training_file or DEFAULT_TRAINING_FILE)
+        extractor = build_extractor(lexicon, data)
+        path = Path(model_dir) / f"intent-{model_key(lexicon, data)}.pkl"
+        classifier = None
+        if path.exists():
+            try:
+                classifier = IntentClassifier.load(path)
+            except Exception:  # a corrupt or incompatible cache is rebuilt, never fatal
+                logger.warning("cached NLU model %s unreadable; retraining", path, exc_info=True)
+        if classifier is None:
+            classifier = train_classifier(extractor, data)
+            classifier.save(path)
+            logger.info("cached NLU model at %s", path)
+        return cls(extractor, classifier, threshold)
+
+    def parse(self, text: str) -> dict[str, Any]:
+        """Parses one message.
+
+        Args:
+            text: The message as typed.
+
+        Returns:
+            Rasa's ``/model/parse`` shape plus ``language``; ``out_of_scope`` for empty or
+            unreadable input, and an ``error`` key for text over ``MAX_CHARS``.
+        """
+        text = text if isinstance(text, str) else ("" if text is None else str(text))
+        if len(text) > MAX_CHARS:
+            return empty_result(text, confidence=0.0,
+                                error=f"text longer than {MAX_CHARS} characters")  # fmt: skip
+        try:
+            analysis = analyse(self._extractor, text)
+            if not analysis.has_words:
+                return empty_result(text, analysis.language)
+            entities = [item.to_dict(analysis.tokens) for item in analysis.found]
+            ranking = self._classifier.rank(analysis.features)
+        except Exception:  # parsing must never take the bot down
+            logger.exception("NLU failed on a message of %d characters", len(text))
+            return empty_result(text, confidence=0.0, error="internal error")
+        return parse_result(text, ranking, entities, analysis.language, self.threshold)
+
+    async def parse_async(self, text: str) -> dict[str, Any]:
+        """Parses one message (a few milliseconds of CPU, so it runs inline)."""
+        return self.parse(text)

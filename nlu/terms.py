@@ -1,0 +1,157 @@
+"""Builds the gazetteer's terms from catalog names, aliases and category words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nlu.lexicon import CatalogLexicon, PlaceEntry
+from nlu.normalize import normalize
+from nlu.tokens import tokenize
+
+PRODUCT, CATEGORY, LOCATION = "product", "category", "location"
+PRIORITY = {PRODUCT: 0, CATEGORY: 1, LOCATION: 2}
+# First words too vague to stand for the products they start ("nước", "ngọc"…).
+_VAGUE = {"nuoc", "ngoc", "tinh", "dong", "hai", "cha", "na", "ha", "ga", "oi", "dau", "the"}
+_SITE_PREFIXES = [
+    "khu du lịch quốc gia", "khu di tích", "danh thắng", "khu du lịch", "thiên đường hoa",
+    "đảo", "vịnh", "làng", "thác", "vườn", "vùng", "lễ hội", "hội",
+]  # fmt: skip
+_SITE_ENGLISH = {"vịnh": "bay", "đảo": "island"}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A phrase the gazetteer recognises, with the entity values it stands for."""
+
+    entity: str
+    values: tuple[str, ...]
+    norm: tuple[str, ...]
+
+
+def words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Returns the (folded, normalised) word tokens of a name."""
+    tokens = [token for token in tokenize(normalize(text)) if token.is_word or token.is_number]
+    return tuple(token.fold for token in tokens), tuple(token.norm for token in tokens)
+
+
+def _clean(name: str) -> str:
+    """Drops parenthetical remarks: "Miến dong (HTX Húc Động)" -> "Miến dong"."""
+    return re.sub(r"\([^)]*\)", " ", name).strip()
+
+
+class TermIndex:
+    """Maps folded word tuples to terms; product names outrank categories and places."""
+
+    def __init__(self) -> None:
+        self.terms: dict[tuple[str, ...], Term] = {}
+
+    def add(self, entity: str, value: str, name: str, merge: bool = True) -> None:
+        """Adds one name for one value; products sharing a name are merged."""
+        key, norm = words(name)
+        if not key:
+            return
+        current = self.terms.get(key)
+        if current is None or PRIORITY[entity] < PRIORITY[current.entity]:
+            self.terms[key] = Term(entity, (value,), norm)
+        elif current.entity == entity and merge and value not in current.values:
+            self.terms[key] = Term(entity, (*current.values, value), current.norm)
+
+
+def _english_variants(name: str) -> list[str]:
+    """Adds the singular of an English name's last word ("pearls" -> "pearl")."""
+    if name.endswith("s") and len(name.split()[-1]) > 4:
+        return [name, name[:-1]]
+    return [name]
+
+
+def _product_terms(index: TermIndex, lexicon: CatalogLexicon, categories: set) -> None:
+    """Adds product names, aliases and their generic heads ("trà hoa vàng", "fish sauce")."""
+    heads: dict[tuple[str, ...], set[str]] = {}
+    firsts: Counter[str] = Counter()
+    for product in lexicon.products:
+        vi_names = {_clean(product.name_vi), *(_clean(a) for a in product.aliases)}
+        en_name = _clean(product.name_en)
+        for name in vi_names | {en_name}:
+            for variant in _english_variants(name) if name == en_name else [name]:
+                index.add(PRODUCT, product.id, variant)
+        seen_first = set()
+        for name in vi_names:
+            key, _ = words(name)
+            for size in range(2, len(key)):
+                heads.setdefault(key[:size], set()).add(product.id)
+            if key:
+                seen_first.add(key[0])
+        en_key, _ = words(en_name)
+        for size in range(1, len(en_key)):
+            heads.setdefault(en_key[-size:], set()).add(product.id)
+        firsts.update(seen_first)
+        for first in seen_first:
+            heads.setdefault((first,), set()).add(product.id)
+    ordered = {product.id: rank for rank, product in enumerate(lexicon.products)}
+    for key, ids in heads.items():
+        single_vague = len(key) == 1 and (len(ids) < 2 or key[0] in _VAGUE or len(key[0]) < 3)
+        if key in categories or single_vague:
+            continue
+        for product_id in sorted(ids, key=ordered.__getitem__):
+            index.add(PRODUCT, product_id, " ".join(key))
+
+
+def _site_names(place: PlaceEntry) -> list[str]:
+    """Names people use for a site: "Vịnh Hạ Long", "Hạ Long Bay", "Yên Tử"."""
+    names = [_clean(place.name_vi), _clean(place.name_en)]
+    if place.kind not in {"tourism_site", "festival"}:
+        return names
+    for part in re.split(r"\s[–—-]\s", _clean(place.name_vi)):
+        lowered = part.strip().lower()
+        for prefix in _SITE_PREFIXES:
+            if lowered.startswith(prefix + " "):
+                rest = part.strip()[len(prefix) + 1 :]
+                names.append(rest)
+                if prefix in _SITE_ENGLISH:
+                    names.append(f"{rest} {_SITE_ENGLISH[prefix]}")
+                if place.kind == "festival" and len(rest.split()) > 2:
+                    words_ = part.strip().split()
+                    size = len(prefix.split()) + 2
+                    names.extend(" ".join(words_[:end]) for end in range(size, len(words_)))
+                break
+        names.append(part)
+    return names
+
+
+def _joined(name: str) -> list[str]:
+    """Adds run-together spellings of short names ("halong bay", "mongcai")."""
+    key, _ = words(name)
+    if not 2 <= len(key) <= 4:
+        return [name]
+    joined = [
+        " ".join((*key[:at], key[at] + key[at + 1], *key[at + 2 :])) for at in range(len(key) - 1)
+    ]
+    return [name, *joined]
+
+
+def build_terms(lexicon: CatalogLexicon, category_words: Mapping[str, str]) -> TermIndex:
+    """Builds the term index.
+
+    Args:
+        lexicon: Catalog names.
+        category_words: Word or phrase -> category id (from the training data's synonyms).
+
+    Returns:
+        The index of every recognisable phrase.
+    """
+    index = TermIndex()
+    categories = {words(word)[0] for word in category_words}
+    _product_terms(index, lexicon, categories)
+    for word, category in category_words.items():
+        index.add(CATEGORY, category, word, merge=False)
+    for place in (*lexicon.districts, *lexicon.places):
+        names = [_clean(place.name_vi), _clean(place.name_en)]
+        if place.kind != "district":
+            names = _site_names(place)
+        for name in names:
+            for variant in _joined(name):
+                index.add(LOCATION, place.id, variant, merge=False)
+    return index
