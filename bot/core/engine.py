@@ -95,7 +95,7 @@ class Engine:
                     payload=parse_payload(msg.payload) if msg.payload is not None else None,
                     command_args=text.split()[1:] if command else [],
                 )
-                outcome = await self._router.resolve(turn, command)(turn)
+                outcome = await self._router.dispatch(turn, command)
         except Exception:
             intent = parse.intent if parse else None
             logger.exception("handler failed (step %s, intent %s)", conv.step, intent)

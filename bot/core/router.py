@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from bot.core.turn import Outcome, Turn
 
 Handler = Callable[[Turn], Awaitable[Outcome]]
+Hook = Callable[[Turn], Awaitable[None]]
 ANY_STEP = "*"
 LOW_CONFIDENCE = "nlu_fallback"  # Rasa's name for a parse below the threshold
 LOCATION = "location"
@@ -24,6 +25,17 @@ class Router:
         self._payloads: dict[str, Handler] = {}
         self._commands: dict[str, Handler] = {}
         self._fallback: Handler | None = None
+        self._hooks: list[Hook] = []
+
+    def before(self, hook: Hook) -> None:
+        """Runs `hook` on every turn before its handler (e.g. to normalise entities)."""
+        self._hooks.append(hook)
+
+    async def dispatch(self, turn: Turn, command: str | None = None) -> Outcome:
+        """Runs the hooks, then the handler `resolve` picks."""
+        for hook in self._hooks:
+            await hook(turn)
+        return await self.resolve(turn, command)(turn)
 
     def on_intent(self, intent: str, handler: Handler, *, step: str = ANY_STEP) -> None:
         """Serves `intent` with `handler` in conversation step `step` (any by default)."""

@@ -10,6 +10,7 @@ from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.turn import Outcome, Turn
 from bot.handlers import products, search, shops, tourism
 from bot.handlers.context import product_mentions
+from bot.handlers.followup import follow_topic, is_refinement
 from bot.handlers.menu import journey_buttons
 
 CLARIFY = "clarify:topic"
@@ -57,15 +58,13 @@ async def resolve_clarification(turn: Turn) -> Outcome:
 
 async def continue_topic(turn: Turn) -> Outcome:
     """Applies a short follow-up ("how about in Móng Cái?") to the last journey."""
-    topic = turn.memory.topic
-    if product_mentions(turn.parse) and topic not in ("shops", "search"):
+    if product_mentions(turn.parse):
+        if turn.memory.topic == "shops":
+            return await shops.find_shops(turn)
         return await products.show_product(turn)
-    if topic == "product" and turn.parse and turn.parse.values("location"):
-        topic = "search"
-    handler = TOPICS.get(topic or "")
-    if handler is None or turn.parse is None or not turn.parse.entities:
-        return await ask_clarification(turn)
-    return await handler(turn)
+    if is_refinement(turn):
+        return await follow_topic(turn)
+    return await ask_clarification(turn)
 
 
 async def acknowledge(turn: Turn) -> Outcome:

@@ -8,9 +8,9 @@ from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
 from bot.handlers.context import catalog, product_mentions
+from bot.handlers.followup import follow_topic, is_refinement
 from bot.handlers.menu import menu_button
 from bot.handlers.product_replies import CHOOSE, answer_about, compare_reply
-from bot.handlers.search import search_products
 
 MAX_SUGGESTIONS = 5
 
@@ -45,8 +45,8 @@ async def _answer(turn: Turn, asked: str) -> Outcome:
         return await _compare(turn, mentions, asked)
     if mentions:
         return await answer_about(turn, mentions[0], asked)
-    if turn.parse and (turn.parse.values("category") or turn.parse.values("location")):
-        return await search_products(turn)
+    if is_refinement(turn):
+        return await follow_topic(turn)
     memory = turn.memory
     if memory.products:
         return await answer_about(turn, memory.products[:1], asked)

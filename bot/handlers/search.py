@@ -20,7 +20,8 @@ async def search_products(turn: Turn) -> Outcome:
     """Finds products by category, stars, place and budget (remembering the last filters)."""
     where = await mentioned_place(turn)
     mentioned = [i for ids in product_mentions(turn.parse) for i in ids]
-    filters = filters_from(turn.parse, where.district_id, mentioned, turn.memory.filters)
+    refine = turn.intent != "product_search"
+    filters = filters_from(turn.parse, where.district_id, mentioned, turn.memory.filters, refine)
     if where.unknown and not where.district_id:
         return Outcome([turn.say("search.unknown_place", menu_button(turn))])
     return await show_page(turn, filters, 0)
@@ -64,11 +65,15 @@ async def show_page(turn: Turn, filters: dict[str, Any], page: int) -> Outcome:
     memory = turn.memory
     memory.filters, memory.page, memory.topic = filters, page, "search"
     criteria = await describe_filters(turn, filters)
+    priced = "price_max" in filters or "price_min" in filters
+    if not found.items and priced and page == 0:
+        unpriced = {k: v for k, v in filters.items() if k not in ("price_max", "price_min")}
+        outcome = await show_page(turn, unpriced, 0)
+        note = Reply(turn.t("search.no_price_match", criteria=criteria))
+        return Outcome([note, *outcome.replies], outcome.step)
     if not found.items:
         memory.candidates = []
         text = turn.t("search.none", criteria=criteria)
-        if "price_max" in filters or "price_min" in filters:
-            text += "\n" + turn.t("search.prices_rare")
         buttons = [turn.button("button.all_products", "p:gift"), menu_button(turn)]
         if filters.get("district") and len(filters) > 1:
             district_only = make_payload("p", "dist", filters["district"])
@@ -80,7 +85,7 @@ async def show_page(turn: Turn, filters: dict[str, Any], page: int) -> Outcome:
     header = "search.found" if filters else "search.suggest"
     lines = [turn.t(header, total=found.total, criteria=criteria, page=page + 1, pages=pages)]
     lines += [render.product_line(turn, page * size + i + 1, p) for i, p in enumerate(found.items)]
-    if "price_max" in filters or "price_min" in filters:
+    if priced:
         lines.append(turn.t("search.prices_rare"))
     buttons = [
         Button(render.product_name(turn, p), make_payload("p", "info", p.id)) for p in found.items

@@ -25,6 +25,7 @@ def filters_from(
     district: str | None,
     product_ids: list[str],
     previous: dict[str, Any],
+    refine: bool = True,
 ) -> dict[str, Any]:
     """Builds the search filters of this message.
 
@@ -34,6 +35,8 @@ def filters_from(
         product_ids: products the message mentions.
         previous: the filters of the last search, reused when this message only refines
             them ("how about in Móng Cái?", "dưới 300k thôi").
+        refine: False when the message is a new search of its own; a bare place still
+            refines.
 
     Returns:
         Filters for CatalogService.search_products (category, stars, district, price_min,
@@ -47,6 +50,8 @@ def filters_from(
         found["price_min"] = _int(parse.first("price_min"))
     found = {k: v for k, v in found.items() if v is not None}
     if not found or any(k in found for k in SUBJECT_KEYS):
+        return found
+    if not refine and set(found) != {"district"}:
         return found
     return {**previous, **found}
 

@@ -57,7 +57,9 @@ async def tourism_in(turn: Turn, district_id: str | None, month: int | None) -> 
         )
     shown = found[:MAX_PLACES]
     turn.memory.places = [p.id for p in shown]
-    replies = [Reply(turn.t("tourism.found", place=label, when=when, count=len(found)))]
+    replies = [
+        Reply(turn.t("tourism.found", place=label, when=when, count=len(found), shown=len(shown)))
+    ]
     replies += [await place_reply(turn, p) for p in shown]
     return Outcome(replies)
 
