@@ -33,6 +33,7 @@ class Call:
     params: dict[str, Any]
     at: float
     status: int = 200
+    result: Any = None
 
     @property
     def chat_id(self) -> str | None:
@@ -63,6 +64,7 @@ class Fault:
 class FakeState:
     updates: list[dict[str, Any]] = field(default_factory=list)
     webhook_url: str = ""
+    confirmed: int = 0  # the highest offset getUpdates was called with
     next_message_id: int = 1000
 
 
@@ -130,6 +132,14 @@ class FakeBotAPI:
             if c.method in methods and c.status == 200 and c.chat_id == str(chat_id)
         ]
 
+    async def wait_confirmed(self, update_id: int, timeout: float = 10.0) -> None:
+        """Waits until polling confirmed an update (asked for the ones after it)."""
+        deadline = time.monotonic() + timeout
+        while self.state.confirmed <= update_id:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"update {update_id} was never confirmed")
+            await asyncio.sleep(0.01)
+
     async def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[Call]:
         """Waits until `count` successful calls of `method` were made."""
         deadline = time.monotonic() + timeout
@@ -163,6 +173,7 @@ class FakeBotAPI:
         if method == "deleteWebhook":
             self.state.webhook_url = ""
         result = await handler(params) if handler else True
+        call.result = result
         return web.json_response({"ok": True, "result": result})
 
     @staticmethod
@@ -226,6 +237,7 @@ class FakeBotAPI:
         offset = int(params.get("offset", 0))
         timeout = float(params.get("timeout", 0))
         if offset:
+            self.state.confirmed = max(self.state.confirmed, offset)
             self.state.updates = [u for u in self.state.updates if u["update_id"] >= offset]
         if not self.state.updates and timeout:
             self._new_update.clear()
