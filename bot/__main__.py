@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, default=None, help="config file (config.yaml)")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("serve", help="run every enabled channel (the default)")
+    commands.add_parser("chat", help="chat with the bot in this terminal")
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="apply all migrations (and seed an empty catalog)")
@@ -36,6 +37,8 @@ async def run_command(args: argparse.Namespace, settings: Settings) -> int:
         await app.upgrade_database(settings)
         print("database is up to date")
         return 0
+    if args.command == "chat":
+        return await app.chat(settings)
     return await app.serve(settings)
 
 

@@ -1,0 +1,165 @@
+"""Composition root: builds the database, the NLU, the engine and the channels, and runs them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.core.engine import Engine
+from bot.core.i18n import I18n
+from bot.core.locks import LocalLocks
+from bot.core.nlu import NluParser
+from bot.core.notify import ChannelNotifier
+from bot.core.sql_store import SqlDeduplicator, SqlStateStore
+from bot.core.turn import EngineSettings
+from bot.handlers import build_router
+from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
+from catalog.services import CatalogService
+from nlu import CatalogLexicon, Interpreter, RasaHttpInterpreter
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """Everything one process shares: the database, the NLU and the engine."""
+
+    db: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    engine: Engine
+    notifier: ChannelNotifier
+
+
+async def upgrade_database(settings: Settings) -> None:
+    """Applies every migration and, on an empty catalog, loads the seed."""
+    db = make_engine(settings.database.url)
+    try:
+        await upgrade(db)
+        if settings.database.seed_on_empty:
+            await seed_if_empty(make_session_factory(db))
+    finally:
+        await db.dispose()
+
+
+async def build_nlu(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> NluParser:
+    """Loads the configured NLU; the built-in one learns the catalog's names first."""
+    if settings.nlu.backend == "rasa":
+        if not settings.nlu.rasa_url:
+            raise ValueError("nlu.backend is rasa but nlu.rasa_url is not set")
+        return RasaHttpInterpreter(settings.nlu.rasa_url)
+    async with sessions() as session:
+        names = await CatalogService(session).gazetteer()
+    lexicon = CatalogLexicon.from_dicts(**names)
+    # Training (first start only) takes seconds of CPU: keep the loop free meanwhile.
+    return await asyncio.to_thread(
+        Interpreter.load, lexicon, settings.nlu.model_dir, threshold=settings.nlu.threshold
+    )
+
+
+@asynccontextmanager
+async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
+    """Migrates, seeds and wires the engine; disposes of the database afterwards."""
+    db = make_engine(settings.database.url)
+    try:
+        await upgrade(db)
+        sessions = make_session_factory(db)
+        if settings.database.seed_on_empty and await seed_if_empty(sessions):
+            logger.info("empty database: loaded the OCOP seed catalog")
+        notifier = ChannelNotifier()
+        engine = Engine(
+            session_factory=sessions,
+            nlu=await build_nlu(settings, sessions),
+            store=SqlStateStore(sessions),
+            dedup=SqlDeduplicator(sessions),
+            locks=LocalLocks(),
+            notifier=notifier,
+            router=build_router(),
+            i18n=I18n.load(),
+            settings=EngineSettings(
+                threshold=settings.nlu.threshold,
+                operator=settings.orders.operator,
+                max_text_chars=settings.web.max_text_chars,
+            ),
+        )
+        yield Runtime(db=db, sessions=sessions, engine=engine, notifier=notifier)
+    finally:
+        await db.dispose()
+
+
+async def chat(settings: Settings) -> int:
+    """Runs the terminal chat on the same engine."""
+    import sys
+
+    from bot.channels.console import ConsoleChannel, run_console
+
+    async with open_runtime(settings) as runtime:
+        runtime.notifier.register(ConsoleChannel(sys.stdout))
+        await run_console(runtime.engine, sys.stdin, sys.stdout)
+    return 0
+
+
+async def serve(settings: Settings) -> int:
+    """Runs every enabled channel until Ctrl-C or SIGTERM."""
+    from bot.channels.web import SqlSessionStore, WebChannel
+
+    async with open_runtime(settings) as runtime:
+        app = web.Application(client_max_size=settings.web.max_body_bytes)
+        app.router.add_get("/healthz", healthz)
+        started = []
+        if settings.web.enabled:
+            channel = WebChannel(runtime.engine, settings.web, SqlSessionStore(runtime.db))
+            channel.setup(app)
+            runtime.notifier.register(channel)
+        if settings.telegram.token is not None:
+            from bot.channels.telegram import TelegramChannel
+
+            telegram = TelegramChannel(settings.telegram, runtime.engine)
+            await telegram.start(app)
+            runtime.notifier.register(telegram)
+            started.append(telegram)
+        runner = web.AppRunner(app, handle_signals=False)
+        await runner.setup()
+        site = web.TCPSite(runner, settings.web.host, settings.web.port)
+        await site.start()
+        print(f"ocopbot is running: web chat at {address(runner, settings)}", flush=True)
+        try:
+            await wait_for_stop()
+        finally:
+            print("ocopbot: shutting down", flush=True)
+            for channel_ in started:
+                await channel_.stop()
+            await runner.cleanup()
+    return 0
+
+
+def address(runner: web.AppRunner, settings: Settings) -> str:
+    """The web chat's URL, with the real port when the config asked for port 0."""
+    for host, port, *_ in runner.addresses:
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        return f"http://{shown}:{port}/"
+    return f"http://{settings.web.host}:{settings.web.port}/"
+
+
+async def healthz(_request: web.Request) -> web.Response:
+    return web.json_response({"ok": True})
+
+
+async def wait_for_stop() -> None:
+    """Waits for SIGINT or SIGTERM, so Ctrl-C shuts down cleanly."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
