@@ -12,6 +12,7 @@ from catalog.orders.dto import (
     OrderDTO,
     OrderEventDTO,
     OrderItemDTO,
+    ProducerRosterDTO,
     mask_phone,
 )
 from catalog.orders.errors import (
@@ -26,7 +27,7 @@ from catalog.orders.errors import (
     UnknownProducer,
     UnknownProducts,
 )
-from catalog.orders.outbox import OutboxMessage, OutboxRepository
+from catalog.orders.outbox import OutboxMessage, OutboxRepository, OutboxStatus
 from catalog.orders.policy import Clock, OrderPolicy, utc_now
 from catalog.orders.reminders import ReminderReport
 from catalog.orders.service import OrderService
@@ -54,6 +55,8 @@ __all__ = [
     "OrderService",
     "OutboxMessage",
     "OutboxRepository",
+    "OutboxStatus",
+    "ProducerRosterDTO",
     "Refusal",
     "RefusalReason",
     "ReminderReport",

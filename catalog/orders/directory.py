@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Place, Producer
-from catalog.orders.dto import InboxDTO
+from catalog.orders.dto import OPEN_STATUSES, InboxDTO, ProducerRosterDTO
 from catalog.orders.inbox_models import ProducerInbox
+from catalog.orders.models import Order
 
 
 class Directory:
@@ -54,3 +55,23 @@ class Directory:
         if not place_id:
             return ""
         return await self._session.scalar(select(Place.name_vi).where(Place.id == place_id)) or ""
+
+    async def roster(self) -> list[ProducerRosterDTO]:
+        """Every producer with its linked inboxes and number of open orders, by id."""
+        producers = (await self._session.execute(select(Producer.id, Producer.name))).all()
+        inboxes = await self.inboxes(p.id for p in producers)
+        open_counts = dict(
+            (
+                await self._session.execute(
+                    select(Order.producer_id, func.count())
+                    .where(Order.status.in_(OPEN_STATUSES))
+                    .group_by(Order.producer_id)
+                )
+            ).tuples().all()
+        )
+        return [
+            ProducerRosterDTO(
+                p.id, p.name, tuple(inboxes.get(p.id, [])), int(open_counts.get(p.id, 0))
+            )
+            for p in sorted(producers, key=lambda p: p.id)
+        ]

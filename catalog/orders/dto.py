@@ -126,6 +126,16 @@ class InboxDTO:
 
 
 @dataclass(frozen=True, slots=True)
+class ProducerRosterDTO:
+    """A producer as the operator sees it: how to reach it, how much is waiting."""
+
+    id: str
+    name: str
+    inboxes: tuple[InboxDTO, ...]
+    open_orders: int
+
+
+@dataclass(frozen=True, slots=True)
 class InviteDTO:
     """A freshly made invite: the clear code exists only here, the database keeps a hash."""
 

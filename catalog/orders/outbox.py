@@ -33,6 +33,20 @@ class OutboxMessage:
     claim_token: str
 
 
+@dataclass(frozen=True, slots=True)
+class OutboxStatus:
+    """Where one message stands (the operator's `orders show`)."""
+
+    id: int
+    recipient: str
+    kind: str
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime
+    delivered_at: datetime | None
+    last_error: str | None
+
+
 def _changed(result: Any) -> bool:
     return isinstance(result, CursorResult) and result.rowcount == 1
 
@@ -132,7 +146,19 @@ class OutboxRepository:
         )
         return _changed(result)
 
-    async def for_order(self, order_id: int) -> list[Outbox]:
-        """The messages about one order (the operator's `orders show`)."""
+    async def for_order(self, order_id: int) -> list[OutboxStatus]:
+        """The messages about one order, oldest first."""
         query = select(Outbox).where(Outbox.order_id == order_id).order_by(Outbox.id)
-        return list(await self._session.scalars(query))
+        return [
+            OutboxStatus(
+                r.id,
+                r.recipient,
+                r.kind,
+                r.attempts,
+                r.created_at,
+                r.next_attempt_at,
+                r.delivered_at,
+                r.last_error,
+            )
+            for r in await self._session.scalars(query)
+        ]

@@ -8,7 +8,15 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.orders.directory import Directory
-from catalog.orders.dto import CartLine, Contact, Customer, Delivery, InviteDTO, OrderDTO
+from catalog.orders.dto import (
+    CartLine,
+    Contact,
+    Customer,
+    Delivery,
+    InviteDTO,
+    OrderDTO,
+    ProducerRosterDTO,
+)
 from catalog.orders.errors import Refusal
 from catalog.orders.invites import Invites
 from catalog.orders.placement import Placement
@@ -116,6 +124,10 @@ class OrderService:
     async def producers_of(self, address: str) -> list[str]:
         """The producers this chat is linked to (empty for everybody else)."""
         return await Directory(self._session).producers_of(address)
+
+    async def producers(self) -> list[ProducerRosterDTO]:
+        """Every producer with its linked inboxes and open-order count."""
+        return await Directory(self._session).roster()
 
     async def create_invite(self, producer_id: str) -> InviteDTO:
         """A one-time code (24 h) linking a chat to the producer; raises UnknownProducer."""

@@ -1,0 +1,163 @@
+"""The operator's commands: `orders list|show`, `producers invite|list` (output as text).
+
+The composition root parses the arguments, calls one of these with a session factory and
+prints the result; an AdminError's message goes to stderr with exit status 1.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from catalog.orders import (
+    Clock,
+    OrderDTO,
+    OrderPolicy,
+    OrderService,
+    OutboxRepository,
+    UnknownProducer,
+    utc_now,
+)
+from catalog.orders.notices import money
+
+STATUSES = ("pending", "accepted", "declined", "cancelled", "shipped", "delivered")
+Sessions = async_sessionmaker[AsyncSession]
+
+
+class AdminError(Exception):
+    """A command that cannot be carried out; the message says why."""
+
+
+def _when(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M UTC") if at else "-"
+
+
+def _summary(order: OrderDTO) -> dict[str, Any]:
+    return {
+        "id": order.id,
+        "number": order.number,
+        "status": order.status,
+        "producer": order.producer_id,
+        "operator_routed": order.operator_routed,
+        "customer": order.customer_address,
+        "items": [{"product": i.product_id, "quantity": i.quantity} for i in order.items],
+        "total_vnd": order.total_vnd,
+        "created_at": order.created_at.isoformat(),
+    }
+
+
+async def orders_list(sessions: Sessions, status: str | None = None, as_json: bool = False) -> str:
+    """Lists orders, newest first, optionally only those in `status`."""
+    if status is not None and status not in STATUSES:
+        raise AdminError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    async with sessions() as session:
+        orders = await OrderService(session).list(status=status)
+    if as_json:
+        return json.dumps([_summary(o) for o in orders], ensure_ascii=False, indent=2)
+    if not orders:
+        return "no orders"
+    lines = [f"{'ID':>5}  {'NUMBER':<8} {'STATUS':<10} {'PRODUCER':<28} {'CREATED':<20} ITEMS"]
+    for o in orders:
+        who = o.producer_id or "(operator)"
+        who += "*" if o.operator_routed and o.producer_id else ""
+        items = sum(i.quantity for i in o.items)
+        lines.append(
+            f"{o.id:>5}  {o.number:<8} {o.status:<10} {who:<28} {_when(o.created_at):<20} {items}"
+        )
+    lines.append("* routed to the operator: the producer has no linked chat")
+    return "\n".join(lines)
+
+
+async def orders_show(sessions: Sessions, ref: str) -> str:
+    """Shows one order (by id or public number): items, contact, history, messages."""
+    async with sessions() as session:
+        service = OrderService(session)
+        order = await (service.get(int(ref)) if ref.isdigit() else service.get_by_number(ref))
+        if order is None:
+            raise AdminError(f"no order {ref!r}")
+        messages = await OutboxRepository(session).for_order(order.id)
+    where = order.address if order.delivery_kind == "delivery" else order.pickup_place_id
+    lines = [
+        f"Order {order.number} (id {order.id}) - {order.status}, version {order.version}",
+        f"Producer:  {order.producer_id or '-'}"
+        + (" (answered by the operator)" if order.operator_routed else ""),
+        f"Customer:  {order.customer_name}, {order.phone}, {order.customer_address}"
+        f" [{order.customer_language}]",
+        f"{order.delivery_kind.capitalize()}: {where or '-'}; payment {order.payment}",
+        f"Note:      {order.note or '-'}",
+        "Items:",
+    ]
+    for item in order.items:
+        price = money(item.total_vnd) or "price to confirm"
+        lines.append(f"  {item.quantity} x {item.name} ({item.product_id}) {price}")
+    lines.append(f"Total:     {money(order.total_vnd) or 'to confirm'}")
+    lines.append("History:")
+    for e in order.events:
+        reason = f" - {e.reason}" if e.reason else ""
+        lines.append(
+            f"  {_when(e.at)}  {e.from_status or '':>9} -> {e.to_status:<10} {e.actor}{reason}"
+        )
+    lines.append("Messages:")
+    for m in messages:
+        state = (
+            f"delivered {_when(m.delivered_at)}"
+            if m.delivered_at
+            else (
+                f"waiting, {m.attempts} attempt(s), next {_when(m.next_attempt_at)}"
+                + (f", last error: {m.last_error}" if m.last_error else "")
+            )
+        )
+        lines.append(f"  {m.kind:<17} to {m.recipient}: {state}")
+    return "\n".join(lines)
+
+
+async def producers_invite(
+    sessions: Sessions,
+    producer_id: str,
+    as_json: bool = False,
+    clock: Clock = utc_now,
+    policy: OrderPolicy | None = None,
+) -> str:
+    """Creates a one-time code that links a chat to the producer (shown only now)."""
+    try:
+        async with sessions() as session, session.begin():
+            invite = await OrderService(session, clock, policy).create_invite(producer_id)
+    except UnknownProducer:
+        raise AdminError(f"no producer {producer_id!r} (see: producers list)") from None
+    if as_json:
+        payload = {
+            "producer": producer_id,
+            "code": invite.code,
+            "expires_at": invite.expires_at.isoformat(),
+        }
+        return json.dumps(payload)
+    return (
+        f"Invite code for {producer_id}: {invite.code}\n"
+        f"Valid once, until {_when(invite.expires_at)}. The producer sends it to the bot "
+        "from the chat that should receive orders."
+    )
+
+
+async def producers_list(sessions: Sessions, as_json: bool = False) -> str:
+    """Lists producers with their linked chats and open orders."""
+    async with sessions() as session:
+        roster = await OrderService(session).producers()
+    if as_json:
+        rows = [
+            {
+                "id": p.id,
+                "name": p.name,
+                "inboxes": [i.address for i in p.inboxes],
+                "open_orders": p.open_orders,
+            }
+            for p in roster
+        ]
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    lines = [f"{'PRODUCER':<36} {'OPEN':>4}  LINKED CHATS"]
+    for p in roster:
+        chats = ", ".join(i.address for i in p.inboxes) or "- (orders go to the operator)"
+        lines.append(f"{p.id:<36} {p.open_orders:>4}  {chats}")
+    return "\n".join(lines)
