@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -12,8 +13,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
-from aiogram.methods import DeleteWebhook, SetMyCommands, SetWebhook
-from aiogram.types import BotCommand
+from aiogram.methods import DeleteWebhook, SetWebhook, TelegramMethod
 from aiohttp import web
 
 from bot.channels.telegram.callback_data import CallbackCodec
@@ -24,7 +24,8 @@ from bot.channels.telegram.protocols import MessageHandler
 from bot.channels.telegram.ratelimit import RateLimiter, RateLimits
 from bot.channels.telegram.render import Renderer
 from bot.channels.telegram.sender import Sender
-from bot.channels.telegram.texts import DEFAULT_LANGUAGE, TelegramTexts
+from bot.channels.telegram.startup import insist, publish_commands
+from bot.channels.telegram.texts import TelegramTexts
 from bot.channels.telegram.webhook import WebhookHandler
 from bot.config import TelegramSettings
 from bot.core.messages import Reply
@@ -73,13 +74,15 @@ class TelegramChannel:
         self._dispatcher.include_router(handlers.router())
         self._allowed = self._dispatcher.resolve_used_update_types()
         self.feeder = UpdateFeeder(self.bot, self._dispatcher)
-        self._polling: asyncio.Task[None] | None = None
+        self._task: asyncio.Task[None] | None = None
 
     async def start(self, app: web.Application | None = None) -> None:
-        """Starts receiving updates.
+        """Starts receiving updates; returns at once, talking to Telegram in the background.
 
-        Webhook mode mounts the route on `app` (call this before the app starts) and calls
-        setWebhook when webhook_url is set; polling mode polls in a background task.
+        Webhook mode mounts the route on `app` (so call this before the app starts) and
+        calls setWebhook with the secret when webhook_url is set. Polling mode deletes any
+        webhook and polls. Both publish the command menu. A Telegram outage is logged and
+        retried in the background instead of failing the process.
         """
         settings = self._settings
         if settings.mode == "webhook":
@@ -88,37 +91,39 @@ class TelegramChannel:
             secret = settings.webhook_secret.get_secret_value()
             handler = WebhookHandler(self._dispatcher, self.bot, secret, self.feeder.feed)
             handler.mount(app, settings.webhook_path)
-            await self._set_commands()
+            hook = None
             if settings.webhook_url:
                 hook = SetWebhook(
                     url=settings.webhook_url, secret_token=secret, allowed_updates=self._allowed
                 )
-                await self._sender.call(hook)
+            self._task = asyncio.create_task(self._run(hook, poll=False), name="telegram")
             logger.info("telegram: webhook at %s", settings.webhook_path)
             return
-        await self._sender.call(DeleteWebhook(drop_pending_updates=False))
-        await self._set_commands()
-        poller = Poller(self.bot, self.feeder.feed, self._allowed, timeout=self._poll_timeout)
-        self._polling = asyncio.create_task(poller.run(), name="telegram-polling")
+        delete = DeleteWebhook(drop_pending_updates=False)
+        self._task = asyncio.create_task(self._run(delete, poll=True), name="telegram")
         logger.info("telegram: polling")
 
-    async def _set_commands(self) -> None:
-        """Publishes the command menu in Vietnamese (also the default) and English."""
-        for language in (None, *self._texts.languages):
-            menu = self._texts.commands(language or DEFAULT_LANGUAGE)
-            commands = [BotCommand(command=c, description=d) for c, d in menu.items()]
-            try:
-                await self._sender.call(SetMyCommands(commands=commands, language_code=language))
-            except TelegramAPIError as exc:
-                logger.warning("setMyCommands(%s) failed: %s", language, type(exc).__name__)
+    async def _run(self, hook: TelegramMethod[Any] | None, poll: bool) -> None:
+        """Says hello to Telegram, registers the webhook or polls."""
+        try:
+            me = await self.bot.me()
+            logger.info("telegram: running as @%s", me.username)
+        except TelegramAPIError as exc:
+            logger.error("telegram getMe failed: %s", type(exc).__name__)
+        if hook is not None:
+            await insist(self._sender, hook)
+        await publish_commands(self._sender, self._texts)
+        if poll:
+            poller = Poller(self.bot, self.feeder.feed, self._allowed, timeout=self._poll_timeout)
+            await poller.run()
 
     async def stop(self) -> None:
         """Stops polling, lets running updates finish, closes the HTTP session."""
-        if self._polling is not None:
-            self._polling.cancel()
+        if self._task is not None:
+            self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._polling
-            self._polling = None
+                await self._task
+            self._task = None
         await self.feeder.close()
         await self.bot.session.close()
 

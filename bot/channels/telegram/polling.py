@@ -62,7 +62,10 @@ class Poller:
                 await asyncio.sleep(exc.retry_after)
                 continue
             except Exception as exc:  # polling must go on whatever happens
-                logger.error("getUpdates failed: %s; retrying in %.1fs", exc, backoff.next_delay)
+                reason = f"{type(exc).__name__}: {exc}".replace(self._bot.token, "<token>")
+                logger.error(
+                    "getUpdates failed (%s); retrying in %.1fs", reason, backoff.next_delay
+                )
                 await backoff.asleep()
                 continue
             backoff.reset()

@@ -48,6 +48,10 @@ class Sender:
         self._chat_locks: dict[str, asyncio.Lock] = {}
         self._chat_users: dict[str, int] = {}
 
+    def describe(self, exc: BaseException) -> str:
+        """The error's type and message, with the bot token masked should it appear."""
+        return f"{type(exc).__name__}: {exc}".replace(self._bot.token, "<token>")
+
     @asynccontextmanager
     async def chat(self, chat_id: str) -> AsyncIterator[None]:
         """Holds the chat's turn, so messages to one chat never interleave."""

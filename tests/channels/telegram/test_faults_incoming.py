@@ -65,7 +65,10 @@ async def test_a_bad_update_is_logged_and_skipped(
 
 
 async def test_polling_survives_server_errors_and_dropped_connections(
-    fake_api: FakeBotAPI, make_channel: MakeChannel, updates: Updates
+    fake_api: FakeBotAPI,
+    make_channel: MakeChannel,
+    updates: Updates,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     fake_api.fail("getUpdates", times=1, status=502)
     fake_api.fail("getUpdates", times=1, status=0)
@@ -75,3 +78,5 @@ async def test_polling_survives_server_errors_and_dropped_connections(
     fake_api.push_update(updates.text(1001, "alo"))
     await fake_api.wait_for("sendMessage", timeout=15)
     assert [f.times for f in fake_api.faults] == [0, 0, 0]
+    assert "getUpdates failed" in caplog.text
+    assert fake_api.token.split(":")[1] not in caplog.text

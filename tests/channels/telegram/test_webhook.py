@@ -38,6 +38,7 @@ async def test_start_sets_the_webhook_with_the_secret_and_commands(
     fake_api: FakeBotAPI, make_channel: MakeChannel
 ) -> None:
     await make_channel(FakeEngine(), web.Application(), **HOOK)
+    await fake_api.wait_for("setMyCommands", 3)
     [hook] = fake_api.ok_calls("setWebhook")
     assert hook.params["url"] == HOOK["webhook_url"]
     assert hook.params["secret_token"] == SECRET
@@ -108,6 +109,25 @@ async def test_garbage_bodies_are_acknowledged_and_skipped(
     assert await post(f"{base}/telegram/webhook", updates.text(1001, "ok")) == 200
     await channel.feeder.drain()
     assert fake_api.texts(1001) == ["echo ok"]
+
+
+async def test_telegram_down_at_start_leaves_the_app_up_and_the_webhook_is_set_later(
+    fake_api: FakeBotAPI,
+    make_channel: MakeChannel,
+    serve: Serve,
+    updates: Updates,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake_api.fail("setWebhook", times=6, status=500)
+    app = web.Application()
+    channel = await make_channel(FakeEngine(), app, **HOOK)
+    base = await serve(app)
+    assert await post(f"{base}/telegram/webhook", updates.text(1001, "sớm")) == 200
+    await fake_api.wait_for("setWebhook", timeout=10)
+    await channel.feeder.drain()
+    assert fake_api.texts(1001) == ["echo sớm"]
+    assert fake_api.token not in caplog.text
+    assert fake_api.token.split(":")[1] not in caplog.text
 
 
 async def test_webhook_mode_refuses_to_start_without_a_secret(
