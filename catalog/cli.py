@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
 from catalog.dburl import resolve_url
 from catalog.io.export import FORMATS, export_sections, render, write
-from catalog.io.importer import import_file
+from catalog.io.importer import import_into
 from catalog.io.schema import SECTIONS
 
 logger = logging.getLogger(__name__)
@@ -52,10 +52,7 @@ async def _prepare(url: str, seed: bool) -> AsyncEngine:
 async def run_import(url: str, path: Path, dry_run: bool, kind: str | None, seed: bool) -> int:
     engine = await _prepare(url, seed)
     try:
-        async with make_session_factory(engine)() as session, session.begin():
-            result = await import_file(session, path, kind)
-            if not result.ok or dry_run:
-                await session.rollback()
+        result = await import_into(make_session_factory(engine), path, kind=kind, dry_run=dry_run)
     finally:
         await engine.dispose()
     if not result.ok:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from catalog.io.apply import Counts, apply
 from catalog.io.problems import FileError, Problem, RawRow
@@ -82,3 +82,29 @@ async def import_file(session: AsyncSession, path: Path, kind: str | None = None
     except FileError as exc:
         return ImportResult(problems=[exc.problem()])
     return await import_rows(session, raw)
+
+
+async def import_into(
+    session_factory: async_sessionmaker[AsyncSession],
+    path: Path,
+    *,
+    kind: str | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Imports a file in one transaction of its own: committed only if every row is good.
+
+    Args:
+        session_factory: sessions on a migrated database.
+        path: a .yaml/.yml, .json, .csv or .xlsx file.
+        kind: the section a CSV holds (guessed from its header when None).
+        dry_run: validate and count, then roll back.
+
+    Returns:
+        The problems (nothing was written if any) and the counts per section.
+    """
+    async with session_factory() as session, session.begin():
+        result = await import_file(session, path, kind)
+        if not result.ok or dry_run:
+            await session.rollback()
+    logger.info("import %s: %s", path.name, "ok" if result.ok else "rejected")
+    return result

@@ -1,0 +1,140 @@
+"""Importing the operator's files: every format, upsert by id, dry run, round trip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from catalog.io.export import FORMATS, export_sections, write
+from catalog.io.importer import import_into
+from tests.catalog.importing import product, summary, write_csv, write_xlsx
+
+Factory = async_sessionmaker[AsyncSession]
+NEW_TEA = {
+    "id": "tra-moi",
+    "name_vi": "Trà mới Hải Hà",
+    "category": "tea",
+    "stars": 3,
+    "district_id": "hai-ha",
+    "aliases": ["trà mới", "new tea"],
+    "sources": ["https://example.org/a"],
+}
+
+
+async def test_yaml_creates_and_updates(catalog_session_factory: Factory, tmp_path: Path) -> None:
+    gà = {"id": "ga-tien-yen", "name_vi": "Gà Tiên Yên", "category": "poultry", "stars": 4}
+    path = tmp_path / "changes.yaml"
+    path.write_text(yaml.safe_dump({"products": [NEW_TEA, gà]}, allow_unicode=True), "utf-8")
+    result = await import_into(catalog_session_factory, path)
+    assert result.ok and summary(result) == {"products": (1, 1, 0)}
+    new = await product(catalog_session_factory, "tra-moi")
+    assert new is not None and new.aliases == ("trà mới", "new tea")
+    assert new.district_name == "Hải Hà"
+    updated = await product(catalog_session_factory, "ga-tien-yen")
+    assert updated is not None and updated.stars == 4
+    # Upsert replaces the row: fields left out of the file become empty.
+    assert updated.district_id is None and updated.sources == ()
+
+
+async def test_json_and_then_the_same_file_again(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    path = tmp_path / "tea.json"
+    path.write_text(json.dumps({"products": [NEW_TEA]}, ensure_ascii=False), "utf-8")
+    assert summary(await import_into(catalog_session_factory, path)) == {"products": (1, 0, 0)}
+    assert summary(await import_into(catalog_session_factory, path)) == {"products": (0, 0, 1)}
+
+
+async def test_csv_with_list_cells_and_text_search(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    header = ["id", "name_vi", "category", "stars", "aliases", "price_vnd", "district_id"]
+    path = write_csv(
+        tmp_path / "products.csv",
+        header,
+        [["mien-moi", "Miến mới", "noodles", "4", "miến ngon | bún khô", "55000", "binh-lieu"]],
+    )
+    result = await import_into(catalog_session_factory, path)
+    assert result.ok, [str(p) for p in result.problems]
+    new = await product(catalog_session_factory, "mien-moi")
+    assert new is not None
+    assert (new.aliases, new.stars, new.price_vnd) == (("miến ngon", "bún khô"), 4, 55000)
+    async with catalog_session_factory() as session:
+        from catalog.services import CatalogService
+
+        page = await CatalogService(session).search_products(text="bun kho")
+    assert [p.id for p in page.items] == ["mien-moi"]
+
+
+async def test_csv_kind_is_read_from_the_header(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "shops.csv",
+        ["id", "kind", "name_vi", "district_id", "lat", "lon", "sources"],
+        [["shop-1", "ocop_sales_point", "Điểm bán mới", "cam-pha", "21.01", "107.29", ""]],
+    )
+    result = await import_into(catalog_session_factory, path)
+    assert summary(result) == {"places": (1, 0, 0)}
+
+
+async def test_xlsx_with_producers_and_products_sheets(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "catalog.xlsx",
+        {
+            "Notes": [["anything the operator keeps here is ignored"]],
+            "producers": [
+                ["id", "name", "type", "district_id"],
+                ["htx-moi", "HTX Mới", "cooperative", "ba-che"],
+            ],
+            "products": [
+                ["id", "name_vi", "category", "stars", "producer_id", "price_vnd", "aliases"],
+                [
+                    "ruou-moi",
+                    "Rượu mới",
+                    "wine_liquor",
+                    4,
+                    "htx-moi",
+                    250000,
+                    "rượu | rượu Ba Chẽ",
+                ],
+                [None, None, None, None, None, None, None],  # blank rows are skipped
+            ],
+        },
+    )
+    result = await import_into(catalog_session_factory, path)
+    assert summary(result) == {"producers": (1, 0, 0), "products": (1, 0, 0)}
+    new = await product(catalog_session_factory, "ruou-moi")
+    assert new is not None and new.producer_name == "HTX Mới" and new.price_vnd == 250000
+
+
+async def test_dry_run_counts_but_writes_nothing(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    path = tmp_path / "tea.yaml"
+    path.write_text(yaml.safe_dump({"products": [NEW_TEA]}, allow_unicode=True), "utf-8")
+    result = await import_into(catalog_session_factory, path, dry_run=True)
+    assert result.ok and summary(result) == {"products": (1, 0, 0)}
+    assert await product(catalog_session_factory, "tra-moi") is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+async def test_export_then_import_changes_nothing(
+    catalog_session_factory: Factory, tmp_path: Path, fmt: str
+) -> None:
+    async with catalog_session_factory() as session:
+        sections = await export_sections(session)
+    path = tmp_path / f"export.{fmt}"
+    write(sections, fmt, path)
+    result = await import_into(catalog_session_factory, path)
+    assert result.ok, [str(p) for p in result.problems]
+    expected = {s: (0, 0, len(rows)) for s, rows in sections.items()}
+    if fmt == "csv":
+        expected = {"products": (0, 0, 46)}
+    assert summary(result) == expected
