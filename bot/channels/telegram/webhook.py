@@ -12,6 +12,10 @@ from aiohttp import web
 
 logger = logging.getLogger(__name__)
 
+# Telegram's updates may pass a small web-chat body limit (4096 characters escaped as \uXXXX);
+# the body is only read after the secret matched.
+MAX_UPDATE_BYTES = 1024**2
+
 
 class WebhookHandler(SimpleRequestHandler):
     """Answers 401 to a wrong X-Telegram-Bot-Api-Secret-Token (aiogram's check), and 200
@@ -28,6 +32,7 @@ class WebhookHandler(SimpleRequestHandler):
 
     async def _handle_request_background(self, bot: Bot, request: web.Request) -> web.Response:
         try:
+            request = request.clone(client_max_size=MAX_UPDATE_BYTES)
             raw = await request.json(loads=bot.session.json_loads)
         except ValueError:
             logger.warning("webhook: a body that is not JSON, ignored")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 
 import aiohttp
@@ -128,6 +129,20 @@ async def test_telegram_down_at_start_leaves_the_app_up_and_the_webhook_is_set_l
     assert fake_api.texts(1001) == ["echo sớm"]
     assert fake_api.token not in caplog.text
     assert fake_api.token.split(":")[1] not in caplog.text
+
+
+async def test_a_long_update_passes_the_web_chats_small_body_limit(
+    fake_api: FakeBotAPI, make_channel: MakeChannel, serve: Serve, updates: Updates
+) -> None:
+    app = web.Application(client_max_size=8192)
+    channel = await make_channel(FakeEngine(), app, **HOOK)
+    base = await serve(app)
+    text = "ướp mắm sứa ở Cửa Ông; " * 169  # ~3900 chars
+    update = updates.text(1001, text.strip())
+    assert len(json.dumps(update)) > 9_000  # non-ASCII travels as \\uXXXX
+    assert await post(f"{base}/telegram/webhook", update) == 200
+    await channel.feeder.drain()
+    assert fake_api.texts(1001) == [f"echo {text.strip()}"]
 
 
 async def test_webhook_mode_refuses_to_start_without_a_secret(
