@@ -11,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -23,6 +24,11 @@ from catalog.models import Product
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+ASYNC_DRIVERS = {
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "sqlite": "sqlite+aiosqlite",
+}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -39,22 +45,25 @@ def make_engine(url: str) -> AsyncEngine:
     connection. PostgreSQL: a small pre-pinged pool.
 
     Args:
-        url: a SQLAlchemy async URL, e.g. ``sqlite+aiosqlite:///./data/ocopbot.db`` or
-            ``postgresql+asyncpg://user@host/db``.
+        url: a SQLAlchemy URL, e.g. ``sqlite+aiosqlite:///./data/ocopbot.db`` or
+            ``postgresql+asyncpg://user@host/db``; plain ``sqlite://`` and
+            ``postgresql://`` get the async driver.
 
     Returns:
         The engine; dispose of it when done.
     """
     parsed = make_url(url)
+    if parsed.drivername in ASYNC_DRIVERS:  # "postgresql://..." works too
+        parsed = parsed.set(drivername=ASYNC_DRIVERS[parsed.drivername])
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        return create_async_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
     database = parsed.database or ""
     kwargs: dict[str, Any] = {"connect_args": {"timeout": 30}}
     if database in ("", ":memory:"):
         kwargs["poolclass"] = StaticPool  # one shared connection keeps the memory database
     else:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, **kwargs)
+    engine = create_async_engine(parsed, **kwargs)
     event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -76,6 +85,12 @@ def _run_upgrade(connection: Connection, config: Config, revision: str) -> None:
     command.upgrade(config, revision)
 
 
+async def _check_foreign_keys(conn: AsyncConnection) -> None:
+    broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
+    if broken:
+        raise RuntimeError(f"migration left {len(broken)} broken foreign key(s): {broken[:5]}")
+
+
 async def upgrade(url_or_engine: str | AsyncEngine, revision: str = "head") -> None:
     """Migrates the database to ``revision`` (head by default).
 
@@ -88,9 +103,22 @@ async def upgrade(url_or_engine: str | AsyncEngine, revision: str = "head") -> N
     """
     owned = isinstance(url_or_engine, str)
     engine = make_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        async with engine.begin() as conn:
-            await conn.run_sync(_run_upgrade, alembic_config(), revision)
+        async with engine.connect() as conn:
+            if sqlite:
+                # Batch migrations recreate tables; with foreign keys on, dropping the old
+                # table would cascade-delete rows that point at it. The PRAGMA only works
+                # outside a transaction, so it is switched around the migration's one.
+                await conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                await conn.commit()
+            async with conn.begin():
+                await conn.run_sync(_run_upgrade, alembic_config(), revision)
+                if sqlite:
+                    await _check_foreign_keys(conn)
+            if sqlite:
+                await conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                await conn.commit()
     finally:
         if owned:
             await engine.dispose()

@@ -36,12 +36,17 @@ class Counts:
         return f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}"
 
 
-def _derived(section: str, values: dict[str, Any]) -> dict[str, Any]:
+def _derive(section: str, row: Any) -> None:
+    """Keeps the search columns in step with the names."""
     if section == "products":
-        names = [values["name_vi"], values.get("name_en"), *values.get("aliases", [])]
-        values["search_text"] = search_key(names)
-        values["name_key"] = fold(values["name_vi"])
-    return values
+        row.search_text = search_key([row.name_vi, row.name_en, *(row.aliases or [])])
+        row.name_key = fold(row.name_vi)
+
+
+def _key(section: str, row: Any) -> tuple[str, ...]:
+    if section == "place_products":
+        return (row.place_id, row.product_id)
+    return (row.id,)
 
 
 async def _existing(session: AsyncSession, section: str, keys: list[tuple[str, ...]]) -> dict:
@@ -51,7 +56,7 @@ async def _existing(session: AsyncSession, section: str, keys: list[tuple[str, .
     else:
         where = model.id.in_([k[0] for k in keys])  # type: ignore[attr-defined]
     rows = (await session.scalars(select(model).where(where))).all()
-    return {row_key(section, vars(row)): row for row in rows}
+    return {_key(section, row): row for row in rows}
 
 
 async def apply(
@@ -71,22 +76,23 @@ async def apply(
         if section not in records:
             continue
         counts = summary[section] = Counts()
-        rows = [
-            _derived(section, {k: v for k, v in r.items() if k != "__where__"})
-            for r in records[section]
-        ]
-        existing = (
-            await _existing(session, section, [row_key(section, r) for r in rows]) if rows else {}
-        )
-        for values in rows:
+        rows = records[section]
+        keys = [row_key(section, r) for r in rows]
+        existing = await _existing(session, section, keys) if rows else {}
+        for record in rows:
+            values = {k: v for k, v in record.items() if not k.startswith("__")}
             current = existing.get(row_key(section, values))
             if current is None:
-                session.add(MODELS[section](**values))
+                current = MODELS[section](**values)
+                _derive(section, current)
+                session.add(current)
                 counts.created += 1
                 continue
-            changed = {k: v for k, v in values.items() if getattr(current, k) != v}
+            present = record.get("__present__", values.keys())
+            changed = {k: values[k] for k in present if getattr(current, k) != values[k]}
             for key, value in changed.items():
                 setattr(current, key, value)
+            _derive(section, current)
             if changed:
                 counts.updated += 1
             else:

@@ -18,6 +18,9 @@ from catalog.enums import CATEGORIES, CONFIDENCES, PLACE_KINDS, PRODUCER_TYPES
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Confidence = Literal[CONFIDENCES] | None  # type: ignore[valid-type]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Short = Annotated[str, StringConstraints(max_length=40)]
+Vnd = Annotated[int, Field(ge=0, le=2_000_000_000)]  # fits a 32-bit INTEGER column
 Lat = float | None
 Lon = Annotated[float | None, Field(validate_default=True)]
 VIETNAM = {"lat": (8.0, 24.0), "lon": (102.0, 110.0)}
@@ -61,16 +64,16 @@ class Located(Row):
 
 class DistrictRow(Located):
     id: Id
-    name_vi: str
-    name_en: str | None = None
-    centre: str | None = None
+    name_vi: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    name_en: Annotated[str, StringConstraints(max_length=200)] | None = None
+    centre: Annotated[str, StringConstraints(max_length=200)] | None = None
     lat: Lat = None
     lon: Lon = None
 
 
 class ProducerRow(Row):
     id: Id
-    name: str
+    name: Name
     type: Literal[PRODUCER_TYPES]  # type: ignore[valid-type]
     district_id: Id | None = None
     source: str | None = None
@@ -78,20 +81,20 @@ class ProducerRow(Row):
 
 class ProductRow(Row):
     id: Id
-    name_vi: str
-    name_en: str | None = None
+    name_vi: Name
+    name_en: Name | None = None
     aliases: list[str] = []
     category: Literal[CATEGORIES]  # type: ignore[valid-type]
     stars: Annotated[int, Field(ge=3, le=5)] | None = None
-    star_level: str | None = None
-    star_year: str | None = None
+    star_level: Short | None = None
+    star_year: Annotated[str, StringConstraints(max_length=200)] | None = None
     producer_id: Id | None = None
     district_id: Id | None = None
-    price_vnd: Annotated[int, Field(ge=0)] | None = None
-    price_max_vnd: Annotated[int, Field(ge=0)] | None = None
-    price_unit: str | None = None
+    price_vnd: Vnd | None = None
+    price_max_vnd: Vnd | None = None
+    price_unit: Short | None = None
     price_note: str | None = None
-    unit: str | None = None
+    unit: Short | None = None
     description: str | None = None
     note: str | None = None
     sources: list[str] = []
@@ -114,8 +117,8 @@ class ProductRow(Row):
 class PlaceRow(Located):
     id: Id
     kind: Literal[PLACE_KINDS]  # type: ignore[valid-type]
-    name_vi: str
-    name_en: str | None = None
+    name_vi: Name
+    name_en: Name | None = None
     address: str | None = None
     district_id: Id | None = None
     lat: Lat = None

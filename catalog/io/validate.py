@@ -36,6 +36,8 @@ def _check_rows(section: str, rows: list[RawRow]) -> tuple[list[dict[str, Any]],
             continue
         seen[key] = raw.where
         record["__where__"] = raw.where
+        # Columns the file has: an update leaves the others as they are.
+        record["__present__"] = frozenset(raw.data) & set(model.model_fields)
         records.append(record)
     return records, problems
 

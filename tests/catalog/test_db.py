@@ -83,3 +83,19 @@ def test_sqlite_parent_directory_is_created(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "ocopbot.db"
     make_engine(f"sqlite+aiosqlite:///{target}").sync_engine.dispose()
     assert target.parent.is_dir()
+
+
+async def test_foreign_keys_stay_on_after_migrating_with_the_same_engine(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'fk.db'}")
+    try:
+        await upgrade(engine)
+        async with engine.connect() as conn:
+            assert await conn.scalar(text("PRAGMA foreign_keys")) == 1
+    finally:
+        await engine.dispose()
+
+
+async def test_plain_urls_get_the_async_driver() -> None:
+    engine = make_engine("postgresql://user@127.0.0.1/x")
+    assert engine.url.drivername == "postgresql+asyncpg"
+    await engine.dispose()

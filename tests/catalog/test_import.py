@@ -36,8 +36,31 @@ async def test_yaml_creates_and_updates(catalog_session_factory: Factory, tmp_pa
     assert new.district_name == "Hải Hà"
     updated = await product(catalog_session_factory, "ga-tien-yen")
     assert updated is not None and updated.stars == 4
-    # Upsert replaces the row: fields left out of the file become empty.
-    assert updated.district_id is None and updated.sources == ()
+    # Columns the file does not have are kept, not emptied.
+    assert (
+        updated.district_id == "tien-yen"
+        and updated.sources[0] == "https://nguoichannuoi.vn/?p=35453"
+    )
+
+
+async def test_an_empty_cell_clears_but_a_missing_column_keeps(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "fix.csv",
+        ["id", "name_vi", "category", "district_id", "aliases"],
+        [["ga-tien-yen", "Gà Tiên Yên", "poultry", "", "gà đồi"]],
+    )
+    result = await import_into(catalog_session_factory, path)
+    assert summary(result) == {"products": (0, 1, 0)}
+    chicken = await product(catalog_session_factory, "ga-tien-yen")
+    assert chicken is not None
+    assert (chicken.district_id, chicken.aliases, chicken.stars) == (None, ("gà đồi",), 3)
+    async with catalog_session_factory() as session:
+        from catalog.services import CatalogService
+
+        found = await CatalogService(session).search_products(text="ga doi")
+    assert [p.id for p in found.items] == ["ga-tien-yen"]  # the search follows new aliases
 
 
 async def test_json_and_then_the_same_file_again(

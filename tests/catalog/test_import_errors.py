@@ -148,3 +148,18 @@ async def test_price_range_must_make_sense(
         ("prices.csv:2", "price_max_vnd"),
         ("prices.csv:3", "price_vnd"),
     ]
+
+
+async def test_values_too_big_for_the_database_are_refused_before_writing(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "big.csv",
+        ["id", "name_vi", "category", "price_vnd"],
+        [["a-1", "A" * 301, "tea", ""], ["a-2", "B", "tea", "3000000000"]],
+    )
+    result = await import_into(catalog_session_factory, path)
+    assert [(p.where, p.field) for p in result.problems] == [
+        ("big.csv:2", "name_vi"),
+        ("big.csv:3", "price_vnd"),
+    ]
