@@ -17,7 +17,7 @@ from nlu.tokens import Token
 logger = logging.getLogger(__name__)
 
 # Folded words that are too common to stand alone for a term when typed without accents.
-_BARE_STOP = {"oi", "ha", "na", "ga", "ba", "hai", "tra", "che", "nam", "hau"}
+_BARE_STOP = {"oi", "ha", "na", "ga", "ba", "hai", "tra", "che", "nam", "hau", "trung", "nuoc"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ class Gazetteer:
         self._terms = build_terms(lexicon, category_words).terms
         self._longest = max((len(key) for key in self._terms), default=0)
         self._vocabulary = {word for key in self._terms for word in key}
-        self._known = self._vocabulary | VI_WORDS | EN_WORDS
+        self._known = VI_WORDS | EN_WORDS
         self._by_size: dict[int, list[str]] = {}
         self._lookup: dict[str, tuple[str, ...]] = {}
         for key in self._terms:
@@ -69,20 +69,24 @@ class Gazetteer:
             Matches in text order.
         """
         words = [token.fold for token in tokens]
+        plain = all(token.norm == token.fold for token in tokens if not token.expanded)
         candidates = []
         for begin in range(len(words)):
             for size in range(min(self._longest, len(words) - begin), 0, -1):
                 term = self._terms.get(tuple(words[begin : begin + size]))
-                if term and (size > 1 or self._single_ok(tokens[begin], term)):
+                if term and (size > 1 or self._single_ok(tokens[begin], term, plain)):
                     candidates.append(Match(term, begin, begin + size))
         chosen = _select(candidates, len(words))
         return sorted(self._fuzzy(tokens, chosen), key=lambda match: match.begin)
 
     @staticmethod
-    def _single_ok(token: Token, term: Term) -> bool:
-        """A one-word term needs its diacritics when the user typed some ("ơi" is not "ổi")."""
-        if token.norm != token.fold:
-            return token.norm == term.norm[0] or term.norm[0] == token.fold
+    def _single_ok(token: Token, term: Term, plain: bool) -> bool:
+        """A one-word term needs its diacritics when the user typed some ("ơi" is not "ổi",
+        "Trung tâm" is not "trứng")."""
+        if term.norm[0] == token.fold:
+            return True
+        if token.norm != token.fold or not plain:
+            return token.norm == term.norm[0]
         return token.fold not in _BARE_STOP
 
     def _fuzzy(self, tokens: list[Token], chosen: list[Match]) -> list[Match]:
@@ -111,7 +115,7 @@ class Gazetteer:
             return None
         if len(words) == 1 and (len(words[0]) < 5 or words[0] in self._vocabulary):
             return None
-        if len(words) > 1 and words[0] not in self._vocabulary:
+        if len(words) > 1 and (words[0] not in self._vocabulary or sum(map(len, words)) < 5):
             return None
         choices = self._by_size.get(len(words))
         if not choices:

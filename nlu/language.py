@@ -14,6 +14,11 @@ ngon re dat sao tim gan day di choi tham quan le hoi mon an thit ca ga vit trung
 huy hoan ship giao nhan roi chua biet nghin trieu dong gui so dien thoai dia chi ten
 vay ha u uh da vang thoi thoi khoi thich lay them bot nua hom mai nay qua luon cung
 dang duoc rat lam gio sang chieu toi kg ko k mk dc thanks nhieu the nao tai sao vi
+tot dep hay moi cu nhat lon nho chay ngay dem tuan thang khi xem nghe noi hieu phai nen
+to ve ra vao len xuong nguoi ai gap goi hoi tra loi uong an uong nau song chin kho tuoi
+ngot chua cay dang beo thom nong lanh sach that gia nhanh cham som muon luc truoc sau
+hom qua nam nay mot hai ba bon tram ngan nghin dong tien hang nhieu it het con du thieu
+ban mua ban nhan gui chuyen doi dung sai phai trai tren duoi giua ngoai trong canh gan xa
 """
 _EN_TEXT = """
 the a an is are was what where how much many can could would i you me my we your to of for

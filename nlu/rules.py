@@ -26,6 +26,13 @@ _UNITS = {
 _STANDALONE = {"chai", "hộp", "gói", "hũ", "lọ", "túi", "kg", "bottle", "bottles", "box",
                "jar", "jars"}  # fmt: skip
 _STARS = {"sao", "star", "stars", "*"}
+# A bare number followed by these counts days, people or hours, not goods.
+_NOT_GOODS = {"ngay", "dem", "nguoi", "tuoi", "gio", "phut", "thang", "nam", "km", "tieng",
+              "lan", "buoi", "tuan", "day", "days", "night", "nights", "people", "pax", "hour",
+              "hours", "week", "weeks", "h", "m", "sao", "star", "stars", "%"}  # fmt: skip
+# A bare number after these is part of an address or a list choice.
+_ADDRESS = {"so", "nha", "duong", "pho", "ngo", "hem", "kiet", "to", "khu", "phong", "thon",
+            "xom", "no", "number", "lo", "can", "tang"}  # fmt: skip
 
 
 def unit_of(token: Token) -> str | None:
@@ -91,8 +98,12 @@ def find_quantities(
         if pos < len(tokens) and tokens[pos].fold == "chuc":
             value, pos = value * 10, pos + 1
         unit = unit_of(tokens[pos]) if pos < len(tokens) and not taken[pos] else None
-        bare_ok = token.is_number and 0 < value <= 1000 and not half
-        if unit is None and not (bare_ok or pos in product_starts or pos > index + 1):
+        following = tokens[pos].fold if pos < len(tokens) else ""
+        preceding = tokens[index - 1].fold if index > 0 else ""
+        bare_ok = (token.is_number and 0 < value <= 1000 and not half
+                   and following not in _NOT_GOODS and preceding not in _ADDRESS)  # fmt: skip
+        article = token.fold in {"a", "an"}
+        if unit is None and (article or not (bare_ok or pos in product_starts or pos > index + 1)):
             continue
         if not free(taken, index, pos) or value <= 0:
             continue

@@ -67,15 +67,23 @@ def _english_variants(name: str) -> list[str]:
     return [name]
 
 
-def _product_terms(index: TermIndex, lexicon: CatalogLexicon, categories: set) -> None:
-    """Adds product names, aliases and their generic heads ("trà hoa vàng", "fish sauce")."""
+def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> None:
+    """Adds product names, aliases and their generic heads ("trà hoa vàng", "fish sauce").
+
+    A head never takes over a category word or a place name ("Tiên Yên" of "gà Tiên Yên"),
+    nor a product's own full name or alias ("nước khoáng Quang Hanh Fresh").
+    """
     heads: dict[tuple[str, ...], set[str]] = {}
     firsts: Counter[str] = Counter()
+    exact: set[tuple[str, ...]] = set()
     for product in lexicon.products:
         vi_names = {_clean(product.name_vi), *(_clean(a) for a in product.aliases)}
         en_name = _clean(product.name_en)
+        for name in (product.name_vi, product.name_en, *product.aliases):
+            if "(" not in name:
+                exact.update(words(variant)[0] for variant in _english_variants(name))
         for name in vi_names | {en_name}:
-            for variant in _english_variants(name) if name == en_name else [name]:
+            for variant in _english_variants(name):
                 index.add(PRODUCT, product.id, variant)
         seen_first = set()
         for name in vi_names:
@@ -93,10 +101,11 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, categories: set) -
     ordered = {product.id: rank for rank, product in enumerate(lexicon.products)}
     for key, ids in heads.items():
         single_vague = len(key) == 1 and (len(ids) < 2 or key[0] in _VAGUE or len(key[0]) < 3)
-        if key in categories or single_vague:
+        if key in reserved or key in exact or single_vague:
             continue
         for product_id in sorted(ids, key=ordered.__getitem__):
-            index.add(PRODUCT, product_id, " ".join(key))
+            for variant in _english_variants(" ".join(key)):
+                index.add(PRODUCT, product_id, variant)
 
 
 def _site_names(place: PlaceEntry) -> list[str]:
@@ -143,15 +152,21 @@ def build_terms(lexicon: CatalogLexicon, category_words: Mapping[str, str]) -> T
         The index of every recognisable phrase.
     """
     index = TermIndex()
-    categories = {words(word)[0] for word in category_words}
-    _product_terms(index, lexicon, categories)
-    for word, category in category_words.items():
-        index.add(CATEGORY, category, word, merge=False)
+    places: list[tuple[str, str]] = []
     for place in (*lexicon.districts, *lexicon.places):
         names = [_clean(place.name_vi), _clean(place.name_en)]
         if place.kind != "district":
             names = _site_names(place)
-        for name in names:
-            for variant in _joined(name):
-                index.add(LOCATION, place.id, variant, merge=False)
+        places.extend((place.id, variant) for name in names for variant in _joined(name))
+    reserved = {words(word)[0] for word in category_words} | {words(n)[0] for _, n in places}
+    _product_terms(index, lexicon, reserved)
+    for word, category in category_words.items():
+        index.add(CATEGORY, category, word, merge=False)
+    for place_id, name in places:
+        index.add(LOCATION, place_id, name, merge=False)
+    rank = {product.id: order for order, product in enumerate(lexicon.products)}
+    for key, term in index.terms.items():
+        if term.entity == PRODUCT:
+            values = tuple(sorted(term.values, key=rank.__getitem__))
+            index.terms[key] = Term(PRODUCT, values, term.norm)
     return index
