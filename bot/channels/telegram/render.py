@@ -58,14 +58,16 @@ class Renderer:
         """Renders one reply as the messages to send, in order."""
         methods: list[TelegramMethod[Any]] = []
         inline = self.inline_keyboard(reply.buttons)
+        # Telegram allows location request buttons in private chats only.
+        ask_location = reply.request_location and not chat_id.startswith("-")
         chunks = split_text(reply.text) if reply.text.strip() else []
         for number, chunk in enumerate(chunks, start=1):
             last = number == len(chunks)
             markup: Any = inline if last else None
-            if last and reply.request_location and inline is None:
+            if last and ask_location and inline is None:
                 markup = self.location_keyboard(language)
             methods.append(self._text(chat_id, chunk, markup))
-        if reply.request_location and (inline is not None or not chunks):
+        if ask_location and (inline is not None or not chunks):
             prompt = self._texts.get("near_me_prompt", language)
             methods.append(self._text(chat_id, prompt, self.location_keyboard(language)))
         if reply.location is not None:

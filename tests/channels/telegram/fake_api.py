@@ -50,6 +50,7 @@ class Fault:
     status: int = 429
     retry_after: int = 1
     every: int = 1
+    description: str = "Internal Server Error"
     seen: int = 0
 
     def hit(self) -> bool:
@@ -206,7 +207,7 @@ class FakeBotAPI:
         if fault.status == 502:
             call.status = 502
             return web.Response(status=502, text="<html>Bad Gateway</html>")
-        return self._error(call, fault.status, "Internal Server Error")
+        return self._error(call, fault.status, fault.description)
 
     # -- method results (Bot API objects) ----------------------------------------------
 

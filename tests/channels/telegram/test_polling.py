@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
+
+import pytest
 
 from bot.channels.telegram import TelegramChannel
 from bot.core.messages import Button, GeoPoint, IncomingMessage, LocationCard, Reply
@@ -80,16 +81,18 @@ async def test_an_overlong_payload_rides_on_a_short_id_and_an_unknown_one_has_ex
 ) -> None:
     long_payload = "p:info:" + "x" * 70
     engine = FakeEngine(lambda m: [Reply("menu", (Button("X", long_payload),))])
-    await make_channel(engine)
+    channel = await make_channel(engine)
     fake_api.push_update(updates.text(1001, "menu"))
     [sent] = await fake_api.wait_for("sendMessage")
     data = sent.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     assert len(data.encode()) <= 64
 
     fake_api.push_update(updates.callback(1001, data, message_id=1001))
-    fake_api.push_update(updates.callback(1001, "~dead", message_id=1001, language="en"))
-    answers = await fake_api.wait_for("answerCallbackQuery", 2)
-    await asyncio.sleep(0.1)
+    expired = updates.callback(1001, "~dead", message_id=1001, language="en")
+    fake_api.push_update(expired)
+    await fake_api.wait_confirmed(expired["update_id"])
+    await channel.feeder.drain()
+    answers = fake_api.ok_calls("answerCallbackQuery")
     assert engine.received[-1].payload == long_payload
     assert len(engine.received) == 2
     assert answers[1].params["show_alert"] == "true"
@@ -134,7 +137,7 @@ async def test_in_a_group_the_bot_answers_only_when_addressed_or_commanded(
     fake_api: FakeBotAPI, make_channel: MakeChannel, updates: Updates
 ) -> None:
     engine = FakeEngine()
-    await make_channel(engine)
+    channel = await make_channel(engine)
     group = -100200
     for text in [
         "chào cả nhà",
@@ -143,9 +146,35 @@ async def test_in_a_group_the_bot_answers_only_when_addressed_or_commanded(
         "/help@ocop_test_bot",
     ]:
         fake_api.push_update(updates.text(group, text, user_id=7))
-    fake_api.push_update(updates.location(group, 20.9, 107.1, user_id=7))
-    await fake_api.wait_for("sendMessage", 2)
-    await asyncio.sleep(0.2)
+    last = updates.location(group, 20.9, 107.1, user_id=7)
+    fake_api.push_update(last)
+    await fake_api.wait_confirmed(last["update_id"])
+    await channel.feeder.drain()
     assert [m.text for m in engine.received] == ["giá mực khô", "/help"]
     assert {m.chat_id for m in engine.received} == {str(group)}
     assert {m.user_id for m in engine.received} == {"7"}
+
+
+@pytest.mark.parametrize(
+    ("description", "new_messages"),
+    [
+        ("Bad Request: message is not modified: specified new message content is the same", 0),
+        ("Bad Request: message can't be edited", 1),
+    ],
+)
+async def test_paging_when_telegram_refuses_the_edit(
+    fake_api: FakeBotAPI,
+    make_channel: MakeChannel,
+    updates: Updates,
+    description: str,
+    new_messages: int,
+) -> None:
+    engine = FakeEngine(lambda m: [Reply("Trang 2", replace_previous=True)])
+    channel = await make_channel(engine)
+    fake_api.fail("editMessageText", times=1, status=400, description=description)
+    update = updates.callback(1001, "p:page:2", message_id=77)
+    fake_api.push_update(update)
+    await fake_api.wait_confirmed(update["update_id"])
+    await channel.feeder.drain()
+    assert [c.status for c in fake_api.calls if c.method == "editMessageText"] == [400]
+    assert len(fake_api.ok_calls("sendMessage")) == new_messages

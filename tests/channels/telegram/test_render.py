@@ -34,6 +34,11 @@ def test_the_near_me_button_follows_the_language_and_shares_the_location() -> No
     assert button.request_location and button.text == "📍 Near me"
 
 
+def test_groups_get_no_near_me_keyboard() -> None:
+    [message] = renderer().messages("-100123", Reply("Ở đâu?", request_location=True), "vi")
+    assert message.reply_markup is None
+
+
 def test_buttons_and_the_near_me_keyboard_go_on_separate_messages() -> None:
     reply = Reply("Chọn", (Button("A", "a:b"),), request_location=True)
     first, second = renderer().messages("1", reply, "vi")
