@@ -19,7 +19,10 @@ import logging
 import subprocess
 import sys
 import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
@@ -41,41 +44,54 @@ class EchoEngine:
         return [Reply(f"Bạn nói: {msg.text}", buttons=(Button("Xem thêm", "more"),))]
 
 
-async def build_app(engine_kind: str, db_dir: str) -> web.Application:
-    """The server under test: the web chat with sessions in a SQLite file."""
-    from bot.channels.web import SqlSessionStore, WebChannel
-    from bot.config import WebSettings
+@asynccontextmanager
+async def engine_and_db(engine_kind: str, db_dir: str) -> AsyncIterator[tuple[Any, Any, Any]]:
+    """The real engine on the embedded default (SQLite, migrated and seeded), or the echo."""
+    from bot.config import DatabaseSettings, NluSettings, Settings
 
-    url = f"sqlite+aiosqlite:///{db_dir}/bench.db"
-    web_settings = WebSettings(port=0, rate_per_minute=1_000_000)
+    settings = Settings(
+        database=DatabaseSettings(url=f"sqlite+aiosqlite:///{db_dir}/bench.db"),
+        nlu=NluSettings(model_dir=ROOT / "data" / "nlu-model"),
+    )
     if engine_kind == "real":
-        raise SystemExit("--engine real needs the composition root (bot/app.py); not wired yet")
-    from sqlalchemy.ext.asyncio import create_async_engine
+        from bot.app import open_runtime  # the composition root's own wiring
 
-    from bot.channels.web.sql_sessions import metadata
+        async with open_runtime(settings) as runtime:
+            yield runtime.engine, runtime.db, runtime.notifier
+        return
+    from catalog.db import make_engine, upgrade
 
-    db = create_async_engine(url)
-    async with db.begin() as conn:
-        await conn.run_sync(metadata.create_all)
-    app = web.Application()
-    WebChannel(EchoEngine(), web_settings, SqlSessionStore(db)).setup(app)
-    return app
+    db = make_engine(settings.database.url)
+    await upgrade(db)
+    try:
+        yield EchoEngine(), db, None
+    finally:
+        await db.dispose()
 
 
 async def serve(engine_kind: str, db_dir: str) -> None:
-    """Child process: runs the app on a free loopback port, prints it, stops on stdin EOF."""
-    runner = web.AppRunner(await build_app(engine_kind, db_dir), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    print(f"READY {runner.addresses[0][1]}", flush=True)
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    await runner.cleanup()
+    """Child process: runs the web chat on a free loopback port, prints it, stops at EOF."""
+    from bot.channels.web import SqlSessionStore, WebChannel
+    from bot.config import WebSettings
+
+    web_settings = WebSettings(port=0, rate_per_minute=1_000_000)
+    async with engine_and_db(engine_kind, db_dir) as (engine, db, notifier):
+        app = web.Application()
+        channel = WebChannel(engine, web_settings, SqlSessionStore(db))
+        channel.setup(app)
+        if notifier is not None:
+            notifier.register(channel)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        print(f"READY {runner.addresses[0][1]}", flush=True)
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+        await runner.cleanup()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--engine", choices=["fake", "real"], default="fake")
+    parser.add_argument("--engine", choices=["fake", "real"], default="real")
     parser.add_argument("--messages", type=int, default=3000, help="cap per phase")
     parser.add_argument("--seconds", type=float, default=20.0, help="time cap per phase")
     parser.add_argument("--concurrency", type=int, default=8)

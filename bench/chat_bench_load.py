@@ -12,6 +12,9 @@ from typing import Any
 import aiohttp
 import psutil
 
+#: How long the open loop waits for answers after sending its last message.
+GRACE_S = 5.0
+
 QUESTIONS = [
     "nước mắm Cái Rồng giá bao nhiêu?",
     "trà hoa vàng Ba Chẽ là gì",
@@ -93,9 +96,12 @@ async def closed_loop(base: str, concurrency: int, count: int, limit_s: float) -
 async def open_loop(
     base: str, rate: float, count: int, limit_s: float, visitors: int
 ) -> dict[str, Any]:
-    """Messages arrive every 1/``rate`` s whether or not earlier ones were answered."""
+    """Messages arrive every 1/``rate`` s whether or not earlier ones were answered.
+
+    Messages still unanswered ``GRACE_S`` after the last one was sent are abandoned and
+    counted as errors, so an overloaded server cannot stretch the run without bound.
+    """
     latencies: list[float] = []
-    results: list[bool] = []
     count = min(count, int(rate * limit_s))
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
         people = [await new_visitor(http, base) for _ in range(visitors)]
@@ -106,12 +112,14 @@ async def open_loop(
             if delay > 0:
                 await asyncio.sleep(delay)
             text, headers = QUESTIONS[i % len(QUESTIONS)], people[i % visitors]
-            task = asyncio.create_task(one_message(http, base, headers, text, latencies))
-            task.add_done_callback(lambda t: results.append(not t.exception() and t.result()))
-            tasks.append(task)
-        await asyncio.gather(*tasks, return_exceptions=True)
+            tasks.append(asyncio.create_task(one_message(http, base, headers, text, latencies)))
+        done, pending = await asyncio.wait(tasks, timeout=GRACE_S)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
         elapsed = time.perf_counter() - started
-    return summary(latencies, results.count(False), elapsed)
+    failed = sum(1 for t in done if t.exception() is not None or not t.result())
+    return summary(latencies, failed + len(pending), elapsed)
 
 
 def percentile(values: list[float], q: float) -> float:
