@@ -14,6 +14,7 @@ from bot.core.locks import LockProvider
 from bot.core.messages import IncomingMessage, Reply
 from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
+from bot.core.options import option_number
 from bot.core.payloads import parse_payload
 from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.state import IDLE, Conversation, StateStore
@@ -134,8 +135,8 @@ class Engine:
 
 
 def pick_option(msg: IncomingMessage, options: list[str]) -> IncomingMessage:
-    """Turns a typed option number ("2") into the payload of that button, if there is one."""
-    text = (msg.text or "").strip().rstrip(".)")
-    if msg.payload is None and text.isdigit() and 1 <= int(text) <= len(options):
-        return replace(msg, text=None, payload=options[int(text) - 1])
+    """Turns a typed option choice ("2", "số 2", "hai") into the payload of that button."""
+    number = option_number(msg.text) if msg.payload is None else None
+    if number is not None and 1 <= number <= len(options):
+        return replace(msg, text=None, payload=options[number - 1])
     return msg

@@ -1,0 +1,90 @@
+"""Replies as plain text, for channels without buttons or cards (Zalo): numbered options,
+location lines with a map link, and long texts split below a platform's limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.messages import LocationCard, Reply
+from bot.core.options import option_lines
+
+MAP_URL = "https://www.google.com/maps/search/?api=1&query={lat:.6f},{lon:.6f}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlainMessage:
+    """One message for a text-only channel: its text, and an image to send before it."""
+
+    text: str
+    image: str | None = None
+
+
+def location_lines(card: LocationCard) -> list[str]:
+    """A location card as text: its name, address and a map link."""
+    where = f" — {card.address}" if card.address else ""
+    title = card.title or f"{card.lat:.5f}, {card.lon:.5f}"
+    return [f"📍 {title}{where}", MAP_URL.format(lat=card.lat, lon=card.lon)]
+
+
+def render_plain(replies: list[Reply]) -> list[PlainMessage]:
+    """Renders replies as text; button numbers run on across replies, as the engine
+    remembers their payloads in that order (so a typed "3" picks the third one).
+
+    Args:
+        replies: the engine's replies for one chat.
+
+    Returns:
+        One message per reply that shows anything, in order.
+    """
+    messages: list[PlainMessage] = []
+    shown = 0
+    for reply in replies:
+        lines = [reply.text] if reply.text.strip() else []
+        if reply.location is not None:
+            lines += location_lines(reply.location)
+        if reply.buttons:
+            lines += option_lines(reply.buttons, first=shown + 1)
+            shown += len(reply.buttons)
+        if lines or reply.image:
+            messages.append(PlainMessage("\n".join(lines), reply.image))
+    return messages
+
+
+def _cut(line: str, limit: int) -> list[str]:
+    """Cuts one over-long line at spaces where possible, else anywhere."""
+    pieces: list[str] = []
+    while len(line) > limit:
+        space = line.rfind(" ", 0, limit + 1)
+        cut = space if space > limit // 2 else limit
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip(" ")
+    pieces.append(line)
+    return pieces
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Splits text into chunks of at most `limit` characters, preferring line breaks.
+
+    Args:
+        text: the text to send.
+        limit: the largest chunk, in characters.
+
+    Returns:
+        One chunk for a short text; never an empty list.
+    """
+    if len(text) <= limit:
+        return [text]
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        for piece in _cut(line, limit):
+            candidate = f"{current}\n{piece}" if current else piece
+            if len(candidate) <= limit:
+                current = candidate
+                continue
+            if current.strip():
+                chunks.append(current)
+            current = piece
+    if current.strip() or not chunks:
+        chunks.append(current)
+    return chunks

@@ -1,0 +1,65 @@
+"""Typed option choices: digits, "số 2", Vietnamese number words; and numbered rendering."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import pick_option
+from bot.core.messages import Button, IncomingMessage, LocationCard, Reply
+from bot.core.options import option_number
+from bot.core.plaintext import render_plain, split_text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("1", 1), ("2.", 2), (" 3) ", 3), ("số 1", 1), ("Số 2", 2), ("so 3", 3),
+        ("một", 1), ("Một", 1), ("mot", 1), ("hai", 2), ("số hai", 2), ("chọn số 4", 4),
+        ("bốn!", 4), ("#5", 5), ("mười", 10), ("12", 12),
+    ],
+)  # fmt: skip
+def test_choices_are_read(text: str, number: int) -> None:
+    assert option_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text", [None, "", "số", "1 2", "trà 1", "sau", "một chai", "²", "1.5", "hai sao"]
+)
+def test_other_texts_are_not_choices(text: str | None) -> None:
+    assert option_number(text) is None
+
+
+def msg(text: str | None = None, payload: str | None = None) -> IncomingMessage:
+    return IncomingMessage("zalo_bot", "c", "u", "m", text=text, payload=payload)
+
+
+def test_pick_option_maps_words_to_the_shown_payloads() -> None:
+    options = ["p:a", "p:b", "p:c"]
+    assert pick_option(msg("số 2"), options).payload == "p:b"
+    assert pick_option(msg("một"), options) == msg(payload="p:a")
+    assert pick_option(msg("ba"), options).payload == "p:c"
+    assert pick_option(msg("bốn"), options) == msg("bốn")  # only three shown
+    assert pick_option(msg("một"), []) == msg("một")
+    assert pick_option(msg(payload="x"), options) == msg(payload="x")
+
+
+def test_render_plain_numbers_options_across_replies() -> None:
+    card = LocationCard(20.95, 107.08, "OCOP Hạ Long", "Bãi Cháy")
+    replies = [
+        Reply("Chọn:", (Button("Trà", "p:1"), Button("Mực", "p:2"))),
+        Reply("Nơi bán", (Button("Khác", "p:3"),), location=card, image="https://x/y.jpg"),
+    ]
+    first, second = render_plain(replies)
+    assert first.text == "Chọn:\n1. Trà\n2. Mực"
+    assert second.image == "https://x/y.jpg"
+    assert second.text.startswith("Nơi bán\n📍 OCOP Hạ Long — Bãi Cháy\nhttps://")
+    assert second.text.endswith("\n3. Khác")
+
+
+def test_split_text_stays_below_the_limit_and_loses_nothing() -> None:
+    text = "\n".join(f"dòng {i} " + "chữ " * (i * 7) for i in range(60))
+    chunks = split_text(text, 500)
+    assert len(chunks) > 1 and all(len(c) <= 500 for c in chunks)
+    assert " ".join(" ".join(chunks).split()) == " ".join(text.split())
+    assert split_text("ngắn", 500) == ["ngắn"]
+    assert all(len(c) <= 10 for c in split_text("x" * 35, 10))
