@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.dto import DistrictDTO, Page, PlaceDTO, ProducerDTO, ProductDTO
 from catalog.enums import SHOP_KINDS
-from catalog.geo import check_point, haversine_km
+from catalog.finders import gazetteer, nearest, on_in_month
+from catalog.geo import check_point
 from catalog.repositories import (
     DistrictRepository,
     PlaceRepository,
@@ -135,18 +135,8 @@ class CatalogService:
             ValueError: the coordinates are not on Earth.
         """
         check_point(lat, lon)
-        centres = {d.id: d for d in await self._districts.all()}
-        found: list[tuple[PlaceDTO, float]] = []
-        for place in await self._places.list(kinds=kinds):
-            if place.lat is None or place.lon is None:
-                centre = centres.get(place.district_id or "")
-                if centre is None or centre.lat is None or centre.lon is None:
-                    continue
-                place = replace(place, lat=centre.lat, lon=centre.lon, approximate=True)
-            assert place.lat is not None and place.lon is not None
-            found.append((place, haversine_km(lat, lon, place.lat, place.lon)))
-        found.sort(key=lambda pair: (pair[1], pair[0].id))
-        return found[: max(0, limit)]
+        places = await self._places.list(kinds=kinds)
+        return nearest(lat, lon, places, await self._districts.all(), limit)
 
     async def tourism(
         self, district: str | None = None, month: int | None = None
@@ -164,9 +154,7 @@ class CatalogService:
             raise ValueError(f"month must be 1-12, not {month}")
         found = await self._places.list(district=district, kinds=TOURISM_KINDS)
         if month is not None:
-            found = [
-                p for p in found if month in p.months or (p.kind != "festival" and not p.months)
-            ]
+            found = [p for p in found if on_in_month(p, month)]
         return sorted(found, key=lambda p: p.kind != "festival")
 
     async def gazetteer(self) -> dict[str, list[dict[str, Any]]]:
@@ -177,31 +165,5 @@ class CatalogService:
             "districts": [{id, name_vi, name_en}], "places": [{id, name_vi, name_en,
             kind, district}]}; ``district`` is a district id or None.
         """
-        page = await self._products.search(ProductFilter(), 0, 1_000_000)
-        return {
-            "products": [
-                {
-                    "id": p.id,
-                    "name_vi": p.name_vi,
-                    "name_en": p.name_en,
-                    "aliases": list(p.aliases),
-                    "category": p.category,
-                    "district": p.district_id,
-                }
-                for p in page[0]
-            ],
-            "districts": [
-                {"id": d.id, "name_vi": d.name_vi, "name_en": d.name_en}
-                for d in await self._districts.all()
-            ],
-            "places": [
-                {
-                    "id": p.id,
-                    "name_vi": p.name_vi,
-                    "name_en": p.name_en,
-                    "kind": p.kind,
-                    "district": p.district_id,
-                }
-                for p in await self._places.list()
-            ],
-        }
+        products, _total = await self._products.search(ProductFilter(), 0, 1_000_000)
+        return gazetteer(products, await self._districts.all(), await self._places.list())

@@ -121,8 +121,15 @@ def detect_kind(header: list[str]) -> str:
     return max(order, key=lambda section: len(names & set(columns(section))))
 
 
+def _delimiter(text: str) -> str:
+    """Excel writes ';' in some locales and tabs on copy-paste: judge by the header line."""
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count)
+
+
 def read_csv(path: Path, kind: str | None = None) -> dict[str, list[RawRow]]:
-    reader = csv.reader(io.StringIO(_text(path), newline=""))
+    text = _text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     numbered: list[tuple[int, list[Any]]] = []
     try:
         start = 1

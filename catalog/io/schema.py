@@ -29,7 +29,9 @@ VIETNAM = {"lat": (8.0, 24.0), "lon": (102.0, 110.0)}
 class Row(BaseModel):
     """Common rules: trimmed text, empty cells are nulls, unknown columns are errors."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, coerce_numbers_to_str=True
+    )
 
     @model_validator(mode="before")
     @classmethod

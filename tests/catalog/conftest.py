@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from catalog.db import make_engine, make_session_factory
 from catalog.services import CatalogService
@@ -65,5 +66,17 @@ async def catalog(shared_catalog_url: str) -> AsyncIterator[CatalogService]:
             await session.begin()
             yield CatalogService(session)
             await session.rollback()
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+async def shared_session_factory(
+    shared_catalog_url: str,
+) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on the module's shared database: only for tests that must not write."""
+    engine = make_engine(shared_catalog_url)
+    try:
+        yield make_session_factory(engine)
     finally:
         await engine.dispose()

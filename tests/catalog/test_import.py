@@ -161,3 +161,30 @@ async def test_export_then_import_changes_nothing(
     if fmt == "csv":
         expected = {"products": (0, 0, 46)}
     assert summary(result) == expected
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-8-sig", ";"), ("utf-8", "\t")])
+async def test_csv_as_excel_saves_it(
+    catalog_session_factory: Factory, tmp_path: Path, encoding: str, delimiter: str
+) -> None:
+    """Excel's "CSV UTF-8" starts with a BOM and may separate cells with ';' or tabs."""
+    path = tmp_path / "excel.csv"
+    rows = [["id", "name_vi", "category", "price_vnd"], ["tra-x", "Trà X", "tea", "120000"]]
+    path.write_text("\n".join(delimiter.join(r) for r in rows) + "\n", encoding=encoding)
+    result = await import_into(catalog_session_factory, path)
+    assert result.ok, [str(p) for p in result.problems]
+    tea = await product(catalog_session_factory, "tra-x")
+    assert tea is not None and tea.name_vi == "Trà X" and tea.price_vnd == 120000
+
+
+async def test_xlsx_numbers_in_text_cells(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "numbers.xlsx",
+        {"products": [["id", "name_vi", "category", "star_year"], [2024, 1975, "tea", 2023]]},
+    )
+    result = await import_into(catalog_session_factory, path)
+    assert result.ok, [str(p) for p in result.problems]
+    tea = await product(catalog_session_factory, "2024")
+    assert tea is not None and (tea.name_vi, tea.star_year) == ("1975", "2023")

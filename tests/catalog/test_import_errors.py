@@ -1,4 +1,8 @@
-"""Bad import files: every problem is reported as file:row: field, and nothing is written."""
+"""Bad import files: every problem is reported as file:row: field, and nothing is written.
+
+These files are all rejected, so the tests share one database per backend; each checks that
+nothing of its file was written.
+"""
 
 from __future__ import annotations
 
@@ -37,21 +41,21 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize(("row", "expected"), BAD_ROWS)
 async def test_one_bad_row_rejects_the_whole_file(
-    catalog_session_factory: Factory, tmp_path: Path, row: list[str], expected: str
+    shared_session_factory: Factory, tmp_path: Path, row: list[str], expected: str
 ) -> None:
     path = write_csv(tmp_path / "products.csv", HEADER, [GOOD, row])
-    result = await import_into(catalog_session_factory, path)
+    result = await import_into(shared_session_factory, path)
     assert [str(p) for p in result.problems if str(p).startswith(expected)], result.problems
     assert len(result.problems) == 1
-    assert await product(catalog_session_factory, "tra-tot") is None  # the good row too
+    assert await product(shared_session_factory, "tra-tot") is None  # the good row too
 
 
 async def test_every_problem_is_listed_not_just_the_first(
-    catalog_session_factory: Factory, tmp_path: Path
+    shared_session_factory: Factory, tmp_path: Path
 ) -> None:
     rows = [GOOD] + [row for row, _ in BAD_ROWS]
     path = write_csv(tmp_path / "products.csv", HEADER, rows)
-    result = await import_into(catalog_session_factory, path)
+    result = await import_into(shared_session_factory, path)
     assert len(result.problems) == len(BAD_ROWS)
     assert [p.where for p in result.problems] == [f"products.csv:{n}" for n in range(3, 10)]
 
@@ -66,29 +70,29 @@ async def test_every_problem_is_listed_not_just_the_first(
     ],
 )
 async def test_bad_coordinates(
-    catalog_session_factory: Factory, tmp_path: Path, lat: object, lon: object, expected: str
+    shared_session_factory: Factory, tmp_path: Path, lat: object, lon: object, expected: str
 ) -> None:
     place = {"id": "shop-x", "kind": "ocop_sales_point", "name_vi": "X", "lat": lat, "lon": lon}
     path = tmp_path / "places.yaml"
     path.write_text(yaml.safe_dump({"places": [place]}), "utf-8")
-    result = await import_into(catalog_session_factory, path)
+    result = await import_into(shared_session_factory, path)
     assert [str(p) for p in result.problems if str(p).startswith(expected)], result.problems
 
 
 @pytest.mark.parametrize("encoding", ["cp1258", "latin-1"])
 async def test_a_csv_that_is_not_utf8_is_refused_clearly(
-    catalog_session_factory: Factory, tmp_path: Path, encoding: str
+    shared_session_factory: Factory, tmp_path: Path, encoding: str
 ) -> None:
     name = "Trà" if encoding == "cp1258" else "Caf\u00e9"
     row = [["tra-x", name, "tea", "", "", ""]]
     path = write_csv(tmp_path / "excel.csv", HEADER, row, encoding)
-    result = await import_into(catalog_session_factory, path)
+    result = await import_into(shared_session_factory, path)
     assert len(result.problems) == 1
     assert str(result.problems[0]).startswith("excel.csv: not UTF-8")
-    assert await product(catalog_session_factory, "tra-x") is None
+    assert await product(shared_session_factory, "tra-x") is None
 
 
-async def test_unreadable_files(catalog_session_factory: Factory, tmp_path: Path) -> None:
+async def test_unreadable_files(shared_session_factory: Factory, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("products: [\n  - id: a\n", "utf-8")
     fake_xlsx = tmp_path / "fake.xlsx"
@@ -101,12 +105,12 @@ async def test_unreadable_files(catalog_session_factory: Factory, tmp_path: Path
         (odd, "list.txt: unsupported file type"),
         (tmp_path / "missing.csv", "missing.csv: cannot read"),
     ]:
-        result = await import_into(catalog_session_factory, path)
+        result = await import_into(shared_session_factory, path)
         assert len(result.problems) == 1 and str(result.problems[0]).startswith(expected)
 
 
 async def test_xlsx_problems_name_the_sheet_and_row(
-    catalog_session_factory: Factory, tmp_path: Path
+    shared_session_factory: Factory, tmp_path: Path
 ) -> None:
     path = write_xlsx(
         tmp_path / "book.xlsx",
@@ -115,15 +119,15 @@ async def test_xlsx_problems_name_the_sheet_and_row(
             "producers": [["id", "name", "type"], ["p-1", "Nhà làm", "startup"]],
         },
     )
-    result = await import_into(catalog_session_factory, path)
+    result = await import_into(shared_session_factory, path)
     assert [str(p).split(" (")[0] for p in result.problems] == [
         "book.xlsx[producers]:2: type: unknown value 'startup'"
     ]
-    assert await product(catalog_session_factory, "tra-tot") is None
+    assert await product(shared_session_factory, "tra-tot") is None
 
 
 async def test_yaml_rows_report_their_line_and_unknown_columns(
-    catalog_session_factory: Factory, tmp_path: Path
+    shared_session_factory: Factory, tmp_path: Path
 ) -> None:
     path = tmp_path / "tea.yaml"
     path.write_text(
@@ -131,19 +135,19 @@ async def test_yaml_rows_report_their_line_and_unknown_columns(
         "- id: tra-b\n  name_vi: B\n  category: tea\n  colour: green\n",
         "utf-8",
     )
-    result = await import_into(catalog_session_factory, path)
+    result = await import_into(shared_session_factory, path)
     assert [str(p) for p in result.problems] == ["tea.yaml:5: colour: unknown column"]
 
 
 async def test_price_range_must_make_sense(
-    catalog_session_factory: Factory, tmp_path: Path
+    shared_session_factory: Factory, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "prices.csv",
         ["id", "name_vi", "category", "price_vnd", "price_max_vnd"],
         [["a-1", "A", "tea", "500000", "400000"], ["a-2", "B", "tea", "-5", ""]],
     )
-    result = await import_into(catalog_session_factory, path)
+    result = await import_into(shared_session_factory, path)
     assert [(p.where, p.field) for p in result.problems] == [
         ("prices.csv:2", "price_max_vnd"),
         ("prices.csv:3", "price_vnd"),
@@ -151,14 +155,14 @@ async def test_price_range_must_make_sense(
 
 
 async def test_values_too_big_for_the_database_are_refused_before_writing(
-    catalog_session_factory: Factory, tmp_path: Path
+    shared_session_factory: Factory, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "big.csv",
         ["id", "name_vi", "category", "price_vnd"],
         [["a-1", "A" * 301, "tea", ""], ["a-2", "B", "tea", "3000000000"]],
     )
-    result = await import_into(catalog_session_factory, path)
+    result = await import_into(shared_session_factory, path)
     assert [(p.where, p.field) for p in result.problems] == [
         ("big.csv:2", "name_vi"),
         ("big.csv:3", "price_vnd"),
