@@ -60,7 +60,9 @@ class Engine:
             is logged and answered with an apology, and the stored state stays as it was.
         """
         try:
-            if msg.message_id and not await self._dedup.claim(msg.channel, msg.message_id):
+            # Telegram and Zalo number messages per chat, so the chat is part of the id.
+            delivery = f"{msg.chat_id}:{msg.message_id}"
+            if msg.message_id and not await self._dedup.claim(msg.channel, delivery):
                 logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
                 return []
             async with self._locks.lock(msg.key):

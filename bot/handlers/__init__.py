@@ -5,12 +5,14 @@ from __future__ import annotations
 from bot.core.router import Router
 from bot.handlers import fallback, handoff, lang, products, search, shops, start, tourism
 from bot.handlers.entities import read_district_names_as_places
+from bot.handlers.followup import read_follow_ups
 
 
 def build_router() -> Router:
     """Returns the router with every handler registered; the fallback goes last."""
     router = Router()
     router.before(read_district_names_as_places)
+    router.before(read_follow_ups)
     for module in (start, lang, products, search, shops, tourism, handoff):
         module.setup(router)
     fallback.setup(router)

@@ -6,10 +6,11 @@ from dataclasses import asdict, replace
 
 from bot.core.messages import Button, Reply
 from bot.core.nlu import Entity, Parse
+from bot.core.payloads import make_payload
 from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.turn import Outcome, Turn
-from bot.handlers import products, search, shops, tourism
-from bot.handlers.context import product_mentions
+from bot.handlers import products, render, search, shops, tourism
+from bot.handlers.context import catalog, product_mentions
 from bot.handlers.followup import follow_topic, is_refinement
 from bot.handlers.menu import journey_buttons
 
@@ -32,12 +33,16 @@ async def ask_clarification(turn: Turn) -> Outcome:
     if turn.parse is not None:
         entities = [asdict(e) for e in turn.parse.entities]
         turn.memory.pending = {"text": turn.parse.text, "entities": entities}
-    buttons = (
+    buttons = [
         turn.button("button.ask_products", "ask:products"),
         turn.button("button.ask_shops", "ask:shops"),
         turn.button("button.ask_tourism", "ask:tourism"),
-    )
-    return Outcome([Reply(turn.t("clarify.question"), buttons)], CLARIFY)
+    ]
+    focus = await catalog(turn).get_products(turn.memory.products[:1])
+    if focus:  # "how many stars does it have?" most likely means the product in focus
+        name = render.product_name(turn, focus[0])
+        buttons.insert(0, Button(name, make_payload("p", "info", focus[0].id)))
+    return Outcome([Reply(turn.t("clarify.question"), tuple(buttons))], CLARIFY)
 
 
 async def resolve_clarification(turn: Turn) -> Outcome:
@@ -48,6 +53,8 @@ async def resolve_clarification(turn: Turn) -> Outcome:
     entities = tuple(Entity(**e) for e in pending.get("entities", []))
     turn.parse = Parse(str(pending.get("text", "")), f"ask_{topic}", 1.0, turn.lang, entities)
     if topic == "products" and not product_mentions(turn.parse):
+        if not entities and turn.memory.products:
+            return await products.show_product(turn)
         if not entities:
             from bot.handlers.start import show_categories
 

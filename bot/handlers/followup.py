@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from bot.core.router import LOW_CONFIDENCE
 from bot.core.turn import Outcome, Turn
 from bot.handlers import search, shops, tourism
+from catalog.text import fold
 
 REFINING = ("location", "category", "stars", "price_max", "price_min")
 
@@ -22,3 +26,24 @@ async def follow_topic(turn: Turn) -> Outcome:
     if topic == "tourism":
         return await tourism.suggest_tourism(turn)
     return await search.search_products(turn)
+
+
+# Folded words that mark a follow-up on the last answer ("còn … thì sao?", "how about …").
+FOLLOW_UP_CUES = ("con ", "thi sao", "the con", "how about", "what about", "and in ")
+
+
+async def read_follow_ups(turn: Turn) -> None:
+    """Reads "how about in Móng Cái?" as a refinement of the last journey.
+
+    A message that only names a place, stars or a budget, right after another answer, and
+    that either says so ("còn …", "how about …") or was not understood, is a follow-up.
+    """
+    parse = turn.parse
+    if parse is None or not turn.memory.topic or not is_refinement(turn):
+        return
+    if parse.values("product") or parse.values("category"):
+        return
+    text = f" {fold(parse.text)} "
+    cued = any(f" {cue}" in text for cue in FOLLOW_UP_CUES)
+    if cued or parse.intent == LOW_CONFIDENCE:
+        turn.parse = replace(parse, intent="inform")

@@ -13,6 +13,7 @@ from bot.handlers.shops import district_buttons
 from catalog.dto import PlaceDTO
 from catalog.enums import SHOP_KINDS
 from catalog.seasons import season_months
+from catalog.text import fold
 
 ASK_WHERE = "tourism:where"
 MAX_PLACES = 4
@@ -22,8 +23,7 @@ NEARBY_PRODUCTS = 3
 async def suggest_tourism(turn: Turn) -> Outcome:
     """Suggests sites and festivals for the place and month asked about."""
     where = await mentioned_place(turn)
-    months = season_months(turn.parse.text) if turn.parse else ()
-    month = months[0] if months else None
+    month = asked_month(turn.parse.text) if turn.parse else None
     if where.place and where.place.kind in ("festival", "tourism_site"):
         return Outcome([await place_reply(turn, where.place)])
     if where.district_id or month:
@@ -98,10 +98,17 @@ async def place_reply(turn: Turn, place: PlaceDTO) -> Reply:
     return Reply("\n".join(lines), tuple(buttons))
 
 
+def asked_month(text: str) -> int | None:
+    """Reads the month asked about: "tháng 12", "thang 12", "December"."""
+    months = season_months(text) or season_months(fold(text).replace("thang", "tháng"))
+    return months[0] if months else None
+
+
 def _festival_line(turn: Turn, place: PlaceDTO) -> str:
     name = render.place_name(turn, place)
     season = turn.t("tourism.season", season=place.season) if place.season else ""
-    district = f" ({place.district_name})" if place.district_name else ""
+    known = place.district_name
+    district = f" ({known})" if known and known not in name else ""
     return f"{name}{district}{season}"
 
 

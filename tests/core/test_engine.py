@@ -78,6 +78,8 @@ async def test_duplicate_message_changes_nothing(sessions: async_sessionmaker[As
     assert await engine.handle(msg("hello there", "7")) == []
     assert await store.get(msg("x").key) == before
     assert nlu.calls == ["xin chào bạn"]
+    other_chat = IncomingMessage("test", "c2", "u2", "7", text="hello there")
+    assert await engine.handle(other_chat)  # message ids are per chat
 
 
 async def test_handler_error_apologises_and_keeps_state(

@@ -1,0 +1,88 @@
+"""Where to buy: by place name, by shared location, for a product, and online."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.chat_client import ChatClient
+
+HA_LONG_CENTRE = "Trung tâm Giới thiệu sản phẩm OCOP Hạ Long"
+TEQNI = "teqni.gov.vn"
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        ("cửa hàng OCOP ở Hạ Long", "Điểm bán sản phẩm OCOP ở Hạ Long:"),
+        ("cua hang ocop o ha long", "Điểm bán sản phẩm OCOP ở Hạ Long:"),
+        ("where can I buy OCOP products in Ha Long", "Where to buy OCOP products in Ha Long:"),
+    ],
+)
+async def test_shops_by_place_name(chat: ChatClient, text: str, header: str) -> None:
+    await chat.send(text)
+    assert header in chat.text and HA_LONG_CENTRE in chat.text
+    assert "khu Đồn Điền, phường Hà Khẩu" in chat.text
+    assert "google.com/maps" in chat.text
+    assert chat.replies[0].location is not None
+
+
+async def test_a_district_without_shops_gets_the_nearest_and_online(chat: ChatClient) -> None:
+    await chat.send("cửa hàng OCOP ở Cô Tô")
+    assert "chưa có dữ liệu điểm bán OCOP ở Cô Tô" in chat.text
+    assert "km" in chat.text and TEQNI in chat.text
+
+
+@pytest.mark.parametrize(
+    ("opening", "ask", "nearest"),
+    [
+        ("cửa hàng OCOP gần nhất", "Gửi vị trí", "Các điểm bán OCOP gần bạn nhất"),
+        ("where can I buy OCOP products", "Share your location", "The OCOP shops nearest"),
+    ],
+)
+async def test_shops_near_a_shared_location(
+    chat: ChatClient, opening: str, ask: str, nearest: str
+) -> None:
+    await chat.send(opening)
+    assert ask in chat.text and chat.replies[0].request_location
+    await chat.share_location(20.96, 107.0)
+    assert nearest in chat.text
+    assert f"1. {HA_LONG_CENTRE}" in chat.text and "km" in chat.text
+    assert "google.com/maps/search/?api=1&query=20.97500,106.99000" in chat.text
+    assert chat.replies[0].location is not None
+
+
+async def test_district_buttons_when_no_location(chat: ChatClient) -> None:
+    await chat.send("xin chao")
+    await chat.click("Nơi mua")
+    await chat.click("Móng Cái")
+    assert "Điểm trưng bày giới thiệu sản phẩm nông thủy sản phường Bình Ngọc" in chat.text
+
+
+@pytest.mark.parametrize(
+    ("text", "pick", "expected"),
+    [
+        ("mua miến dong ở đâu", "Miến dong Bình Liêu", "Chưa có nguồn nào nêu cửa hàng cụ thể"),
+        ("mua mien dong o dau", "Miến dong Bình Liêu", "Chưa có nguồn nào nêu cửa hàng cụ thể"),
+        ("where can I buy pearls", "Akoya", "No source names a specific shop"),
+    ],
+)
+async def test_shops_for_a_product_are_honest(
+    chat: ChatClient, text: str, pick: str, expected: str
+) -> None:
+    await chat.send(text)
+    await chat.click(pick)
+    assert expected in chat.text
+    assert HA_LONG_CENTRE in chat.text and TEQNI in chat.text
+
+
+async def test_shops_that_carry_a_product(chat: ChatClient) -> None:
+    await chat.send("gà Tiên Yên mua ở đâu")
+    assert "Nơi bán Gà Tiên Yên (theo nguồn tin)" in chat.text
+    assert "Điểm bán hàng OCOP cạnh siêu thị Big C (Hạ Long)" in chat.text
+
+
+async def test_online_channels_cite_their_source(chat: ChatClient) -> None:
+    await chat.send("cửa hàng OCOP ở Hạ Long")
+    await chat.click("Mua online")
+    for fact in (TEQNI, "Voso.vn", "Postmart.vn", "nguồn: https://vietnam.vn/"):
+        assert fact in chat.text
