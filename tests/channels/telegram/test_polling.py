@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -178,3 +179,19 @@ async def test_paging_when_telegram_refuses_the_edit(
     await channel.feeder.drain()
     assert [c.status for c in fake_api.calls if c.method == "editMessageText"] == [400]
     assert len(fake_api.ok_calls("sendMessage")) == new_messages
+
+
+async def test_a_slow_answer_shows_typing_first(
+    fake_api: FakeBotAPI, make_channel: MakeChannel, updates: Updates
+) -> None:
+    class SlowEngine(FakeEngine):
+        async def handle(self, msg: IncomingMessage) -> list[Reply]:
+            await asyncio.sleep(0.7)
+            return await super().handle(msg)
+
+    await make_channel(SlowEngine())
+    fake_api.push_update(updates.text(1001, "/link ABC123"))
+    await fake_api.wait_for("sendMessage")
+    calls = [(c.method, c.params.get("action")) for c in fake_api.calls if c.chat_id == "1001"]
+    assert calls == [("sendChatAction", "typing"), ("sendMessage", None)]
+    assert fake_api.texts(1001) == ["echo /link ABC123"]
