@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.channels.web import MemorySessionStore, WebChannel
 from bot.core.messages import Button, IncomingMessage, LocationCard, Reply
+from tests.channels.web_site import real_site
 from tests.channels.web_support import settings
 from tests.db_servers import in_ci
 
@@ -195,3 +198,24 @@ async def test_a_returning_visitor_keeps_their_chat_and_a_lost_session_is_replac
     await page.keyboard.press("Enter")
     await page.locator("#log").get_by_text("Bạn hỏi: lại đây").wait_for()
     assert engine.received[-1].chat_id != first_chat
+
+
+@pytest.mark.parametrize("catalog_db_url", ["sqlite"], indirect=True)
+async def test_the_real_bot_greets_answers_and_follows_a_button(
+    browser: Any, catalog_db_url: str, tmp_path: Path
+) -> None:
+    async with real_site(catalog_db_url, tmp_path / "nlu-model") as site:
+        await site.start()
+        page = await _open(browser, site.url)
+        log = page.locator("#log")
+        await log.get_by_text("Xin chào! Mình là trợ lý OCOP Quảng Ninh").wait_for()
+
+        await page.get_by_label("Tin nhắn").fill("nước mắm Cái Rồng giá bao nhiêu?")
+        await page.keyboard.press("Enter")
+        await log.locator(".msg.bot:not(.typing)").nth(1).wait_for()
+        assert "Cái Rồng" in await log.locator(".msg.bot:not(.typing)").nth(1).inner_text()
+
+        await log.get_by_role("button", name=re.compile("Sản phẩm OCOP")).first.click()
+        await log.locator(".msg.bot:not(.typing)").nth(2).wait_for()
+        assert await log.locator(".msg.notice").count() == 0
+        assert page.errors == []
