@@ -67,7 +67,9 @@ class Directory:
                     .where(Order.status.in_(OPEN_STATUSES))
                     .group_by(Order.producer_id)
                 )
-            ).tuples().all()
+            )
+            .tuples()
+            .all()
         )
         return [
             ProducerRosterDTO(

@@ -8,38 +8,38 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from catalog.models import Base
-from catalog.orders.types import UtcDateTime
+from catalog.models import Producer
+from catalog.orders.types import OrdersBase, UtcDateTime
 
 
-class ProducerInbox(Base):
+class ProducerInbox(OrdersBase):
     """A chat linked to a producer; pings for the producer's orders go to all of them."""
 
     __tablename__ = "producer_inboxes"
     __table_args__ = (UniqueConstraint("producer_id", "address"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    producer_id: Mapped[str] = mapped_column(ForeignKey("producers.id"), index=True)
+    producer_id: Mapped[str] = mapped_column(ForeignKey(Producer.id), index=True)
     address: Mapped[str] = mapped_column(String(160), index=True)
     language: Mapped[str] = mapped_column(String(8))
     linked_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-class ProducerInvite(Base):
+class ProducerInvite(OrdersBase):
     """A one-time code that links a chat to a producer; only its SHA-256 is stored."""
 
     __tablename__ = "producer_invites"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    producer_id: Mapped[str] = mapped_column(ForeignKey("producers.id"), index=True)
+    producer_id: Mapped[str] = mapped_column(ForeignKey(Producer.id), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     used_by: Mapped[str | None] = mapped_column(String(160))
 
 
-class Outbox(Base):
+class Outbox(OrdersBase):
     """A message to someone other than the sender, written in the business transaction.
 
     `payload` is a JSON Reply-like dict (see catalog.orders.notices); the dispatcher renders

@@ -15,13 +15,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from catalog.models import Base
-from catalog.orders.types import UtcDateTime
+from catalog.models import Place, Producer
+from catalog.orders.types import OrdersBase, UtcDateTime
 
 STATUS_CHECK = "status IN ('pending', 'accepted', 'declined', 'cancelled', 'shipped', 'delivered')"
 
 
-class OrderPlacement(Base):
+class OrderPlacement(OrdersBase):
     """One confirmed cart; (customer, idempotency key) is unique so a replay makes nothing."""
 
     __tablename__ = "order_placements"
@@ -33,7 +33,7 @@ class OrderPlacement(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-class Order(Base):
+class Order(OrdersBase):
     """The part of a placement that one producer (or the operator) fulfils."""
 
     __tablename__ = "orders"
@@ -52,10 +52,10 @@ class Order(Base):
     phone: Mapped[str] = mapped_column(String(32))
     delivery_kind: Mapped[str] = mapped_column(String(10))
     address: Mapped[str | None] = mapped_column(Text)
-    pickup_place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
+    pickup_place_id: Mapped[str | None] = mapped_column(ForeignKey(Place.id))
     note: Mapped[str | None] = mapped_column(Text)
     payment: Mapped[str] = mapped_column(String(10))
-    producer_id: Mapped[str | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    producer_id: Mapped[str | None] = mapped_column(ForeignKey(Producer.id), index=True)
     operator_routed: Mapped[bool] = mapped_column(Boolean)
     status: Mapped[str] = mapped_column(String(12), index=True)
     version: Mapped[int] = mapped_column(Integer)
@@ -69,7 +69,7 @@ class Order(Base):
     )
 
 
-class OrderItem(Base):
+class OrderItem(OrdersBase):
     """One product line; name, unit and price are snapshots taken when the order was placed."""
 
     __tablename__ = "order_items"
@@ -85,7 +85,7 @@ class OrderItem(Base):
     unit_price_vnd: Mapped[int | None] = mapped_column(Integer)
 
 
-class OrderEvent(Base):
+class OrderEvent(OrdersBase):
     """One status change (the first one has no `from_status`)."""
 
     __tablename__ = "order_events"

@@ -1,13 +1,26 @@
-"""Column types of the order tables that behave the same on SQLite and PostgreSQL."""
+"""The order tables' declarative base, and column types that behave alike on both databases."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, MetaData
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+from catalog.models import NAMING
+
+
+class OrdersBase(DeclarativeBase):
+    """Base of the order tables; their own metadata (Alembic env: list it with Base's).
+
+    Foreign keys to catalog tables are given as columns (``ForeignKey(Producer.id)``), so
+    they resolve across the two metadata collections.
+    """
+
+    metadata = MetaData(naming_convention=NAMING)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
