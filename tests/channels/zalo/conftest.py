@@ -1,0 +1,100 @@
+"""Fixtures: fake Zalo servers on loopback, a scripted engine, channels that stop themselves."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from aiohttp import web
+from pydantic import SecretStr
+
+from bot.channels.zalo_bot import RetryPolicy, ZaloBotChannel
+from bot.config import ZaloBotSettings
+from bot.core.messages import IncomingMessage, Reply
+from tests.channels.zalo.bot_events import BotEvents
+from tests.channels.zalo.fake_bot_api import TOKEN, FakeZaloBotAPI
+
+# Fast enough for tests; quota back-off still really waits (50 ms and up).
+FAST = RetryPolicy(base_delay=0.02, max_delay=0.2, quota_delay=0.05, quota_max_delay=0.2)
+Script = Callable[[IncomingMessage], list[Reply]]
+
+
+class FakeEngine:
+    """Answers from a script and remembers what it got; drops a repeated message id like
+    the real engine does."""
+
+    def __init__(self, script: Script | None = None) -> None:
+        self.script = script or echo
+        self.received: list[IncomingMessage] = []
+        self._seen: set[tuple[str, str, str]] = set()
+
+    async def handle(self, msg: IncomingMessage) -> list[Reply]:
+        key = (msg.channel, msg.chat_id, msg.message_id)
+        if key in self._seen:
+            return []
+        self._seen.add(key)
+        self.received.append(msg)
+        return self.script(msg)
+
+
+def echo(msg: IncomingMessage) -> list[Reply]:
+    """Says back what came in."""
+    if msg.payload is not None:
+        return [Reply(f"payload {msg.payload}")]
+    if msg.location is not None:
+        return [Reply(f"location {msg.location.lat},{msg.location.lon}")]
+    return [Reply(f"echo {msg.text}")]
+
+
+@pytest.fixture
+async def bot_api() -> AsyncIterator[FakeZaloBotAPI]:
+    api = FakeZaloBotAPI()
+    await api.start()
+    yield api
+    await api.close()
+
+
+@pytest.fixture
+def events() -> BotEvents:
+    return BotEvents()
+
+
+@pytest.fixture
+async def make_bot(
+    bot_api: FakeZaloBotAPI,
+) -> AsyncIterator[Callable[..., Awaitable[ZaloBotChannel]]]:
+    """Builds and starts Bot Platform channels; every one is stopped at the end."""
+    started: list[ZaloBotChannel] = []
+
+    async def make(
+        engine: Any, app: web.Application | None = None, **overrides: Any
+    ) -> ZaloBotChannel:
+        settings = ZaloBotSettings(token=SecretStr(TOKEN), api_base=bot_api.base_url, **overrides)
+        channel = ZaloBotChannel(settings, engine, policy=FAST, poll_timeout=1)
+        await channel.start(app)
+        started.append(channel)
+        return channel
+
+    yield make
+    for channel in started:
+        await channel.stop()
+
+
+@pytest.fixture
+async def serve() -> AsyncIterator[Callable[[web.Application], Awaitable[str]]]:
+    """Serves an aiohttp app on loopback and returns its base URL."""
+    runners: list[web.AppRunner] = []
+
+    async def start(app: web.Application) -> str:
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        runners.append(runner)
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for runner in runners:
+        await runner.cleanup()
