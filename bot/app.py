@@ -125,6 +125,13 @@ async def serve(settings: Settings) -> int:
             await telegram.start(app)
             runtime.notifier.register(telegram)
             started.append(telegram)
+        if settings.zalo_bot.token is not None:
+            from bot.channels.zalo_bot import ZaloBotChannel
+
+            zalo_bot = ZaloBotChannel(settings.zalo_bot, runtime.engine)
+            await zalo_bot.start(app)
+            runtime.notifier.register(zalo_bot)
+            started.append(zalo_bot)
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, settings.web.host, settings.web.port)
