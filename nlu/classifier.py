@@ -46,7 +46,7 @@ class IntentClassifier:
                                 token_pattern=WORD_PATTERN, sublinear_tf=True)  # fmt: skip
         matrix = hstack([chars.fit_transform(texts), words.fit_transform(texts)]).tocsr()
         # saga converges in well under a second here; lbfgs needs several.
-        model = LogisticRegression(C=c, solver="saga", max_iter=300, tol=1e-3)
+        model = LogisticRegression(C=c, solver="saga", max_iter=300, tol=1e-3, random_state=0)
         model.fit(matrix, labels)
         logger.info("trained intent classifier on %d examples in %d passes",
                     len(texts), int(model.n_iter_[0]))  # fmt: skip
