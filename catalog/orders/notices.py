@@ -48,8 +48,8 @@ def order_params(order: OrderDTO, producer: str = "", place: str = "") -> dict[s
         "phone": order.phone,
         "delivery": delivery,
         "payment": {"key": f"orders.payment.{order.payment}"},
-        "note": order.note or "",
-        "producer": producer,
+        "note": {"key": "orders.note", "params": {"note": order.note}} if order.note else "",
+        "producer": producer or {"key": "orders.producer.unknown"},
     }
 
 
