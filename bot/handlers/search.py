@@ -94,6 +94,7 @@ async def show_page(turn: Turn, filters: dict[str, Any], page: int) -> Outcome:
         buttons.append(turn.button("button.previous", make_payload("p", "page", page - 1)))
     if (page + 1) * size < found.total:
         buttons.append(turn.button("button.next", make_payload("p", "page", page + 1)))
+    buttons.append(menu_button(turn))
     return Outcome([Reply("\n".join(lines), tuple(buttons), replace_previous=page > 0)], RESULTS)
 
 

@@ -65,7 +65,7 @@ async def test_language_follows_the_person_and_lang_pins_it(chat: ChatClient) ->
     await chat.send("xin chào")
     assert "Xin chào" in chat.text
     await chat.send("hello, what can you do?")
-    assert "I can:" in chat.text
+    assert "I can" in chat.text  # greeting or help, in English either way
     await chat.send("ok")  # one word keeps the chat's language
     assert "All right" in chat.text
     await chat.send("/lang vi")

@@ -20,7 +20,7 @@ async def test_search_by_category_is_paged(
 ) -> None:
     await chat.send(text)
     assert header in chat.text and first in chat.text
-    assert len(chat.buttons) == 6  # five products and "next"
+    assert len(chat.buttons) == 7  # five products, "next" and the menu
     await chat.click("▶")
     assert "2/2" in chat.text and "6. " in chat.text
     assert chat.replies[0].replace_previous
