@@ -21,6 +21,8 @@ class Base(DeclarativeBase):
 
 
 class District(Base):
+    """A district (pre-2025 name) and its centre's approximate coordinates."""
+
     __tablename__ = "districts"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -32,6 +34,8 @@ class District(Base):
 
 
 class Producer(Base):
+    """A company, cooperative or household behind OCOP products."""
+
     __tablename__ = "producers"
     __table_args__ = (
         CheckConstraint("type IN ('company', 'cooperative', 'household')", name="type"),
@@ -47,6 +51,8 @@ class Producer(Base):
 
 
 class Product(Base):
+    """An OCOP product; prices are news figures in VND, null when no source quotes one."""
+
     __tablename__ = "products"
     __table_args__ = (CheckConstraint("stars IS NULL OR stars BETWEEN 3 AND 5", name="stars"),)
 
@@ -78,6 +84,8 @@ class Product(Base):
 
 
 class Place(Base):
+    """An OCOP centre, sales point, fair venue, rest stop, producer visit, site or festival."""
+
     __tablename__ = "places"
     __table_args__ = (
         CheckConstraint(
