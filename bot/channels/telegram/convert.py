@@ -41,9 +41,11 @@ def normalize_command(text: str, me: BotIdentity) -> str | None:
 
 def strip_mention(text: str, me: BotIdentity) -> tuple[str, bool]:
     """Removes "@botname" from a text; says whether it was there."""
+    if not me.username:
+        return text, False
     pattern = re.compile(rf"@{re.escape(me.username)}\b", re.I)
     stripped, count = pattern.subn("", text)
-    return " ".join(stripped.split()) if count else text, bool(count)
+    return (re.sub(r"[ \t]{2,}", " ", stripped).strip() if count else text), bool(count)
 
 
 def addressed_text(message: Message, me: BotIdentity) -> str | None:

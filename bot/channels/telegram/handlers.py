@@ -50,13 +50,21 @@ class UpdateHandlers:
 
     async def on_message(self, message: Message, event_update: Update, bot: Bot) -> None:
         """Answers a text, command, shared location or contact."""
-        me = await bot.me()
-        identity = BotIdentity(me.id, me.username or "")
-        incoming = from_message(event_update.update_id, message, identity)
+        incoming = from_message(event_update.update_id, message, await self._identity(bot))
         if incoming is None:
             return
         replies = await self._ask(incoming)
         await self._deliver(incoming, replies)
+
+    @staticmethod
+    async def _identity(bot: Bot) -> BotIdentity:
+        """Who the bot is (cached by aiogram); unknown while Telegram cannot be reached."""
+        try:
+            me = await bot.me()
+        except TelegramAPIError as exc:
+            logger.warning("getMe failed (%s); answering private chats only", type(exc).__name__)
+            return BotIdentity(0, "")
+        return BotIdentity(me.id, me.username or "")
 
     async def on_callback(self, query: CallbackQuery, event_update: Update) -> None:
         """Answers a pressed button: always acknowledges it, edits in place when paging."""

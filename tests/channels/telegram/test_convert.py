@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from aiogram.types import Update
 
-from bot.channels.telegram.convert import BotIdentity, from_message, normalize_command
+from bot.channels.telegram.convert import (
+    BotIdentity,
+    from_message,
+    normalize_command,
+    strip_mention,
+)
 from tests.channels.telegram.updates import Updates
 
 ME = BotIdentity(123456, "ocop_test_bot")
@@ -53,3 +58,9 @@ def test_a_reply_to_the_bot_in_a_group_is_addressed_to_it() -> None:
     assert update.message is not None
     msg = from_message(update.update_id, update.message, ME)
     assert msg is not None and msg.text == "còn hàng không?" and msg.user_id == "5"
+
+
+def test_a_mention_is_removed_without_losing_line_breaks() -> None:
+    assert strip_mention("@OCOP_test_bot  giá\nmực khô", ME) == ("giá\nmực khô", True)
+    assert strip_mention("giá @other", ME) == ("giá @other", False)
+    assert strip_mention("giá @other", BotIdentity(0, "")) == ("giá @other", False)

@@ -80,3 +80,14 @@ async def test_polling_survives_server_errors_and_dropped_connections(
     assert [f.times for f in fake_api.faults] == [0, 0, 0]
     assert "getUpdates failed" in caplog.text
     assert fake_api.token.split(":")[1] not in caplog.text
+
+
+async def test_private_chats_are_answered_while_getme_fails(
+    fake_api: FakeBotAPI, make_channel: MakeChannel, updates: Updates
+) -> None:
+    fake_api.fail("getMe", times=2, status=401)
+    engine = FakeEngine()
+    await make_channel(engine)
+    fake_api.push_update(updates.text(1001, "chào\n@ai đó"))
+    await fake_api.wait_for("sendMessage")
+    assert engine.received[0].text == "chào\n@ai đó"
