@@ -96,16 +96,36 @@ def split_list(value: Any) -> Any:
     return [part.strip() for part in str(value).split(LIST_SEPARATOR) if part.strip()]
 
 
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
 def table_rows(
     label: str, section: str, header: list[Any], rows: list[tuple[int, list[Any]]]
 ) -> list[RawRow]:
-    """Turns a header and numbered cell rows into raw rows (blank rows skipped)."""
+    """Turns a header and numbered cell rows into raw rows (blank rows skipped).
+
+    A value under no header becomes the unknown column "column N", so it is reported
+    rather than silently dropped.
+
+    Raises:
+        FileError: a column name appears twice.
+    """
     names = [str(h).strip() if h is not None else "" for h in header]
+    twice = sorted({n for n in names if n and names.count(n) > 1})
+    if twice:
+        raise FileError(f"{label}: column {', '.join(twice)} appears more than once")
     result = []
     for number, cells in rows:
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+        if all(_blank(c) for c in cells):
             continue
-        data = {n: c for n, c in zip(names, cells, strict=False) if n}
+        data: dict[str, Any] = {}
+        for index, cell in enumerate(cells):
+            name = names[index] if index < len(names) else ""
+            if name:
+                data[name] = cell
+            elif not _blank(cell):
+                data[f"column {index + 1}"] = cell
         for name in LIST_FIELDS.get(section, ()):
             if name in data:
                 data[name] = split_list(data[name])

@@ -33,6 +33,13 @@ class Row(BaseModel):
         extra="forbid", str_strip_whitespace=True, frozen=True, coerce_numbers_to_str=True
     )
 
+    @field_validator("aliases", "sources", mode="before", check_fields=False)
+    @classmethod
+    def _split_text_list(cls, value: Any) -> Any:
+        if isinstance(value, str):  # "a | b" typed into YAML/JSON as in a CSV cell
+            return [part.strip() for part in value.split("|") if part.strip()]
+        return [] if value is None else value
+
     @model_validator(mode="before")
     @classmethod
     def _blank_is_null(cls, data: Any) -> Any:

@@ -188,3 +188,16 @@ async def test_xlsx_numbers_in_text_cells(
     assert result.ok, [str(p) for p in result.problems]
     tea = await product(catalog_session_factory, "2024")
     assert tea is not None and (tea.name_vi, tea.star_year) == ("1975", "2023")
+
+
+async def test_yaml_lists_may_be_written_like_csv_cells(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    path = tmp_path / "tea.yaml"
+    path.write_text(
+        "products:\n- id: tra-y\n  name_vi: Trà Y\n  category: tea\n  aliases: trà y | chè y\n",
+        "utf-8",
+    )
+    assert (await import_into(catalog_session_factory, path)).ok
+    tea = await product(catalog_session_factory, "tra-y")
+    assert tea is not None and tea.aliases == ("trà y", "chè y")

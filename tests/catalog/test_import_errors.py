@@ -167,3 +167,15 @@ async def test_values_too_big_for_the_database_are_refused_before_writing(
         ("big.csv:2", "name_vi"),
         ("big.csv:3", "price_vnd"),
     ]
+
+
+async def test_csv_header_problems(shared_session_factory: Factory, tmp_path: Path) -> None:
+    twice = write_csv(tmp_path / "twice.csv", ["id", "name_vi", "id"], [["a", "A", "b"]])
+    result = await import_into(shared_session_factory, twice)
+    assert [str(p) for p in result.problems] == ["twice.csv: column id appears more than once"]
+    extra = write_csv(
+        tmp_path / "extra.csv", ["id", "name_vi", "category"], [["tra-e", "E", "tea", "oops"]]
+    )
+    result = await import_into(shared_session_factory, extra)
+    assert [str(p) for p in result.problems] == ["extra.csv:2: column 4: unknown column"]
+    assert await product(shared_session_factory, "tra-e") is None
