@@ -61,6 +61,8 @@ class Renderer:
         # Telegram allows location request buttons in private chats only.
         ask_location = reply.request_location and not chat_id.startswith("-")
         chunks = split_text(reply.text) if reply.text.strip() else []
+        if not chunks and inline is not None:  # Telegram needs a text to hang buttons on
+            chunks = [self._texts.get("choose", language)]
         for number, chunk in enumerate(chunks, start=1):
             last = number == len(chunks)
             markup: Any = inline if last else None

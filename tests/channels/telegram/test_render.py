@@ -34,6 +34,11 @@ def test_the_near_me_button_follows_the_language_and_shares_the_location() -> No
     assert button.request_location and button.text == "📍 Near me"
 
 
+def test_buttons_without_text_still_get_a_message() -> None:
+    [message] = renderer().messages("1", Reply("", (Button("A", "a:b"),)), "en")
+    assert message.text == "Please choose:" and message.reply_markup is not None
+
+
 def test_groups_get_no_near_me_keyboard() -> None:
     [message] = renderer().messages("-100123", Reply("Ở đâu?", request_location=True), "vi")
     assert message.reply_markup is None
