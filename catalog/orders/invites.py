@@ -64,10 +64,12 @@ class Invites:
         self, code: str, chat_address: str, now: datetime, language: str = "vi"
     ) -> str | Refusal:
         """Redeems `code` for `chat_address`; returns the producer id, or a refusal."""
+        if not normalise_code(code):
+            return Refusal(RefusalReason.INVITE_UNKNOWN)
         invite = await self._session.scalar(
             select(ProducerInvite).where(ProducerInvite.code_hash == code_hash(code))
         )
-        if invite is None or not normalise_code(code):
+        if invite is None:
             return Refusal(RefusalReason.INVITE_UNKNOWN)
         if invite.used_at is not None:
             if invite.used_by == chat_address:  # the same chat sent the code again

@@ -20,7 +20,7 @@ from catalog.orders.outbox import OutboxRepository
 from catalog.orders.policy import OrderPolicy
 from catalog.orders.repository import OrderRepository, to_dto
 from catalog.orders.routing import send_pings
-from catalog.orders.validation import clean_contact, clean_delivery, merged_cart
+from catalog.orders.validation import NOTE_CHARS, clean_contact, clean_delivery, merged_cart
 
 logger = logging.getLogger(__name__)
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read out over the phone.
@@ -33,6 +33,16 @@ def unit_price(product: Product) -> int | None:
     if product.price_max_vnd not in (None, product.price_vnd):
         return None  # a range: the producer confirms the price
     return product.price_vnd
+
+
+def _item(product: Product, quantity: int) -> OrderItem:
+    return OrderItem(
+        product_id=product.id,
+        name=product.name_vi,
+        quantity=quantity,
+        unit=product.price_unit or product.unit,
+        unit_price_vnd=unit_price(product),
+    )
 
 
 class Placement:
@@ -53,18 +63,19 @@ class Placement:
         idempotency_key: str,
         now: datetime,
     ) -> list[OrderDTO]:
-        cart = merged_cart(items, self._policy.max_quantity)
-        contact = clean_contact(contact)
-        delivery = await clean_delivery(self._session, delivery)
         earlier = await self._session.scalar(
             select(OrderPlacement.id).where(
                 OrderPlacement.customer_address == customer.address,
                 OrderPlacement.idempotency_key == idempotency_key,
             )
         )
-        if earlier is not None:
+        if earlier is not None:  # a replay: the first placement's answer, whatever changed since
             logger.info("placement %s replayed: returning its orders", earlier)
             return sorted(await self._orders.find(placement_id=earlier), key=lambda o: o.id)
+        cart = merged_cart(items, self._policy.max_quantity)
+        contact = clean_contact(contact)
+        delivery = await clean_delivery(self._session, delivery)
+        note = (note or "").strip()[:NOTE_CHARS] or None
         products = await self._products(list(cart))
         placement = OrderPlacement(
             customer_address=customer.address, idempotency_key=idempotency_key, created_at=now
@@ -90,7 +101,7 @@ class Placement:
                 delivery_kind=delivery.kind,
                 address=delivery.address,
                 pickup_place_id=delivery.place_id,
-                note=(note or "").strip()[:1000] or None,
+                note=note,
                 payment=delivery.payment_kind,
                 producer_id=producer_id,
                 operator_routed=producer_id not in inboxes,
@@ -98,16 +109,7 @@ class Placement:
                 version=1,
                 created_at=now,
                 updated_at=now,
-                items=[
-                    OrderItem(
-                        product_id=p.id,
-                        name=p.name_vi,
-                        quantity=cart[p.id],
-                        unit=p.price_unit or p.unit,
-                        unit_price_vnd=unit_price(p),
-                    )
-                    for p in groups[producer_id]
-                ],
+                items=[_item(p, cart[p.id]) for p in groups[producer_id]],
             )
             self._session.add(order)
             await self._session.flush()
