@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.router import Router
 from bot.handlers import fallback, handoff, lang, products, search, shops, start, tourism
+from bot.handlers.choice import read_choice_by_name
 from bot.handlers.entities import read_district_names_as_places
 from bot.handlers.followup import read_follow_ups
 
@@ -13,6 +14,7 @@ def build_router() -> Router:
     router = Router()
     router.before(read_district_names_as_places)
     router.before(read_follow_ups)
+    router.before(read_choice_by_name)
     for module in (start, lang, products, search, shops, tourism, handoff):
         module.setup(router)
     fallback.setup(router)

@@ -36,7 +36,8 @@ async def read_follow_ups(turn: Turn) -> None:
     """Reads "how about in Móng Cái?" as a refinement of the last journey.
 
     A message that only names a place, stars or a budget, right after another answer, and
-    that either says so ("còn …", "how about …") or was not understood, is a follow-up.
+    that says so ("còn …", "how about …"), answers "where?", or was not understood, is a
+    follow-up.
     """
     parse = turn.parse
     if parse is None or not turn.memory.topic or not is_refinement(turn):
@@ -45,5 +46,6 @@ async def read_follow_ups(turn: Turn) -> None:
         return
     text = f" {fold(parse.text)} "
     cued = any(f" {cue}" in text for cue in FOLLOW_UP_CUES)
-    if cued or parse.intent == LOW_CONFIDENCE:
+    asked_where = turn.conv.step.endswith(":where")  # "Bạn đang ở đâu?" was just asked
+    if cued or asked_where or parse.intent == LOW_CONFIDENCE:
         turn.parse = replace(parse, intent="inform")

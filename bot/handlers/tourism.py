@@ -57,9 +57,8 @@ async def tourism_in(turn: Turn, district_id: str | None, month: int | None) -> 
         )
     shown = found[:MAX_PLACES]
     turn.memory.places = [p.id for p in shown]
-    replies = [
-        Reply(turn.t("tourism.found", place=label, when=when, count=len(found), shown=len(shown)))
-    ]
+    header = turn.t("tourism.found", place=label, when=when, count=len(found), shown=len(shown))
+    replies = [Reply(header, (menu_button(turn),))]
     replies += [await place_reply(turn, p) for p in shown]
     return Outcome(replies)
 

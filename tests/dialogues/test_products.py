@@ -131,3 +131,22 @@ async def test_unknown_product_is_said_plainly(chat: ChatClient) -> None:
     assert "Bạn hỏi về sản phẩm nào" in chat.text
     await chat.click("Miến dong Bình Liêu")
     assert "💰 Miến dong Bình Liêu" in chat.text
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("Quy Hoa", "🏷 Trà hoa vàng Quy Hoa"), ("quy hoa", "🏷 Trà hoa vàng Quy Hoa")],
+)
+async def test_which_one_can_be_answered_in_words(
+    chat: ChatClient, answer: str, expected: str
+) -> None:
+    await chat.send("trà hoa vàng")
+    await chat.send(answer)
+    assert expected in chat.text
+
+
+async def test_which_one_narrows_when_words_fit_several(chat: ChatClient) -> None:
+    await chat.send("trà hoa vàng")
+    await chat.send("Ba Chẽ")
+    assert "Có 2 sản phẩm khớp" in chat.text
+    assert all("Ba Chẽ" in title for title in chat.titles)

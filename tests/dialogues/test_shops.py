@@ -86,3 +86,15 @@ async def test_online_channels_cite_their_source(chat: ChatClient) -> None:
     await chat.click("Mua online")
     for fact in (TEQNI, "Voso.vn", "Postmart.vn", "nguồn: https://vietnam.vn/"):
         assert fact in chat.text
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"), [("Hạ Long", HA_LONG_CENTRE), ("mong cai", "Bình Ngọc")]
+)
+async def test_where_question_answered_with_a_typed_place(
+    chat: ChatClient, place: str, expected: str
+) -> None:
+    await chat.send("xin chào")
+    await chat.click("Nơi mua")
+    await chat.send(place)
+    assert expected in chat.text and "📍" not in chat.text.split("\n")[0]

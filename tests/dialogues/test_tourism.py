@@ -59,3 +59,11 @@ async def test_tourism_near_a_shared_location(chat: ChatClient) -> None:
     assert "Điểm du lịch và lễ hội gần bạn" in chat.text
     first_two = chat.replies[1].text + chat.replies[2].text
     assert HOA_SO in first_two and "Làng miến Húc Động" in first_two
+
+
+@pytest.mark.parametrize("place", ["Bình Liêu", "binh lieu"])
+async def test_tourism_district_typed_after_the_menu(chat: ChatClient, place: str) -> None:
+    await chat.send("xin chào")
+    await chat.click("Du lịch & lễ hội")
+    await chat.send(place)
+    assert "Gợi ý ở Bình Liêu" in chat.text and HOA_SO in chat.text
