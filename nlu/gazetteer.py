@@ -92,22 +92,41 @@ class Gazetteer:
     def _fuzzy(self, tokens: list[Token], chosen: list[Match]) -> list[Match]:
         """Adds typo matches; one may replace shorter exact matches inside its span."""
         words = [token.fold for token in tokens]
-        owner = {index: match for match in chosen for index in range(match.begin, match.end)}
-        result = set(chosen)
+        matches = list(chosen)
+        alive = [True] * len(matches)
+        owner = [-1] * len(words)
+        for number, match in enumerate(matches):
+            owner[match.begin : match.end] = [number] * (match.end - match.begin)
         for size in range(min(self._longest, len(words)), 0, -1):
             for begin in range(len(words) - size + 1):
-                inside = {owner[index] for index in range(begin, begin + size) if index in owner}
-                if any(m.begin < begin or m.end > begin + size or m.end - m.begin >= size
-                       or m.fuzzy for m in inside):  # fmt: skip
+                span = owner[begin : begin + size]
+                if -1 not in span or not self._could_misspell(words, begin, size):
+                    continue  # only spans with a word no exact match explained
+                inside = {number for number in span if number >= 0}
+                if any(
+                    matches[n].begin < begin
+                    or matches[n].end > begin + size
+                    or matches[n].end - matches[n].begin >= size
+                    or matches[n].fuzzy
+                    for n in inside
+                ):
                     continue
                 key = self._fuzzy_at(words[begin : begin + size])
                 if key is None:
                     continue
-                match = Match(self._terms[key], begin, begin + size, fuzzy=True)
-                result.difference_update(inside)
-                result.add(match)
-                owner.update(dict.fromkeys(range(begin, begin + size), match))
-        return list(result)
+                for number in inside:
+                    alive[number] = False
+                owner[begin : begin + size] = [len(matches)] * size
+                matches.append(Match(self._terms[key], begin, begin + size, fuzzy=True))
+                alive.append(True)
+        return [match for match, keep in zip(matches, alive, strict=True) if keep]
+
+    def _could_misspell(self, words: list[str], begin: int, size: int) -> bool:
+        """Cheap test before the fuzzy search: a known first word, or one long odd word."""
+        first = words[begin]
+        if size == 1:
+            return len(first) >= 5 and first.isalpha() and first not in self._vocabulary
+        return first in self._vocabulary and size in self._by_size
 
     def _fuzzy_at(self, words: list[str]) -> tuple[str, ...] | None:
         """Returns the key of the term these words misspell, if any."""
