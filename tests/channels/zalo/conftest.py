@@ -98,3 +98,9 @@ async def serve() -> AsyncIterator[Callable[[web.Application], Awaitable[str]]]:
     yield start
     for runner in runners:
         await runner.cleanup()
+
+
+# The OA fixtures live in their own module; importing them here makes them visible.
+from tests.channels.zalo.oa_fixtures import make_oa, oa_api  # noqa: E402
+
+__all__ = ["make_oa", "oa_api"]

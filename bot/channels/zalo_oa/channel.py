@@ -1,0 +1,132 @@
+"""ZaloOAChannel: the Official Account webhook in, customer-service messages out."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from bot.channels.zalo_bot.channel import MessageHandler
+from bot.channels.zalo_bot.delivery import Retrier, RetryPolicy
+from bot.channels.zalo_bot.errors import ZaloApiError
+from bot.channels.zalo_bot.queue import ChatLocks, ChatQueue
+from bot.channels.zalo_oa.api import OaApi, image_message, text_message
+from bot.channels.zalo_oa.auth import Clock, TokenManager, utc_now
+from bot.channels.zalo_oa.convert import to_message
+from bot.channels.zalo_oa.errors import TokenExpired
+from bot.channels.zalo_oa.tokens import OaTokens, TokenStore
+from bot.channels.zalo_oa.webhook import OaWebhook
+from bot.config import ZaloOASettings
+from bot.core.messages import IncomingMessage, Reply
+from bot.core.plaintext import render_plain, split_text
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT = 1990  # the CS text message takes up to 2000 characters
+
+
+def initial_tokens(settings: ZaloOASettings) -> OaTokens | None:
+    """The tokens given in the environment, if any (the store's newer ones win)."""
+    if settings.refresh_token is None:
+        return None
+    access = settings.access_token.get_secret_value() if settings.access_token else ""
+    return OaTokens(access, settings.refresh_token.get_secret_value())
+
+
+class ZaloOAChannel:
+    """The Zalo OA transport.
+
+    Args:
+        settings: the `zalo_oa` section (app_id and secret_key are required).
+        engine: anything with `async handle(IncomingMessage) -> list[Reply]`.
+        store: where rotated tokens are kept (SqlTokenStore in production).
+        policy: retries and pace of outgoing calls.
+        clock: aware UTC time, for token expiry.
+    """
+
+    name = "zalo_oa"
+
+    def __init__(
+        self,
+        settings: ZaloOASettings,
+        engine: MessageHandler,
+        store: TokenStore,
+        *,
+        policy: RetryPolicy | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        if not settings.app_id or settings.secret_key is None:
+            raise ValueError("zalo_oa needs app_id and secret_key (OCOPBOT_ZALO_OA__...)")
+        self._settings = settings
+        self._engine = engine
+        self._http: aiohttp.ClientSession | None = None
+        self._retrier = Retrier(policy)
+        self._api = OaApi(self._session, settings.api_base)
+        self.tokens = TokenManager(
+            app_id=settings.app_id,
+            secret_key=settings.secret_key.get_secret_value(),
+            oauth_base=settings.oauth_base,
+            session=self._session,
+            store=store,
+            initial=initial_tokens(settings),
+            retrier=self._retrier,
+            clock=clock,
+        )
+        self.queue = ChatQueue()
+        self._chat_locks = ChatLocks()
+
+    async def _session(self) -> aiohttp.ClientSession:
+        if self._http is None or self._http.closed:
+            self._http = aiohttp.ClientSession()
+        return self._http
+
+    async def start(self, app: web.Application) -> None:
+        """Mounts the webhook on `app` (before the app starts)."""
+        settings = self._settings
+        assert settings.app_id is not None and settings.secret_key is not None
+        secret = settings.secret_key.get_secret_value()
+        hook = OaWebhook(settings.app_id, secret, settings.max_age, self.feed)
+        hook.mount(app, settings.webhook_path)
+        logger.info("zalo_oa: webhook at %s", settings.webhook_path)
+
+    async def stop(self) -> None:
+        """Lets running events finish, closes the HTTP session."""
+        await self.queue.close()
+        if self._http is not None:
+            await self._http.close()
+
+    def feed(self, event: dict[str, Any]) -> None:
+        """Schedules one verified event; kinds we do not handle are skipped."""
+        incoming = to_message(event)
+        if incoming is not None:
+            self.queue.submit(incoming.chat_id, lambda: self._answer(incoming))
+
+    async def _answer(self, incoming: IncomingMessage) -> None:
+        replies = await self._engine.handle(incoming)
+        try:
+            await self.send(incoming.chat_id, replies)
+        except ZaloApiError as exc:
+            logger.error("zalo_oa: could not answer a follower: %s", exc)
+
+    async def send(self, chat_id: str, replies: list[Reply]) -> None:
+        """Delivers replies to a follower in order (also outbox pings); raises if refused."""
+        async with self._chat_locks.hold(chat_id):
+            for message in render_plain(replies):
+                if message.image:
+                    await self._deliver(chat_id, image_message(message.image))
+                if message.text.strip():
+                    for chunk in split_text(message.text, MAX_TEXT):
+                        await self._deliver(chat_id, text_message(chunk))
+
+    async def _deliver(self, user_id: str, message: dict[str, Any]) -> None:
+        async def attempt() -> None:
+            token = await self.tokens.access_token()
+            try:
+                await self._api.send(token, user_id, message)
+            except TokenExpired:
+                fresh = await self.tokens.refresh(token)
+                await self._api.send(fresh.access_token, user_id, message)
+
+        await self._retrier.run("zalo_oa message/cs", attempt)
