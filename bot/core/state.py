@@ -19,6 +19,7 @@ class Memory:
     candidates: list[str] = field(default_factory=list)  # ids offered as buttons to choose from
     places: list[str] = field(default_factory=list)  # place ids last shown
     filters: dict[str, Any] = field(default_factory=dict)  # last product-search filters
+    tour: dict[str, Any] = field(default_factory=dict)  # last tourism question: district, month
     topic: str | None = None  # last journey: product, search, shops, tourism
     asked: str | None = None  # what the pending choice is for: info, price, compare
     page: int = 0

@@ -41,11 +41,13 @@ async def tourism_overview(turn: Turn) -> Outcome:
     return Outcome([Reply("\n".join(lines), buttons)], ASK_WHERE)
 
 
-async def tourism_in(turn: Turn, district_id: str | None, month: int | None) -> Outcome:
+async def tourism_in(
+    turn: Turn, district_id: str | None, month: int | None, page: int = 0
+) -> Outcome:
     """Lists sites and festivals of a district and/or month, each with products nearby."""
     service = catalog(turn)
     turn.memory.topic = "tourism"
-    turn.memory.filters = {"district": district_id} if district_id else {}
+    turn.memory.tour = {"district": district_id, "month": month}
     district = await service.get_district(district_id) if district_id else None
     label = district_label(turn, district) if district else turn.t("tourism.province")
     when = turn.t("tourism.in_month", month=month) if month else ""
@@ -55,10 +57,21 @@ async def tourism_in(turn: Turn, district_id: str | None, month: int | None) -> 
         return Outcome(
             [Reply(text, (turn.button("button.tourism", "nav:tourism"), menu_button(turn)))]
         )
-    shown = found[:MAX_PLACES]
+    first = page * MAX_PLACES
+    shown = found[first : first + MAX_PLACES]
     turn.memory.places = [p.id for p in shown]
-    header = turn.t("tourism.found", place=label, when=when, count=len(found), shown=len(shown))
-    replies = [Reply(header, (menu_button(turn),))]
+    header = turn.t(
+        "tourism.found",
+        place=label,
+        when=when,
+        count=len(found),
+        first=first + 1 if shown else 0,
+        last=first + len(shown),
+    )
+    buttons = [menu_button(turn)]
+    if first + MAX_PLACES < len(found):
+        buttons.insert(0, turn.button("button.more", make_payload("t", "page", page + 1)))
+    replies = [Reply(header, tuple(buttons), replace_previous=page > 0)]
     replies += [await place_reply(turn, p) for p in shown]
     return Outcome(replies)
 
@@ -116,6 +129,14 @@ async def tourism_in_button(turn: Turn) -> Outcome:
     return await tourism_in(turn, turn.payload.arg if turn.payload else None, None)
 
 
+async def show_tourism_page(turn: Turn) -> Outcome:
+    """Shows the next sites and festivals of the last tourism question."""
+    arg = turn.payload.arg if turn.payload else None
+    tour = turn.memory.tour
+    page = int(arg) if arg and arg.isdigit() else 0
+    return await tourism_in(turn, tour.get("district"), tour.get("month"), page)
+
+
 async def tourism_near(turn: Turn) -> Outcome:
     """Shows the sites and festivals nearest to the shared location."""
     point = turn.msg.location
@@ -140,3 +161,4 @@ def setup(router: Router) -> None:
     router.on_location(tourism_near, step=ASK_WHERE)
     router.on_payload("nav:tourism", tourism_menu)
     router.on_payload("t:dist", tourism_in_button)
+    router.on_payload("t:page", show_tourism_page)

@@ -67,3 +67,10 @@ async def test_tourism_district_typed_after_the_menu(chat: ChatClient, place: st
     await chat.click("Du lịch & lễ hội")
     await chat.send(place)
     assert "Gợi ý ở Bình Liêu" in chat.text and HOA_SO in chat.text
+
+
+async def test_many_suggestions_are_paged(chat: ChatClient) -> None:
+    await chat.send("lễ hội tháng 12")
+    assert "1–4/" in chat.text
+    await chat.click("Xem thêm")
+    assert "5–8/" in chat.text and chat.replies[0].replace_previous
