@@ -89,6 +89,37 @@ async def serve(engine_kind: str, db_dir: str) -> None:
         await runner.cleanup()
 
 
+def run_phases(server: subprocess.Popen[str], args: argparse.Namespace) -> tuple | None:
+    """Warm-up, closed loop and open loop against a started server, watching its memory."""
+    assert server.stdout is not None
+    ready = server.stdout.readline().split()
+    if not ready or ready[0] != "READY":
+        return None
+    base = f"http://127.0.0.1:{ready[1]}"
+    with PeakRss(server.pid) as rss:
+        warm = asyncio.run(closed_loop(base, args.concurrency, 200, 10))
+        closed = asyncio.run(closed_loop(base, args.concurrency, args.messages, args.seconds))
+        opened = asyncio.run(
+            open_loop(base, args.rate, args.messages, args.seconds, args.visitors)
+        )
+    return warm, closed, opened, rss.peak
+
+
+def stop(server: subprocess.Popen[str]) -> None:
+    """Asks the server to stop (stdin EOF); an overloaded one still busy is terminated."""
+    if server.stdin:
+        server.stdin.close()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.terminate()
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=["fake", "real"], default="real")
@@ -104,37 +135,28 @@ def main() -> int:
         asyncio.run(serve(args.engine, args.serve))
         return 0
     with tempfile.TemporaryDirectory() as db_dir:
+        log_path = Path(db_dir) / "server.log"
         command = [sys.executable, __file__, "--engine", args.engine, "--serve", db_dir]
-        server = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        try:
-            assert server.stdout is not None
-            ready = server.stdout.readline().split()
-            if not ready or ready[0] != "READY":
-                print("the server did not start", file=sys.stderr)
-                return 1
-            base = f"http://127.0.0.1:{ready[1]}"
-            with PeakRss(server.pid) as rss:
-                warm = asyncio.run(closed_loop(base, args.concurrency, 200, 10))
-                closed = asyncio.run(
-                    closed_loop(base, args.concurrency, args.messages, args.seconds)
-                )
-                opened = asyncio.run(
-                    open_loop(base, args.rate, args.messages, args.seconds, args.visitors)
-                )
-        finally:
-            if server.stdin:
-                server.stdin.close()
-            server.wait(timeout=30)
-    print(f"engine: {args.engine}; server pid {server.pid}; warm-up {warm['ok']} messages")
+        with log_path.open("w") as log:
+            server = subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
+            )
+            try:
+                results = run_phases(server, args)
+            finally:
+                stop(server)
+        server_errors = log_path.read_text(errors="replace").count("ERROR")
+    if results is None:
+        print("the server did not start", file=sys.stderr)
+        return 1
+    warm, closed, opened, peak = results
+    print(f"engine: {args.engine}; warm-up {warm['ok']} messages; server errors {server_errors}")
     report(f"closed loop, {args.concurrency} visitors", closed)
     report(f"open loop at {args.rate:g}/s", opened)
-    print(f"server peak RSS: {rss.peak / 2**20:.1f} MiB")
+    print(f"server peak RSS: {peak / 2**20:.1f} MiB")
     met = opened["rate"] >= 0.97 * args.rate and opened["p99"] <= 50 and not opened["errors"]
-    print(
-        f"target (>= 300 msg/s, p99 <= 50 ms): {'met' if met and args.rate >= 300 else 'NOT met'}"
-    )
+    verdict = "met" if met and args.rate >= 300 else "NOT met"
+    print(f"target (>= 300 msg/s, p99 <= 50 ms): {verdict}")
     return 0
 
 
