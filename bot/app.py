@@ -132,6 +132,14 @@ async def serve(settings: Settings) -> int:
             await zalo_bot.start(app)
             runtime.notifier.register(zalo_bot)
             started.append(zalo_bot)
+        if settings.zalo_oa.app_id and settings.zalo_oa.secret_key is not None:
+            from bot.channels.zalo_oa import SqlTokenStore, ZaloOAChannel
+
+            store = SqlTokenStore(runtime.sessions)
+            zalo_oa = ZaloOAChannel(settings.zalo_oa, runtime.engine, store)
+            await zalo_oa.start(app)
+            runtime.notifier.register(zalo_oa)
+            started.append(zalo_oa)
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, settings.web.host, settings.web.port)
