@@ -72,8 +72,7 @@ class Engine:
             return [Reply(self._i18n.t(self._settings.default_lang, "error.apology"))]
 
     async def _handle_locked(self, msg: IncomingMessage) -> list[Reply]:
-        saved = await self._store.get(msg.key)
-        conv = Conversation.from_dict(saved)
+        conv = await self._load(msg)
         msg = pick_option(msg, conv.options)
         text = (msg.text or "").strip()[: self._settings.max_text_chars]
         command = None
@@ -107,6 +106,15 @@ class Engine:
         conv.options = [b.payload for r in outcome.replies for b in r.buttons]
         await self._store.set(msg.key, conv.to_dict())
         return outcome.replies
+
+    async def _load(self, msg: IncomingMessage) -> Conversation:
+        saved = await self._store.get(msg.key)
+        try:
+            return Conversation.from_dict(saved)
+        except (TypeError, ValueError, AttributeError):
+            # An unreadable state must not trap the person in apologies: start afresh.
+            logger.warning("unreadable state for a %s chat; starting afresh", msg.channel)
+            return Conversation()
 
     async def _parse(self, text: str) -> Parse:
         if not text:

@@ -155,3 +155,11 @@ async def test_a_typed_number_presses_the_numbered_button(
     await engine.handle(msg("hi", "1"))
     assert [x.text for x in await engine.handle(msg("2", "2"))] == ["pressed p:info:b"]
     assert [x.text for x in await engine.handle(msg("2", "3"))] == ["pick"]  # no buttons now
+
+
+async def test_an_unreadable_state_starts_afresh(sessions: async_sessionmaker[AsyncSession]):
+    store = MemoryStateStore()
+    await store.set(msg("x").key, {"memory": {"nonsense": 1, "products": ["a"]}, "step": 5})
+    await store.set(msg("x").key, {"memory": "garbage"})
+    engine = build_engine(sessions, router(), FakeNlu(SCRIPT), store, I18N)
+    assert [r.text for r in await engine.handle(msg("xin chào bạn"))] == ["greet/vi/idle"]
