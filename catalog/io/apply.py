@@ -60,13 +60,14 @@ async def _existing(session: AsyncSession, section: str, keys: list[tuple[str, .
 
 
 async def apply(
-    session: AsyncSession, records: dict[str, list[dict[str, Any]]]
+    session: AsyncSession, records: dict[str, list[dict[str, Any]]], *, keep_existing: bool = False
 ) -> dict[str, Counts]:
     """Upserts records by id inside the caller's transaction.
 
     Args:
         session: the caller's session; nothing is committed here.
         records: validated rows per section.
+        keep_existing: only insert new keys; rows already there count as unchanged.
 
     Returns:
         Created/updated/unchanged counts per section present in ``records``.
@@ -88,7 +89,7 @@ async def apply(
                 session.add(current)
                 counts.created += 1
                 continue
-            present = record.get("__present__", values.keys())
+            present = () if keep_existing else record.get("__present__", values.keys())
             changed = {k: values[k] for k in present if getattr(current, k) != values[k]}
             for key, value in changed.items():
                 setattr(current, key, value)

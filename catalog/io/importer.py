@@ -64,7 +64,9 @@ async def existing_ids(session: AsyncSession) -> dict[str, set[str]]:
     return result
 
 
-async def import_rows(session: AsyncSession, raw: dict[str, list[RawRow]]) -> ImportResult:
+async def import_rows(
+    session: AsyncSession, raw: dict[str, list[RawRow]], *, keep_existing: bool = False
+) -> ImportResult:
     """Validates all rows and, only if every row is good, upserts them in ``session``.
 
     The caller owns the transaction: commit to keep, roll back for a dry run.
@@ -72,7 +74,7 @@ async def import_rows(session: AsyncSession, raw: dict[str, list[RawRow]]) -> Im
     records, problems = validate(raw, await existing_ids(session))
     if problems:
         return ImportResult(problems=problems)
-    return ImportResult(counts=await apply(session, records))
+    return ImportResult(counts=await apply(session, records, keep_existing=keep_existing))
 
 
 async def import_file(session: AsyncSession, path: Path, kind: str | None = None) -> ImportResult:

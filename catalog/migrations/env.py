@@ -8,7 +8,7 @@ import logging
 from alembic import context
 from sqlalchemy import Connection
 
-from catalog.db import make_engine
+from catalog.engine import make_engine
 from catalog.models import Base
 
 logger = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ class SeedError(RuntimeError):
 
 
 async def load_seed(session: AsyncSession) -> dict[str, Counts]:
-    """Upserts the seed catalog in the caller's transaction.
+    """Inserts the seed rows that are not there yet, in the caller's transaction.
 
     Returns:
         Counts per section.
@@ -26,7 +26,7 @@ async def load_seed(session: AsyncSession) -> dict[str, Counts]:
     Raises:
         SeedError: listing every problem, if the seed file is invalid.
     """
-    result = await import_rows(session, read_yaml(SEED_FILE))
+    result = await import_rows(session, read_yaml(SEED_FILE), keep_existing=True)
     if not result.ok:
         raise SeedError("; ".join(str(p) for p in result.problems))
     return result.counts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,33 @@ async def test_plain_urls_get_the_async_driver() -> None:
     engine = make_engine("postgresql://user@127.0.0.1/x")
     assert engine.url.drivername == "postgresql+asyncpg"
     await engine.dispose()
+
+
+async def test_seed_keeps_rows_the_operator_already_has(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
+    try:
+        await upgrade(engine)
+        factory = make_session_factory(engine)
+        async with factory() as session, session.begin():
+            session.add(District(id="ha-long", name_vi="TP Hạ Long (sửa)", name_en=None))
+        assert await seed_if_empty(factory) is True
+        async with factory() as session:
+            district = await session.get(District, "ha-long")
+            assert district is not None and district.name_vi == "TP Hạ Long (sửa)"
+            assert await session.scalar(select(func.count()).select_from(District)) == 13
+    finally:
+        await engine.dispose()
+
+
+async def test_processes_starting_together_seed_once(empty_db_url: str) -> None:
+    engines = [make_engine(empty_db_url) for _ in range(3)]
+    try:
+        for engine in engines:  # Alembic's context is process-global: one at a time
+            await upgrade(engine)
+        loaded = await asyncio.gather(*(seed_if_empty(make_session_factory(e)) for e in engines))
+        assert sorted(loaded) == [False, False, True]
+        async with make_session_factory(engines[0])() as session:
+            assert await session.scalar(select(func.count()).select_from(Product)) == 46
+    finally:
+        for engine in engines:
+            await engine.dispose()

@@ -1,0 +1,67 @@
+"""Engines and sessions for SQLite (the embedded default) and PostgreSQL (scale-out)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import StaticPool
+
+logger = logging.getLogger(__name__)
+
+ASYNC_DRIVERS = {
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "sqlite": "sqlite+aiosqlite",
+}
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str) -> AsyncEngine:
+    """Creates an async engine with settings that suit the database.
+
+    SQLite: creates the file's parent directory and turns foreign keys on for every
+    connection. PostgreSQL: a small pre-pinged pool.
+
+    Args:
+        url: a SQLAlchemy URL, e.g. ``sqlite+aiosqlite:///./data/ocopbot.db`` or
+            ``postgresql+asyncpg://user@host/db``; plain ``sqlite://`` and
+            ``postgresql://`` get the async driver.
+
+    Returns:
+        The engine; dispose of it when done.
+    """
+    parsed = make_url(url)
+    if parsed.drivername in ASYNC_DRIVERS:  # "postgresql://..." works too
+        parsed = parsed.set(drivername=ASYNC_DRIVERS[parsed.drivername])
+    if parsed.get_backend_name() != "sqlite":
+        return create_async_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    database = parsed.database or ""
+    kwargs: dict[str, Any] = {"connect_args": {"timeout": 30}}
+    if database in ("", ":memory:"):
+        kwargs["poolclass"] = StaticPool  # one shared connection keeps the memory database
+    else:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(parsed, **kwargs)
+    event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Returns the session factory every caller uses (objects stay readable after commit)."""
+    return async_sessionmaker(engine, expire_on_commit=False)
