@@ -11,7 +11,7 @@ from bot.core.dedup import Deduplicator
 from bot.core.i18n import I18n
 from bot.core.language import choose_language
 from bot.core.locks import LockProvider
-from bot.core.messages import IncomingMessage, Reply
+from bot.core.messages import ConversationKey, IncomingMessage, Reply
 from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
 from bot.core.options import option_number
@@ -70,6 +70,24 @@ class Engine:
         except Exception:
             logger.exception("engine failed on a %s message", msg.channel)
             return [Reply(self._i18n.t(self._settings.default_lang, "error.apology"))]
+
+    async def remember_options(self, key: ConversationKey, replies: list[Reply]) -> None:
+        """Lets a typed "1" pick a button shown outside a turn.
+
+        Text-only channels (Zalo) call this after delivering an outbox message with
+        buttons (a producer's accept/decline ping), since no turn stored its payloads.
+
+        Args:
+            key: the chat the replies were delivered to.
+            replies: what was shown there.
+        """
+        payloads = [b.payload for r in replies for b in r.buttons]
+        if not payloads:
+            return
+        async with self._locks.lock(key):
+            conv = Conversation.from_dict(await self._store.get(key))
+            conv.options = payloads
+            await self._store.set(key, conv.to_dict())
 
     async def _handle_locked(self, msg: IncomingMessage) -> list[Reply]:
         conv = await self._load(msg)

@@ -63,3 +63,25 @@ def test_split_text_stays_below_the_limit_and_loses_nothing() -> None:
     assert " ".join(" ".join(chunks).split()) == " ".join(text.split())
     assert split_text("ngắn", 500) == ["ngắn"]
     assert all(len(c) <= 10 for c in split_text("x" * 35, 10))
+
+
+async def test_options_shown_outside_a_turn_can_be_picked_by_number() -> None:
+    from bot.core.messages import ConversationKey
+    from bot.core.router import Router
+    from bot.core.turn import Outcome, Turn
+    from tests.core.fakes import FakeNlu, build_engine, memory_sessions
+
+    async def said(turn: Turn) -> Outcome:
+        return Outcome([Reply(f"payload {turn.msg.payload} text {turn.msg.text}")])
+
+    router = Router()
+    router.set_fallback(said)
+    ping = [Reply("Đơn mới", (Button("Nhận đơn", "o:acc:7:v1"), Button("Từ chối", "o:dec:7:v1")))]
+    async with memory_sessions() as sessions:
+        engine = build_engine(sessions, router, FakeNlu({}))
+        await engine.remember_options(ConversationKey("zalo_oa", "p-1"), ping)
+        await engine.remember_options(ConversationKey("zalo_oa", "p-1"), [Reply("no buttons")])
+        [reply] = await engine.handle(IncomingMessage("zalo_oa", "p-1", "p-1", "m1", text="số 1"))
+        assert reply.text == "payload o:acc:7:v1 text None"
+        [other] = await engine.handle(IncomingMessage("zalo_oa", "p-2", "p-2", "m1", text="1"))
+        assert other.text == "payload None text 1"

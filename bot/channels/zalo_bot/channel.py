@@ -19,15 +19,17 @@ from bot.channels.zalo_bot.queue import ChatLocks, ChatQueue
 from bot.channels.zalo_bot.render import render
 from bot.channels.zalo_bot.webhook import BotWebhook
 from bot.config import ZaloBotSettings
-from bot.core.messages import IncomingMessage, Reply
+from bot.core.messages import ConversationKey, IncomingMessage, Reply
 
 logger = logging.getLogger(__name__)
 
 
 class MessageHandler(Protocol):
-    """The engine as the adapter sees it; `handle` never raises."""
+    """The engine as a text-only adapter sees it; `handle` never raises."""
 
     async def handle(self, msg: IncomingMessage) -> list[Reply]: ...
+
+    async def remember_options(self, key: ConversationKey, replies: list[Reply]) -> None: ...
 
 
 class ZaloBotChannel:
@@ -139,12 +141,18 @@ class ZaloBotChannel:
                 await self.api.call("sendChatAction", action)
         replies = await task
         try:
-            await self.send(incoming.chat_id, replies)
+            await self._deliver(incoming.chat_id, replies)
         except ZaloApiError as exc:
             logger.error("zalo_bot: could not answer a chat: %s", self.api.mask(str(exc)))
 
     async def send(self, chat_id: str, replies: list[Reply]) -> None:
-        """Delivers replies to a chat in order (also outbox pings); raises if refused for good."""
+        """Delivers outbox messages; raises if refused for good. Their numbered options
+        are remembered, so the person can answer "1"."""
+        await self._deliver(chat_id, replies)
+        await self._engine.remember_options(ConversationKey(self.name, chat_id), replies)
+
+    async def _deliver(self, chat_id: str, replies: list[Reply]) -> None:
+        """Sends replies to a chat in order, never interleaved with another delivery."""
         async with self._chat_locks.hold(chat_id):
             for call in render(chat_id, replies):
                 what = f"zalo_bot {call.method}"

@@ -19,7 +19,7 @@ from bot.channels.zalo_oa.errors import TokenExpired
 from bot.channels.zalo_oa.tokens import OaTokens, TokenStore
 from bot.channels.zalo_oa.webhook import OaWebhook
 from bot.config import ZaloOASettings
-from bot.core.messages import IncomingMessage, Reply
+from bot.core.messages import ConversationKey, IncomingMessage, Reply
 from bot.core.plaintext import render_plain, split_text
 
 logger = logging.getLogger(__name__)
@@ -106,12 +106,18 @@ class ZaloOAChannel:
     async def _answer(self, incoming: IncomingMessage) -> None:
         replies = await self._engine.handle(incoming)
         try:
-            await self.send(incoming.chat_id, replies)
+            await self._deliver_replies(incoming.chat_id, replies)
         except ZaloApiError as exc:
             logger.error("zalo_oa: could not answer a follower: %s", exc)
 
     async def send(self, chat_id: str, replies: list[Reply]) -> None:
-        """Delivers replies to a follower in order (also outbox pings); raises if refused."""
+        """Delivers outbox messages; raises if refused for good. Their numbered options
+        are remembered, so the follower can answer "1"."""
+        await self._deliver_replies(chat_id, replies)
+        await self._engine.remember_options(ConversationKey(self.name, chat_id), replies)
+
+    async def _deliver_replies(self, chat_id: str, replies: list[Reply]) -> None:
+        """Sends replies to a follower in order, never interleaved with another delivery."""
         async with self._chat_locks.hold(chat_id):
             for message in render_plain(replies):
                 if message.image:

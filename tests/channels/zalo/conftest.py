@@ -11,7 +11,7 @@ from pydantic import SecretStr
 
 from bot.channels.zalo_bot import RetryPolicy, ZaloBotChannel
 from bot.config import ZaloBotSettings
-from bot.core.messages import IncomingMessage, Reply
+from bot.core.messages import ConversationKey, IncomingMessage, Reply
 from tests.channels.zalo.bot_events import BotEvents
 from tests.channels.zalo.fake_bot_api import TOKEN, FakeZaloBotAPI
 
@@ -27,6 +27,7 @@ class FakeEngine:
     def __init__(self, script: Script | None = None) -> None:
         self.script = script or echo
         self.received: list[IncomingMessage] = []
+        self.remembered: list[tuple[str, list[str]]] = []
         self._seen: set[tuple[str, str, str]] = set()
 
     async def handle(self, msg: IncomingMessage) -> list[Reply]:
@@ -36,6 +37,9 @@ class FakeEngine:
         self._seen.add(key)
         self.received.append(msg)
         return self.script(msg)
+
+    async def remember_options(self, key: ConversationKey, replies: list[Reply]) -> None:
+        self.remembered.append((str(key), [b.payload for r in replies for b in r.buttons]))
 
 
 def echo(msg: IncomingMessage) -> list[Reply]:
