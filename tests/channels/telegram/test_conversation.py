@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import pytest
+from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.telegram import TelegramChannel
@@ -17,6 +19,7 @@ from bot.core.sql_store import SqlStateStore
 from bot.core.turn import EngineSettings
 from bot.handlers import build_router
 from tests.channels.telegram.fake_api import FakeBotAPI
+from tests.channels.telegram.hooks import HOOK, Serve, post
 from tests.channels.telegram.tg_client import TelegramChat
 from tests.core.conftest import Script, ent
 from tests.core.fakes import FakeNlu
@@ -83,3 +86,21 @@ async def test_a_tourist_asks_clicks_pages_and_shares_a_location(
 
     await chat.send("/lang en")
     assert "Switched to English" in chat.text
+
+
+async def test_the_same_conversation_over_the_webhook(
+    fake_api: FakeBotAPI, make_channel: MakeChannel, engine: Engine, serve: Serve
+) -> None:
+    app = web.Application()
+    channel = await make_channel(engine, app, **HOOK)
+    base = await serve(app)
+
+    async def deliver(update: dict[str, Any]) -> None:
+        assert await post(f"{base}/telegram/webhook", update) == 200
+
+    chat = TelegramChat(fake_api, channel, 3002, deliver=deliver, language="en")
+    await chat.send("/start")
+    await chat.click("Where to buy")
+    assert [c.method for c in chat.seen][:2] == ["answerCallbackQuery", "sendMessage"]
+    await chat.share_location(20.96, 107.0)
+    assert "sendVenue" in chat.methods

@@ -8,31 +8,15 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 import pytest
 from aiohttp import web
-from pydantic import SecretStr
 
 from bot.channels.telegram import TelegramChannel
 from tests.channels.telegram.conftest import FakeEngine
 from tests.channels.telegram.engines import echo_engine
 from tests.channels.telegram.fake_api import FakeBotAPI
+from tests.channels.telegram.hooks import HOOK, SECRET, Serve, post
 from tests.channels.telegram.updates import Updates
 
 MakeChannel = Callable[..., Awaitable[TelegramChannel]]
-Serve = Callable[[web.Application], Awaitable[str]]
-SECRET = "s3cret-Token_42"
-HOOK = {
-    "mode": "webhook",
-    "webhook_url": "https://ocop.example/telegram/webhook",
-    "webhook_secret": SecretStr(SECRET),
-}
-
-
-async def post(url: str, body: object, secret: str | None = SECRET) -> int:
-    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
-    async with (
-        aiohttp.ClientSession() as session,
-        session.post(url, json=body, headers=headers) as r,
-    ):
-        return r.status
 
 
 async def test_start_sets_the_webhook_with_the_secret_and_commands(
