@@ -10,7 +10,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.channels.web import MemorySessionStore, WebChannel
+from bot.channels.web import MemoryMailbox, MemorySessionStore, WebChannel
 from bot.core.messages import Button, Reply
 from tests.channels.web_support import FakeEngine, WebChat, serve, settings
 
@@ -97,7 +97,7 @@ async def test_polling_without_a_token_is_401(served: tuple[TestClient, WebChann
 
 
 async def test_a_chat_that_never_polls_keeps_only_the_latest_messages() -> None:
-    async with serve(FakeEngine(), mailbox_limit=3) as (client, channel):
+    async with serve(FakeEngine(), mailbox=MemoryMailbox(limit=3)) as (client, channel):
         chat = await WebChat(client).open()
         assert chat.user is not None
         for i in range(5):

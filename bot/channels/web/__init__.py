@@ -1,8 +1,17 @@
 """The web chat channel: an embeddable JSON API plus a chat page, on aiohttp."""
 
 from bot.channels.web.channel import WebChannel
+from bot.channels.web.mailbox import Mailbox, MemoryMailbox
 from bot.channels.web.protocols import ChatEngine, SessionStore
 from bot.channels.web.sessions import MemorySessionStore
 from bot.channels.web.sql_sessions import SqlSessionStore
 
-__all__ = ["ChatEngine", "MemorySessionStore", "SessionStore", "SqlSessionStore", "WebChannel"]
+__all__ = [
+    "ChatEngine",
+    "Mailbox",
+    "MemoryMailbox",
+    "MemorySessionStore",
+    "SessionStore",
+    "SqlSessionStore",
+    "WebChannel",
+]

@@ -17,7 +17,7 @@ from bot.channels.web.http import (
     json_response,
     read_json,
 )
-from bot.channels.web.mailbox import Mailboxes
+from bot.channels.web.mailbox import Mailbox
 from bot.channels.web.protocols import ChatEngine, SessionStore
 from bot.channels.web.ratelimit import RateLimiter, retry_after_header
 from bot.channels.web.replay import ReplayCache, Result
@@ -39,13 +39,13 @@ class ChatApi:
         engine: ChatEngine,
         settings: WebSettings,
         sessions: SessionStore,
-        mailboxes: Mailboxes,
+        mailbox: Mailbox,
         limiter: RateLimiter,
     ) -> None:
         self._engine = engine
         self._settings = settings
         self._sessions = sessions
-        self._mailboxes = mailboxes
+        self._mailbox = mailbox
         self._limiter = limiter
         self._replay = ReplayCache()
 
@@ -105,7 +105,7 @@ class ChatApi:
             return error_response(400, "bad_wait", "wait must be a number of seconds from 0 to 25")
         # A poller that hung up while waiting must not swallow the messages meant for it.
         transport = request.transport
-        messages = await self._mailboxes.take(
+        messages = await self._mailbox.take(
             chat_id, wait, lambda: transport is not None and not transport.is_closing()
         )
         return json_response({"messages": messages})

@@ -12,7 +12,7 @@ from bot.channels.web import page
 from bot.channels.web.api import ChatApi
 from bot.channels.web.codec import render_reply
 from bot.channels.web.http import preflight
-from bot.channels.web.mailbox import Mailboxes
+from bot.channels.web.mailbox import Mailbox, MemoryMailbox
 from bot.channels.web.protocols import ChatEngine, SessionStore
 from bot.channels.web.ratelimit import RateLimiter
 from bot.channels.web.sessions import CHANNEL
@@ -29,6 +29,9 @@ class WebChannel:
 
         channel = WebChannel(engine, settings.web, SqlSessionStore(db_engine))
         channel.setup(app)  # the same app may also serve Telegram/Zalo webhooks
+
+    With several processes, pass ``mailbox=RedisMailbox(redis)`` so a message sent by any
+    process reaches the long poll waiting in any other.
     """
 
     name = CHANNEL
@@ -39,16 +42,16 @@ class WebChannel:
         settings: WebSettings,
         sessions: SessionStore,
         *,
+        mailbox: Mailbox | None = None,
         clock: Callable[[], float] = time.monotonic,
-        mailbox_limit: int = 50,
     ) -> None:
-        self._mailboxes = Mailboxes(mailbox_limit)
+        self._mailbox = mailbox or MemoryMailbox()
         limiter = RateLimiter(settings.rate_per_minute, clock=clock)
-        self._api = ChatApi(engine, settings, sessions, self._mailboxes, limiter)
+        self._api = ChatApi(engine, settings, sessions, self._mailbox, limiter)
 
     async def send(self, chat_id: str, replies: list[Reply]) -> None:
         """Queues replies for a chat's long poll and wakes it (the Channel protocol)."""
-        self._mailboxes.put(chat_id, [render_reply(reply) for reply in replies])
+        await self._mailbox.put(chat_id, [render_reply(reply) for reply in replies])
 
     def setup(self, app: web.Application) -> None:
         """Adds the chat API, the page and /healthz (unless present) to ``app``."""
@@ -62,8 +65,12 @@ class WebChannel:
         router.add_get("/static/{name}", page.static_file)
         if not page.has_route(app, "/healthz"):
             router.add_get("/healthz", page.healthz)
+        app.on_startup.append(self._on_startup)
         app.on_shutdown.append(self._on_shutdown)
+
+    async def _on_startup(self, app: web.Application) -> None:
+        await self._mailbox.start()
 
     async def _on_shutdown(self, app: web.Application) -> None:
         # Long polls would otherwise hold the shutdown for up to 25 seconds.
-        self._mailboxes.close()
+        await self._mailbox.close()
