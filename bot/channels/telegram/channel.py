@@ -14,6 +14,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
 from aiogram.methods import DeleteWebhook, SetWebhook, TelegramMethod
+from aiogram.utils.backoff import BackoffConfig
 from aiohttp import web
 
 from bot.channels.telegram.callback_data import CallbackCodec
@@ -41,7 +42,8 @@ class TelegramChannel:
         engine: anything with `async handle(IncomingMessage) -> list[Reply]`.
         limits: outgoing rate limits (Telegram's by default).
         poll_timeout: long-polling wait in seconds.
-        retry_delay: first backoff delay for network errors and 5xx.
+        retry_delay: first backoff delay for network errors and 5xx (twice that for
+            getUpdates and the start-up calls, up to a minute).
     """
 
     name = "telegram"
@@ -59,6 +61,9 @@ class TelegramChannel:
             raise ValueError("telegram.token is not set (OCOPBOT_TELEGRAM__TOKEN)")
         self._settings = settings
         self._poll_timeout = poll_timeout
+        self._backoff = BackoffConfig(
+            min_delay=retry_delay * 2, max_delay=60.0, factor=1.5, jitter=retry_delay / 5
+        )
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.api_base))
         self.bot = Bot(
             settings.token.get_secret_value(),
@@ -111,10 +116,12 @@ class TelegramChannel:
         except TelegramAPIError as exc:
             logger.error("telegram getMe failed: %s", type(exc).__name__)
         if hook is not None:
-            await insist(self._sender, hook)
+            await insist(self._sender, hook, self._backoff)
         await publish_commands(self._sender, self._texts)
         if poll:
-            poller = Poller(self.bot, self.feeder.feed, self._allowed, timeout=self._poll_timeout)
+            poller = Poller(
+                self.bot, self.feeder.feed, self._allowed, self._poll_timeout, self._backoff
+            )
             await poller.run()
 
     async def stop(self) -> None:
