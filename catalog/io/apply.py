@@ -15,6 +15,8 @@ from catalog.text import fold, search_key
 
 logger = logging.getLogger(__name__)
 
+CHUNK = 500
+
 MODELS: dict[str, type[Base]] = {
     "districts": District,
     "producers": Producer,
@@ -50,13 +52,18 @@ def _key(section: str, row: Any) -> tuple[str, ...]:
 
 
 async def _existing(session: AsyncSession, section: str, keys: list[tuple[str, ...]]) -> dict:
+    """The rows already stored under these keys, fetched in chunks (bound-parameter limits)."""
     model = MODELS[section]
-    if section == "place_products":
-        where = tuple_(PlaceProduct.place_id, PlaceProduct.product_id).in_(keys)
-    else:
-        where = model.id.in_([k[0] for k in keys])  # type: ignore[attr-defined]
-    rows = (await session.scalars(select(model).where(where))).all()
-    return {_key(section, row): row for row in rows}
+    found: dict[tuple[str, ...], Any] = {}
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        if section == "place_products":
+            where = tuple_(PlaceProduct.place_id, PlaceProduct.product_id).in_(chunk)
+        else:
+            where = model.id.in_([k[0] for k in chunk])  # type: ignore[attr-defined]
+        for row in (await session.scalars(select(model).where(where))).all():
+            found[_key(section, row)] = row
+    return found
 
 
 async def apply(

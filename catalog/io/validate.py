@@ -60,12 +60,15 @@ def validate(
         if section in raw:
             records[section], found = _check_rows(section, raw[section])
             problems.extend(found)
+    known = {
+        target: {r["id"] for r in records.get(target, [])} | existing.get(target, set())
+        for target in ("districts", "producers", "products", "places")
+    }
     for section, refs in REFERENCES.items():
         for record in records.get(section, []):
             for field, target in refs.items():
                 value = record.get(field)
-                in_file = any(r["id"] == value for r in records.get(target, []))
-                if value is not None and not in_file and value not in existing.get(target, set()):
+                if value is not None and value not in known[target]:
                     noun = target.removesuffix("s")
                     problems.append(
                         Problem(record["__where__"], field, f"unknown {noun} {value!r}")
