@@ -5,23 +5,30 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import AsyncIterator
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.admin_cli import AdminError
 from bot.config import Settings
 from bot.core.engine import Engine
 from bot.core.i18n import I18n
 from bot.core.locks import LocalLocks
+from bot.core.messages import Channel
 from bot.core.nlu import NluParser
-from bot.core.notify import ChannelNotifier
 from bot.core.sql_store import SqlDeduplicator, SqlStateStore
 from bot.core.turn import EngineSettings
 from bot.handlers import build_router
+from bot.notify import OutboxDispatcher
+from bot.notify_render import OutboxRenderer
+from bot.order_reminders import run_reminders_forever
+from bot.outbox_notifier import OutboxNotifier
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
+from catalog.orders import OrderPolicy
 from catalog.services import CatalogService
 from nlu import CatalogLexicon, Interpreter, RasaHttpInterpreter
 
@@ -30,12 +37,43 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Runtime:
-    """Everything one process shares: the database, the NLU and the engine."""
+    """Everything one process shares: the database, the engine and the started channels."""
 
     db: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     engine: Engine
-    notifier: ChannelNotifier
+    i18n: I18n
+    policy: OrderPolicy
+    channels: dict[str, Channel] = field(default_factory=dict)
+
+    def add_channel(self, channel: Channel) -> None:
+        """Lets the outbox dispatcher deliver to chats on this channel."""
+        self.channels[channel.name] = channel
+
+    @asynccontextmanager
+    async def background(self) -> AsyncIterator[None]:
+        """Runs the outbox dispatcher and the order reminders while the body runs."""
+        dispatcher = OutboxDispatcher(self.sessions, self.channels, OutboxRenderer(self.i18n.t))
+        tasks = [
+            asyncio.create_task(dispatcher.run_forever(), name="outbox"),
+            asyncio.create_task(run_reminders_forever(self.sessions, self.policy), name="remind"),
+        ]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def order_policy(settings: Settings) -> OrderPolicy:
+    orders = settings.orders
+    return OrderPolicy(
+        operator=orders.operator,
+        remind_after=orders.remind_after,
+        escalate_after=orders.escalate_after,
+        max_quantity=orders.max_quantity,
+    )
 
 
 async def upgrade_database(settings: Settings) -> None:
@@ -73,36 +111,55 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
         sessions = make_session_factory(db)
         if settings.database.seed_on_empty and await seed_if_empty(sessions):
             logger.info("empty database: loaded the OCOP seed catalog")
-        notifier = ChannelNotifier()
+        i18n = I18n.load()
         engine = Engine(
             session_factory=sessions,
             nlu=await build_nlu(settings, sessions),
             store=SqlStateStore(sessions),
             dedup=SqlDeduplicator(sessions),
             locks=LocalLocks(),
-            notifier=notifier,
+            notifier=OutboxNotifier(sessions),
             router=build_router(),
-            i18n=I18n.load(),
+            i18n=i18n,
             settings=EngineSettings(
                 threshold=settings.nlu.threshold,
                 operator=settings.orders.operator,
                 max_text_chars=settings.web.max_text_chars,
             ),
         )
-        yield Runtime(db=db, sessions=sessions, engine=engine, notifier=notifier)
+        yield Runtime(db, sessions, engine, i18n, order_policy(settings))
     finally:
         await db.dispose()
 
 
+AdminCall = Callable[[async_sessionmaker[AsyncSession]], Awaitable[str]]
+
+
+async def admin(settings: Settings, call: AdminCall) -> int:
+    """Runs one operator command on the migrated database and prints its answer."""
+    db = make_engine(settings.database.url)
+    try:
+        await upgrade(db)
+        sessions = make_session_factory(db)
+        if settings.database.seed_on_empty:
+            await seed_if_empty(sessions)
+        print(await call(sessions))
+    except AdminError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await db.dispose()
+    return 0
+
+
 async def chat(settings: Settings) -> int:
     """Runs the terminal chat on the same engine."""
-    import sys
-
     from bot.channels.console import ConsoleChannel, run_console
 
     async with open_runtime(settings) as runtime:
-        runtime.notifier.register(ConsoleChannel(sys.stdout))
-        await run_console(runtime.engine, sys.stdin, sys.stdout)
+        runtime.add_channel(ConsoleChannel(sys.stdout))
+        async with runtime.background():
+            await run_console(runtime.engine, sys.stdin, sys.stdout)
     return 0
 
 
@@ -117,20 +174,20 @@ async def serve(settings: Settings) -> int:
         if settings.web.enabled:
             channel = WebChannel(runtime.engine, settings.web, SqlSessionStore(runtime.db))
             channel.setup(app)
-            runtime.notifier.register(channel)
+            runtime.add_channel(channel)
         if settings.telegram.token is not None:
             from bot.channels.telegram import TelegramChannel
 
             telegram = TelegramChannel(settings.telegram, runtime.engine)
             await telegram.start(app)
-            runtime.notifier.register(telegram)
+            runtime.add_channel(telegram)
             started.append(telegram)
         if settings.zalo_bot.token is not None:
             from bot.channels.zalo_bot import ZaloBotChannel
 
             zalo_bot = ZaloBotChannel(settings.zalo_bot, runtime.engine)
             await zalo_bot.start(app)
-            runtime.notifier.register(zalo_bot)
+            runtime.add_channel(zalo_bot)
             started.append(zalo_bot)
         if settings.zalo_oa.app_id and settings.zalo_oa.secret_key is not None:
             from bot.channels.zalo_oa import SqlTokenStore, ZaloOAChannel
@@ -138,7 +195,7 @@ async def serve(settings: Settings) -> int:
             store = SqlTokenStore(runtime.sessions)
             zalo_oa = ZaloOAChannel(settings.zalo_oa, runtime.engine, store)
             await zalo_oa.start(app)
-            runtime.notifier.register(zalo_oa)
+            runtime.add_channel(zalo_oa)
             started.append(zalo_oa)
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
@@ -146,7 +203,8 @@ async def serve(settings: Settings) -> int:
         await site.start()
         print(f"ocopbot is running: web chat at {address(runner, settings)}", flush=True)
         try:
-            await wait_for_stop()
+            async with runtime.background():
+                await wait_for_stop()
         finally:
             print("ocopbot: shutting down", flush=True)
             for channel_ in started:
