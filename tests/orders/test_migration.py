@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, inspect
 
-from catalog.db import alembic_config, make_engine, upgrade
+import catalog
+from catalog.db import make_engine, upgrade
 from catalog.orders.types import OrdersBase
 
+MIGRATIONS = Path(catalog.__file__).with_name("migrations")
 ORDER_TABLES = {
     "order_placements",
     "orders",
@@ -33,7 +37,8 @@ def _diff(connection: Connection) -> list[object]:
 
 
 def _downgrade(connection: Connection, revision: str) -> None:
-    config = alembic_config()
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     command.downgrade(config, revision)
 
