@@ -22,7 +22,10 @@ logger = logging.getLogger(__name__)
 
 def parser() -> argparse.ArgumentParser:
     """The command line: import and export sub-commands."""
-    root = argparse.ArgumentParser(prog="python -m catalog", description=__doc__)
+    root = argparse.ArgumentParser(
+        prog="python -m catalog",
+        description="Import or export the OCOP catalog (yaml, json, csv, xlsx).",
+    )
     commands = root.add_subparsers(dest="command", required=True)
     imp = commands.add_parser("import", help="upsert a yaml/json/csv/xlsx file, all or nothing")
     imp.add_argument("file", type=Path)
