@@ -28,11 +28,15 @@ class I18n:
 
     @classmethod
     def load(cls, directory: Path = LOCALES) -> I18n:
-        """Reads `<lang>.yaml` for every supported language from `directory`."""
+        """Reads `<lang>.yaml`, then every `<topic>.<lang>.yaml`, for each language."""
         catalogs: dict[str, dict[str, str]] = {}
         for lang in LANGUAGES:
-            data = yaml.safe_load((directory / f"{lang}.yaml").read_text(encoding="utf-8"))
-            catalogs[lang] = {str(k): str(v).rstrip("\n") for k, v in (data or {}).items()}
+            catalogs[lang] = {}
+            paths = [directory / f"{lang}.yaml", *sorted(directory.glob(f"*.{lang}.yaml"))]
+            for path in paths:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                for key, value in (data or {}).items():
+                    catalogs[lang][str(key)] = str(value).rstrip("\n")
         return cls(catalogs)
 
     def t(self, lang: str | None, key: str, /, **params: Any) -> str:

@@ -25,6 +25,8 @@ class Memory:
     page: int = 0
     location: list[float] | None = None  # [lat, lon] last shared
     pending: dict[str, Any] | None = None  # a low-confidence parse awaiting clarification
+    order: dict[str, Any] = field(default_factory=dict)  # the checkout draft (cart, contact)
+    contact: dict[str, str] = field(default_factory=dict)  # name, phone, address used last
 
     def focus_products(self, ids: list[str]) -> None:
         """Puts `ids` in focus, newest first, keeping a short history."""

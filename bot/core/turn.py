@@ -24,6 +24,7 @@ class EngineSettings:
     max_text_chars: int = 2000
     default_lang: str = "vi"
     page_size: int = 5
+    max_quantity: int = 100  # orders.max_quantity: the most of one product in one order
 
 
 @dataclass(slots=True)
