@@ -22,8 +22,8 @@ from catalog.orders import (
     utc_now,
 )
 from catalog.orders.notices import money
+from catalog.orders.states import STATUSES
 
-STATUSES = ("pending", "accepted", "declined", "cancelled", "shipped", "delivered")
 Sessions = async_sessionmaker[AsyncSession]
 
 

@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Place, Producer
-from catalog.orders.dto import OPEN_STATUSES, InboxDTO, ProducerRosterDTO
+from catalog.orders.dto import InboxDTO, ProducerRosterDTO
 from catalog.orders.inbox_models import ProducerInbox
 from catalog.orders.models import Order
+from catalog.orders.states import OPEN_STATUSES
 
 
 class Directory:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from catalog.orders.states import OPEN_STATUSES
+
 DeliveryKind = Literal["delivery", "pickup"]
 Payment = Literal["cod", "pickup"]
-OPEN_STATUSES = ("pending", "accepted", "shipped")
 
 
 def mask_phone(phone: str | None) -> str:

@@ -8,7 +8,7 @@ import re
 import secrets
 from datetime import datetime
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.orders.directory import Directory
@@ -16,6 +16,7 @@ from catalog.orders.dto import InviteDTO
 from catalog.orders.errors import Refusal, RefusalReason, UnknownProducer
 from catalog.orders.inbox_models import ProducerInbox, ProducerInvite
 from catalog.orders.policy import OrderPolicy
+from catalog.orders.types import changed_one
 
 logger = logging.getLogger(__name__)
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -83,7 +84,7 @@ class Invites:
             .values(used_at=now, used_by=chat_address)
             .execution_options(synchronize_session=False)
         )
-        if not isinstance(result, CursorResult) or result.rowcount != 1:
+        if not changed_one(result):
             return Refusal(RefusalReason.INVITE_USED, {"producer_id": invite.producer_id})
         linked = await self._session.scalar(
             select(ProducerInbox.id).where(

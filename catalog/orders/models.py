@@ -16,9 +16,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalog.models import Place, Producer
+from catalog.orders.states import STATUSES
 from catalog.orders.types import OrdersBase, UtcDateTime
 
-STATUS_CHECK = "status IN ('pending', 'accepted', 'declined', 'cancelled', 'shipped', 'delivered')"
+STATUS_CHECK = f"status IN ({', '.join(repr(s) for s in STATUSES)})"
 
 
 class OrderPlacement(OrdersBase):

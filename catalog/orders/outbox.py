@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.orders.inbox_models import Outbox
+from catalog.orders.types import changed_one
 
 ERROR_CHARS = 500
 
@@ -45,10 +46,6 @@ class OutboxStatus:
     next_attempt_at: datetime
     delivered_at: datetime | None
     last_error: str | None
-
-
-def _changed(result: Any) -> bool:
-    return isinstance(result, CursorResult) and result.rowcount == 1
 
 
 class OutboxRepository:
@@ -113,7 +110,7 @@ class OutboxRepository:
                 .where(Outbox.delivered_at.is_(None))
                 .values(attempts=attempts + 1, claim_token=token, next_attempt_at=now + lease)
             )
-            if _changed(result):
+            if changed_one(result):
                 claimed.append(row_id)
                 tokens[row_id] = token
         if not claimed:
@@ -134,7 +131,7 @@ class OutboxRepository:
             .where(Outbox.delivered_at.is_(None))
             .values(delivered_at=now, claim_token=None, last_error=None)
         )
-        return _changed(result)
+        return changed_one(result)
 
     async def mark_failed(self, message: OutboxMessage, error: str, retry_at: datetime) -> bool:
         """Records the error and when to try again; False if the claim was lost."""
@@ -144,7 +141,7 @@ class OutboxRepository:
             .where(Outbox.delivered_at.is_(None))
             .values(next_attempt_at=retry_at, claim_token=None, last_error=error[:ERROR_CHARS])
         )
-        return _changed(result)
+        return changed_one(result)
 
     async def for_order(self, order_id: int) -> list[OutboxStatus]:
         """The messages about one order, oldest first."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -18,6 +18,7 @@ from catalog.orders.outbox import OutboxRepository
 from catalog.orders.policy import OrderPolicy
 from catalog.orders.repository import OrderRepository
 from catalog.orders.routing import OPERATOR_LANGUAGE, send_pings
+from catalog.orders.types import changed_one
 
 logger = logging.getLogger(__name__)
 BATCH = 100
@@ -101,6 +102,6 @@ class Reminders:
                 .values({column.key: now})
                 .execution_options(synchronize_session=False)
             )
-            if isinstance(result, CursorResult) and result.rowcount == 1:
+            if changed_one(result):
                 claimed.append(order_id)
         return claimed

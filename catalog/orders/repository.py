@@ -8,8 +8,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from catalog.orders.dto import OPEN_STATUSES, OrderDTO, OrderEventDTO, OrderItemDTO
+from catalog.orders.dto import OrderDTO, OrderEventDTO, OrderItemDTO
 from catalog.orders.models import Order, OrderEvent
+from catalog.orders.states import OPEN_STATUSES
 
 DEFAULT_LIMIT = 200
 

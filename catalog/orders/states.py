@@ -41,7 +41,8 @@ TRANSITIONS: dict[str, Transition] = {
     )
 }
 BY_CODE = {t.code: t for t in TRANSITIONS.values()}
-FINAL_STATUSES = ("declined", "cancelled", "delivered")
+STATUSES = ("pending", "accepted", "declined", "cancelled", "shipped", "delivered")
+OPEN_STATUSES = ("pending", "accepted", "shipped")
 PAYLOAD_TOPIC = "o"
 _PAYLOAD = re.compile(r"^o:([a-z]{3}):(\d{1,12}):v(\d{1,6})$")
 

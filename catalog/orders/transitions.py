@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import CursorResult, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.orders.directory import Directory
@@ -18,6 +18,7 @@ from catalog.orders.policy import OrderPolicy
 from catalog.orders.repository import OrderRepository, to_dto
 from catalog.orders.routing import recipients
 from catalog.orders.states import TRANSITIONS, Role, Transition, parse_token
+from catalog.orders.types import changed_one
 
 logger = logging.getLogger(__name__)
 REASON_CHARS = 500
@@ -66,7 +67,7 @@ class Transitions:
             .values(status=step.target, version=order.version + 1, updated_at=now)
             .execution_options(synchronize_session=False)
         )
-        if not isinstance(result, CursorResult) or result.rowcount != 1:
+        if not changed_one(result):
             return Refusal(RefusalReason.STALE, facts)
         self._session.add(
             OrderEvent(

@@ -1,11 +1,11 @@
-"""The order tables' declarative base, and column types that behave alike on both databases."""
+"""Shared SQL pieces of the order tables: their base, a portable UTC datetime, CAS checks."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import CursorResult, DateTime, MetaData
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -47,3 +47,8 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def changed_one(result: Any) -> bool:
+    """True when a guarded UPDATE (compare-and-set) changed exactly one row."""
+    return isinstance(result, CursorResult) and result.rowcount == 1

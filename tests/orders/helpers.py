@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from catalog.orders import Refusal, RefusalReason
 from catalog.orders.inbox_models import Outbox
 from catalog.orders.models import Order, OrderEvent
 
@@ -39,3 +40,8 @@ async def count(db: async_sessionmaker[AsyncSession], model: type) -> int:
 async def counts(db: async_sessionmaker[AsyncSession]) -> tuple[int, int, int]:
     """(orders, events, outbox rows)."""
     return (await count(db, Order), await count(db, OrderEvent), await count(db, Outbox))
+
+
+def refused(result: object, reason: RefusalReason) -> bool:
+    """True when `result` is a refusal for `reason`."""
+    return isinstance(result, Refusal) and result.reason is reason

@@ -8,19 +8,16 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from catalog.orders import InviteDTO, Refusal, RefusalReason, UnknownProducer
+from catalog.orders import InviteDTO, RefusalReason, UnknownProducer
 from catalog.orders.inbox_models import ProducerInbox, ProducerInvite
 from tests.orders.conftest import FakeClock, Run
+from tests.orders.helpers import refused
 
 DB = async_sessionmaker[AsyncSession]
 
 
 async def invite(run: Run, producer_id: str = "quy-hoa") -> InviteDTO:
     return await run(lambda s: s.create_invite(producer_id))  # type: ignore[return-value]
-
-
-def refused(result: object, reason: RefusalReason) -> bool:
-    return isinstance(result, Refusal) and result.reason is reason
 
 
 async def test_a_code_links_a_chat_once_and_only_its_hash_is_stored(

@@ -13,13 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.core.i18n import LANGUAGES, I18n
 from bot.notify_render import OutboxRenderer
 from catalog.orders import OrderError, RefusalReason
-from catalog.orders.states import TRANSITIONS
+from catalog.orders.states import STATUSES, TRANSITIONS
 from tests.orders.conftest import CHICKEN, CUSTOMER, TEA, FakeClock, Run, link_producer, place
 from tests.orders.helpers import outbox_rows
 
 DB = async_sessionmaker[AsyncSession]
 FRAGMENT = yaml.safe_load((Path(__file__).with_name("locale_orders.yaml")).read_text("utf-8"))
-STATUSES = ("pending", "accepted", "declined", "cancelled", "shipped", "delivered")
 
 
 def catalogs() -> I18n:

@@ -27,7 +27,7 @@ from tests.orders.conftest import (
     link_producer,
     place,
 )
-from tests.orders.helpers import counts, outbox_rows
+from tests.orders.helpers import counts, outbox_rows, refused
 
 DB = async_sessionmaker[AsyncSession]
 QUY_HOA = "telegram:101"
@@ -45,10 +45,6 @@ async def tea(run: Run) -> OrderDTO:
 
 async def act(run: Run, order: OrderDTO, action: str, who: str, **kw: str) -> OrderDTO | Refusal:
     return await run(lambda s: s.act(order.id, action, who, **kw))  # type: ignore[return-value]
-
-
-def refused(result: object, reason: RefusalReason) -> bool:
-    return isinstance(result, Refusal) and result.reason is reason
 
 
 async def test_the_producer_takes_an_order_all_the_way(run: Run, db: DB, tea: OrderDTO) -> None:
