@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import itertools
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,9 +23,48 @@ from catalog.services import CatalogService
 from nlu.interpreter import Interpreter
 from nlu.lexicon import CatalogLexicon
 from tests.chat_client import ChatClient
+from tests.conftest import DATABASES, _in_thread
+from tests.db_servers import PG_ADMIN_DSN, pg_admin, sqlite_url
 
 OPERATOR = "web:operator"
 THRESHOLD = 0.45
+
+
+async def _pg_copy(template: str, name: str, drop: bool) -> None:
+    admin = await pg_admin()
+    try:
+        if drop:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:
+            await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def dialogue_db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A seeded catalog database shared by one test module (every test has its own chats).
+
+    Copying the template once per module instead of once per test keeps the dialogue
+    suite fast on PostgreSQL, where creating a database costs most of a second.
+    """
+    if request.param == "sqlite":
+        directory = tmp_path_factory.mktemp("dialogues")
+        shutil.copyfile(
+            request.getfixturevalue("_catalog_sqlite_template"), directory / "ocopbot-test.db"
+        )
+        yield sqlite_url(directory)
+        return
+    template = request.getfixturevalue("_catalog_pg_template")
+    name = f"ocopbot_dlg_{uuid.uuid4().hex[:12]}"
+    _in_thread(_pg_copy, template, name, False)
+    try:
+        base = PG_ADMIN_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
+        yield f"{base}/{name}"
+    finally:
+        _in_thread(_pg_copy, template, name, True)
 
 
 @pytest.fixture(scope="session")
@@ -61,13 +103,21 @@ class Bot:
             settings=EngineSettings(threshold=THRESHOLD, operator=OPERATOR),
         )
 
-    def chat(self, chat_id: str = "chat-1", channel: str = "test") -> ChatClient:
-        return ChatClient(self.engine, channel=channel, chat_id=chat_id)
+    def chat(self, chat_id: str | None = None, channel: str = "test") -> ChatClient:
+        """A chat of its own (tests share a database, never a conversation)."""
+        return ChatClient(self.engine, channel=channel, chat_id=chat_id or _new_chat_id())
+
+
+_CHAT_IDS = itertools.count(1)
+
+
+def _new_chat_id() -> str:
+    return f"chat-{uuid.uuid4().hex[:8]}-{next(_CHAT_IDS)}"
 
 
 @pytest.fixture
-async def bot(catalog_db_url: str, nlu_model_dir: Path) -> AsyncIterator[Bot]:
-    db = make_engine(catalog_db_url)
+async def bot(dialogue_db_url: str, nlu_model_dir: Path) -> AsyncIterator[Bot]:
+    db = make_engine(dialogue_db_url)
     sessions = make_session_factory(db)
     try:
         yield Bot(sessions, await load_interpreter(sessions, nlu_model_dir))

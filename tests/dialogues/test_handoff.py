@@ -18,13 +18,13 @@ from tests.dialogues.conftest import OPERATOR, Bot
 async def test_handoff_forwards_to_the_operator(
     bot: Bot, text: str, contact: str, forwarded: str
 ) -> None:
-    chat = bot.chat("visitor-9", channel="telegram")
+    chat = bot.chat(channel="telegram")
     await chat.send(text)
     assert contact in chat.text and forwarded in chat.text.lower()
     assert "khu Đồn Điền, phường Hà Khẩu" in chat.text
     address, replies = bot.notifier.sent[-1]
     assert address == OPERATOR
-    assert "telegram:visitor-9" in replies[0].text and text in replies[0].text
+    assert f"telegram:{chat.chat_id}" in replies[0].text and text in replies[0].text
 
 
 async def test_handoff_button_keeps_the_product_in_focus(bot: Bot) -> None:
