@@ -74,10 +74,19 @@ class Gazetteer:
         for begin in range(len(words)):
             for size in range(min(self._longest, len(words) - begin), 0, -1):
                 term = self._terms.get(tuple(words[begin : begin + size]))
-                if term and (size > 1 or self._single_ok(tokens[begin], term, plain)):
+                if term and self._accents_agree(tokens[begin : begin + size], term, plain):
                     candidates.append(Match(term, begin, begin + size))
         chosen = _select(candidates, len(words))
         return sorted(self._fuzzy(tokens, chosen), key=lambda match: match.begin)
+
+    @classmethod
+    def _accents_agree(cls, tokens: list[Token], term: Term, plain: bool) -> bool:
+        """Accents the user typed must not contradict the name's ("có tổ" is not "Cô Tô")."""
+        if len(tokens) == 1:
+            return cls._single_ok(tokens[0], term, plain)
+        typed = [(token.norm, norm) for token, norm in zip(tokens, term.norm, strict=True)
+                 if token.norm != token.fold and norm != token.fold]  # fmt: skip
+        return sum(mine != theirs for mine, theirs in typed) * 2 <= len(typed)
 
     @staticmethod
     def _single_ok(token: Token, term: Term, plain: bool) -> bool:

@@ -12,9 +12,10 @@ _DIGITS: dict[str, int] = {
 }  # fmt: skip
 # Folded spellings accepted when the message has no diacritics at all.
 _FOLDED: dict[str, int] = {
-    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7,
-    "tam": 8, "chin": 9,
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
 }  # fmt: skip
+# Only ever the last digit of a number: "hai mốt" is 21, "mốt" alone is the day after tomorrow.
+_TRAILING = {"mốt", "lăm", "nhăm"}
 _ENGLISH: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1, "dozen": 12,
@@ -71,7 +72,7 @@ def read_number(tokens: list[Token], index: int, plain: bool) -> tuple[float, in
             return value + unit, pos + 1
         return value, pos
     first = _word_digit(token, plain)
-    if first is None or first == 0:
+    if first is None or first == 0 or token.norm in _TRAILING:
         return None
     return _tens(tokens, index + 1, float(first), plain)
 
@@ -82,6 +83,8 @@ def _tens(tokens: list[Token], pos: int, value: float, plain: bool) -> tuple[flo
         value, pos = value * 10, pos + 1
         if pos < len(tokens) and (unit := _word_digit(tokens[pos], plain)) is not None:
             value, pos = value + unit, pos + 1
+    elif pos < len(tokens) and tokens[pos].norm in _TRAILING:
+        value, pos = value * 10 + _DIGITS[tokens[pos].norm], pos + 1
     elif pos < len(tokens) and tokens[pos].fold == "tram":
         value, pos = value * 100, pos + 1
     return value, pos

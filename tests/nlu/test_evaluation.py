@@ -51,6 +51,18 @@ def test_typing_without_accents_costs_at_most_3_points(report: dict) -> None:
     assert without >= with_accents - 0.03
 
 
+@pytest.mark.parametrize("name", ["heldout_blind.yml", "heldout_blind2.yml"])
+def test_the_later_blind_sets_stay_good_and_unseen(interpreter, name: str) -> None:
+    messages = load_heldout(HELDOUT.with_name(name))
+    trained = {
+        _key(example.text) for example in load_training_data(DEFAULT_TRAINING_FILE).examples
+    }
+    assert [m["text"] for m in messages if _key(m["text"]) in trained] == []
+    blind = evaluate(interpreter.parse, messages)
+    assert blind["intent_accuracy"] >= 0.9, blind["errors"]
+    assert blind["product_accuracy"] >= 0.95
+
+
 def test_every_entity_type_is_measured(report: dict) -> None:
     for kind in ("product", "category", "location", "quantity", "unit", "phone", "order_id"):
         assert report["entities"][kind]["tp"] > 0
