@@ -45,19 +45,19 @@ class EchoEngine:
 
 
 @asynccontextmanager
-async def engine_and_db(engine_kind: str, db_dir: str) -> AsyncIterator[tuple[Any, Any, Any]]:
+async def engine_and_db(engine_kind: str, db_url: str) -> AsyncIterator[tuple[Any, Any, Any]]:
     """The real engine on the embedded default (SQLite, migrated and seeded), or the echo."""
     from bot.config import DatabaseSettings, NluSettings, Settings
 
     settings = Settings(
-        database=DatabaseSettings(url=f"sqlite+aiosqlite:///{db_dir}/bench.db"),
+        database=DatabaseSettings(url=db_url),
         nlu=NluSettings(model_dir=ROOT / "data" / "nlu-model"),
     )
     if engine_kind == "real":
         from bot.app import open_runtime  # the composition root's own wiring
 
         async with open_runtime(settings) as runtime:
-            yield runtime.engine, runtime.db, runtime.notifier
+            yield runtime.engine, runtime.db, runtime.add_channel
         return
     from catalog.db import make_engine, upgrade
 
@@ -69,18 +69,18 @@ async def engine_and_db(engine_kind: str, db_dir: str) -> AsyncIterator[tuple[An
         await db.dispose()
 
 
-async def serve(engine_kind: str, db_dir: str) -> None:
+async def serve(engine_kind: str, db_url: str) -> None:
     """Child process: runs the web chat on a free loopback port, prints it, stops at EOF."""
     from bot.channels.web import SqlSessionStore, WebChannel
     from bot.config import WebSettings
 
     web_settings = WebSettings(port=0, rate_per_minute=1_000_000)
-    async with engine_and_db(engine_kind, db_dir) as (engine, db, notifier):
+    async with engine_and_db(engine_kind, db_url) as (engine, db, add_channel):
         app = web.Application()
         channel = WebChannel(engine, web_settings, SqlSessionStore(db))
         channel.setup(app)
-        if notifier is not None:
-            notifier.register(channel)
+        if add_channel is not None:
+            add_channel(channel)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()
@@ -128,7 +128,10 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--rate", type=float, default=300.0)
     parser.add_argument("--visitors", type=int, default=100, help="sessions in the open loop")
-    parser.add_argument("--serve", metavar="DB_DIR", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--database-url", help="default: a fresh SQLite file (the embedded default)"
+    )
+    parser.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         logging.basicConfig(level=logging.WARNING)
@@ -136,7 +139,8 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as db_dir:
         log_path = Path(db_dir) / "server.log"
-        command = [sys.executable, __file__, "--engine", args.engine, "--serve", db_dir]
+        db_url = args.database_url or f"sqlite+aiosqlite:///{db_dir}/bench.db"
+        command = [sys.executable, __file__, "--engine", args.engine, "--serve", db_url]
         with log_path.open("w") as log:
             server = subprocess.Popen(
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
@@ -149,8 +153,9 @@ def main() -> int:
     if results is None:
         print("the server did not start", file=sys.stderr)
         return 1
-    warm, closed, opened, peak = results
-    print(f"engine: {args.engine}; warm-up {warm['ok']} messages; server errors {server_errors}")
+    _warm, closed, opened, peak = results
+    where = args.database_url.split("@")[-1] if args.database_url else "SQLite file"
+    print(f"engine: {args.engine} on {where}; server errors {server_errors}")
     report(f"closed loop, {args.concurrency} visitors", closed)
     report(f"open loop at {args.rate:g}/s", opened)
     print(f"server peak RSS: {peak / 2**20:.1f} MiB")
