@@ -38,6 +38,7 @@ class Backoff:
     cap: timedelta = timedelta(hours=1)
 
     def after(self, attempts: int) -> timedelta:
+        """The wait after the `attempts`-th failed attempt."""
         return min(self.cap, self.base * 2 ** min(max(attempts - 1, 0), 30))
 
 

@@ -40,6 +40,7 @@ class Directory:
         return sorted(await self._session.scalars(query))
 
     async def producer_names(self, producer_ids: Iterable[str | None]) -> dict[str, str]:
+        """Producer id -> display name, for the ids that exist."""
         ids = sorted({p for p in producer_ids if p})
         if not ids:
             return {}
@@ -49,10 +50,12 @@ class Directory:
         return {row.id: row.name for row in rows}
 
     async def producer_exists(self, producer_id: str) -> bool:
+        """True when the catalog has this producer."""
         query = select(Producer.id).where(Producer.id == producer_id)
         return await self._session.scalar(query) is not None
 
     async def place_name(self, place_id: str | None) -> str:
+        """The Vietnamese name of a place, "" when unknown or None."""
         if not place_id:
             return ""
         return await self._session.scalar(select(Place.name_vi).where(Place.id == place_id)) or ""

@@ -31,12 +31,16 @@ class Customer:
 
 @dataclass(frozen=True, slots=True)
 class CartLine:
+    """One product and how many of it."""
+
     product_id: str
     quantity: int
 
 
 @dataclass(frozen=True, slots=True)
 class Contact:
+    """Who the producer calls; `phone` stays out of repr."""
+
     name: str
     phone: str = field(repr=False)
 
@@ -52,6 +56,7 @@ class Delivery:
 
     @property
     def payment_kind(self) -> Payment:
+        """The payment, defaulted from the delivery kind."""
         if self.payment is not None:
             return self.payment
         return "cod" if self.kind == "delivery" else "pickup"
@@ -59,6 +64,8 @@ class Delivery:
 
 @dataclass(frozen=True, slots=True)
 class OrderItemDTO:
+    """One line of an order, as snapshotted when it was placed."""
+
     product_id: str
     name: str
     quantity: int
@@ -67,11 +74,14 @@ class OrderItemDTO:
 
     @property
     def total_vnd(self) -> int | None:
+        """Quantity times unit price, or None when the price is unknown."""
         return None if self.unit_price_vnd is None else self.unit_price_vnd * self.quantity
 
 
 @dataclass(frozen=True, slots=True)
 class OrderEventDTO:
+    """One status change; `from_status` is None for the first."""
+
     from_status: str | None
     to_status: str
     actor: str
@@ -111,15 +121,19 @@ class OrderDTO:
 
     @property
     def is_open(self) -> bool:
+        """Pending, accepted or shipped: somebody still has to act."""
         return self.status in OPEN_STATUSES
 
     @property
     def masked_phone(self) -> str:
+        """The phone for logs: first and last three digits only."""
         return mask_phone(self.phone)
 
 
 @dataclass(frozen=True, slots=True)
 class InboxDTO:
+    """A chat linked to a producer."""
+
     producer_id: str
     address: str
     language: str

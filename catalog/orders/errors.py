@@ -22,6 +22,8 @@ class OrderError(Exception):
 
 
 class EmptyCart(OrderError):
+    """The cart has no lines."""
+
     key = "orders.error.empty_cart"
 
 
@@ -38,6 +40,8 @@ class InvalidQuantity(OrderError):
 
 
 class InvalidContact(OrderError):
+    """An empty name or an implausible phone; `params["field"]` says which."""
+
     key = "orders.error.contact"
 
 
@@ -48,6 +52,8 @@ class InvalidDelivery(OrderError):
 
 
 class UnknownProducer(OrderError):
+    """No producer has the given id (invites)."""
+
     key = "orders.error.unknown_producer"
 
 
@@ -58,6 +64,8 @@ class DuplicatePlacement(OrderError):
 
 
 class RefusalReason(StrEnum):
+    """Why an action or an invite was refused."""
+
     NOT_FOUND = "not_found"
     NOT_ALLOWED = "not_allowed"
     WRONG_STATE = "wrong_state"

@@ -29,6 +29,7 @@ def normalise_code(code: str) -> str:
 
 
 def code_hash(code: str) -> str:
+    """The SHA-256 (hex) of a normalised code: what the database keeps."""
     return hashlib.sha256(normalise_code(code).encode("ascii", "ignore")).hexdigest()
 
 

@@ -63,6 +63,7 @@ class Placement:
         idempotency_key: str,
         now: datetime,
     ) -> list[OrderDTO]:
+        """Validates the cart and writes its orders, events and pings at `now`."""
         earlier = await self._session.scalar(
             select(OrderPlacement.id).where(
                 OrderPlacement.customer_address == customer.address,

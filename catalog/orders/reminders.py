@@ -43,6 +43,7 @@ class Reminders:
         self._directory = Directory(session)
 
     async def run(self, now: datetime) -> ReminderReport:
+        """Queues the reminders and escalations due at `now`."""
         report = ReminderReport()
         for order_id in await self._claim(Order.reminded_at, now - self._policy.remind_after, now):
             order = await self._orders.get(order_id, with_events=False)

@@ -62,16 +62,19 @@ class OrderRepository:
         return await self._session.scalar(self._query().where(Order.id == order_id))
 
     async def events(self, order_id: int) -> list[OrderEvent]:
+        """The order's status history, oldest first (rows, for to_dto)."""
         query = select(OrderEvent).where(OrderEvent.order_id == order_id)
         return list(await self._session.scalars(query.order_by(OrderEvent.id)))
 
     async def get(self, order_id: int, with_events: bool = True) -> OrderDTO | None:
+        """The order with its items (and history unless told not to), or None."""
         order = await self.load(order_id)
         if order is None:
             return None
         return to_dto(order, await self.events(order_id) if with_events else ())
 
     async def get_by_number(self, number: str) -> OrderDTO | None:
+        """The order with this public number (any case), or None."""
         query = self._query().where(Order.number == number.strip().upper())
         order = await self._session.scalar(query)
         return None if order is None else to_dto(order, await self.events(order.id))
@@ -101,4 +104,5 @@ class OrderRepository:
         return [to_dto(order) for order in rows]
 
     async def open_of_producer(self, producer_id: str) -> list[OrderDTO]:
+        """The producer's pending, accepted and shipped orders, newest first."""
         return await self.find(status=OPEN_STATUSES, producer_id=producer_id)

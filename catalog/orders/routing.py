@@ -18,6 +18,8 @@ OPERATOR_LANGUAGE = "vi"
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
+    """A chat that answers for an order, and the language to write to it in."""
+
     address: str
     language: str
     is_operator: bool

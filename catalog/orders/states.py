@@ -17,12 +17,16 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
+    """Which side of the order a person acts for."""
+
     PRODUCER = "producer"  # a linked inbox of the order's producer, or the operator
     CUSTOMER = "customer"
 
 
 @dataclass(frozen=True, slots=True)
 class Transition:
+    """One edge of the state machine and who may take it."""
+
     action: str
     code: str  # the short form used in payloads
     source: str
@@ -57,6 +61,7 @@ class OrderButton:
 
     @property
     def token(self) -> str:
+        """The version as written in payloads and passed to act(): "v3"."""
         return f"v{self.version}"
 
 

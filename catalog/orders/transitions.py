@@ -41,6 +41,7 @@ class Transitions:
         token: str | None,
         now: datetime,
     ) -> OrderDTO | Refusal:
+        """Applies one action at `now`; returns the changed order or a Refusal."""
         step = TRANSITIONS.get(action)
         if step is None:
             return Refusal(RefusalReason.UNKNOWN_ACTION, {"action": action})
