@@ -70,7 +70,7 @@ class CatalogLexicon:
                     name_en=str(row.get("name_en") or ""),
                     aliases=tuple(str(alias) for alias in row.get("aliases") or ()),
                     category=str(row.get("category") or ""),
-                    district=str(row.get("district") or ""),
+                    district=str(row.get("district") or row.get("district_id") or ""),
                 )
                 for row in products
             ),
@@ -91,7 +91,7 @@ def _place(row: Mapping[str, Any], kind: str) -> PlaceEntry:
         name_vi=str(row.get("name_vi") or ""),
         name_en=str(row.get("name_en") or ""),
         kind=kind,
-        district=str(row.get("district") or ""),
+        district=str(row.get("district") or row.get("district_id") or ""),
     )
 
 
