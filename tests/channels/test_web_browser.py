@@ -200,6 +200,22 @@ async def test_a_returning_visitor_keeps_their_chat_and_a_lost_session_is_replac
     assert engine.received[-1].chat_id != first_chat
 
 
+async def test_a_too_long_message_is_refused_clearly_and_given_back(
+    browser: Any, site: tuple[str, PageEngine, WebChannel]
+) -> None:
+    url, engine, _ = site
+    page = await _open(browser, url)
+    await page.locator("#log").get_by_text("Xin chào!").wait_for()
+    too_long = "trà " * 501  # 2004 characters
+
+    await page.get_by_label("Tin nhắn").fill(too_long)
+    await page.get_by_role("button", name="Gửi").click()
+
+    await page.get_by_role("alert").get_by_text("Tin nhắn dài quá (tối đa 2000 ký tự)").wait_for()
+    assert await page.get_by_label("Tin nhắn").input_value() == too_long.strip()
+    assert all(m.text != too_long.strip() for m in engine.received)
+
+
 @pytest.mark.parametrize("catalog_db_url", ["sqlite"], indirect=True)
 async def test_the_real_bot_greets_answers_and_follows_a_button(
     browser: Any, catalog_db_url: str, tmp_path: Path

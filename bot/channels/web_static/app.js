@@ -37,22 +37,28 @@ function explain(error) {
   return t(lang, "failed");
 }
 
-/** Sends one message; messages go out one at a time so replies stay in order. */
+/**
+ * Sends one message; messages go out one at a time so replies stay in order.
+ * Resolves to the error the visitor was shown, or null.
+ */
 function send(body, echo) {
   if (echo) show(view.userMessage(echo, strings()));
-  queue = queue.then(async () => {
+  const done = queue.then(async () => {
     const pending = view.typing(strings());
     show(pending);
     try {
       showReplies(await client.send({ ...body, lang }));
+      return null;
     } catch (error) {
       console.warn("chat send failed", error);
       show(view.notice(explain(error)));
+      return error;
     } finally {
       pending.remove();
     }
   });
-  return queue;
+  queue = done;
+  return done;
 }
 
 function nearMe() {
@@ -114,8 +120,11 @@ $("composer").addEventListener("submit", (event) => {
   const text = input.value.trim();
   if (!text) return;
   input.value = "";
-  send({ text }, text);
   input.focus();
+  send({ text }, text).then((error) => {
+    // Refused as too long: give the text back so it can be shortened, not retyped.
+    if (error && error.code === "text_too_long" && !input.value) input.value = text;
+  });
 });
 $("near").addEventListener("click", nearMe);
 $("lang").addEventListener("click", switchLang);
