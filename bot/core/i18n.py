@@ -28,15 +28,22 @@ class I18n:
 
     @classmethod
     def load(cls, directory: Path = LOCALES) -> I18n:
-        """Reads `<lang>.yaml`, then every `<topic>.<lang>.yaml`, for each language."""
+        """Reads `<lang>.yaml` and every `<topic>.<lang>.yaml` (e.g. orders.vi.yaml).
+
+        Topic files let each feature keep its own sentences; a key defined twice for one
+        language is an error, so two files can never silently disagree.
+        """
         catalogs: dict[str, dict[str, str]] = {}
         for lang in LANGUAGES:
-            catalogs[lang] = {}
+            merged: dict[str, str] = {}
             paths = [directory / f"{lang}.yaml", *sorted(directory.glob(f"*.{lang}.yaml"))]
             for path in paths:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-                for key, value in (data or {}).items():
-                    catalogs[lang][str(key)] = str(value).rstrip("\n")
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                for key, value in data.items():
+                    if str(key) in merged:
+                        raise ValueError(f"{path.name}: key {key} is already defined")
+                    merged[str(key)] = str(value).rstrip("\n")
+            catalogs[lang] = merged
         return cls(catalogs)
 
     def t(self, lang: str | None, key: str, /, **params: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from bot.core.i18n import I18n
 from bot.core.locks import LocalLocks
@@ -61,3 +62,18 @@ def test_missing_params_render_empty_and_unknown_keys_show_the_key() -> None:
     i18n = I18n({"vi": {"a": "Xin chào {name}{x}"}, "en": {}})
     assert i18n.t("en", "a", name="An") == "Xin chào An"
     assert i18n.t("vi", "nope") == "nope"
+
+
+def test_topic_catalogs_merge_and_duplicates_are_refused(tmp_path: Path) -> None:
+    for lang in ("vi", "en"):
+        (tmp_path / f"{lang}.yaml").write_text(f"a: A-{lang}\n", encoding="utf-8")
+        (tmp_path / f"orders.{lang}.yaml").write_text(f"b: B-{lang}\n", encoding="utf-8")
+    i18n = I18n.load(tmp_path)
+    assert i18n.t("en", "b") == "B-en" and i18n.t("vi", "a") == "A-vi"
+    (tmp_path / "more.vi.yaml").write_text("a: again\n", encoding="utf-8")
+    try:
+        I18n.load(tmp_path)
+    except ValueError as exc:
+        assert "more.vi.yaml" in str(exc)
+    else:
+        raise AssertionError("a duplicate key was accepted")
