@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import re
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,23 +12,10 @@ from aiohttp.test_utils import TestServer
 
 from bot.channels.web import MemorySessionStore, WebChannel
 from bot.core.messages import Button, IncomingMessage, LocationCard, Reply
-from tests.channels.web_site import real_site
+from tests.channels.web_browser import PHONE, chromium, open_page
 from tests.channels.web_support import settings
-from tests.db_servers import in_ci
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("OCOPBOT_TEST_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
-PHONE = {"width": 375, "height": 667}
 
 
 class PageEngine:
@@ -57,15 +41,6 @@ class PageEngine:
         return [Reply(f"Bạn hỏi: {msg.text}", buttons=(button,))]
 
 
-def _need_chromium() -> None:
-    if os.path.exists(CHROMIUM):
-        return
-    message = f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)"
-    if in_ci():
-        pytest.fail(f"CI=true but {message}")
-    pytest.skip(message)
-
-
 @pytest.fixture
 async def site() -> AsyncIterator[tuple[str, PageEngine, WebChannel]]:
     engine = PageEngine()
@@ -82,31 +57,15 @@ async def site() -> AsyncIterator[tuple[str, PageEngine, WebChannel]]:
 
 @pytest.fixture
 async def browser() -> AsyncIterator[Any]:
-    _need_chromium()
-    playwright_api = pytest.importorskip("playwright.async_api")
-    async with playwright_api.async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            await browser.close()
-
-
-async def _open(browser: Any, url: str, **context_options: Any) -> Any:
-    context = await browser.new_context(viewport=PHONE, **context_options)
-    page = await context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.errors = errors
-    await page.goto(url)
-    return page
+    async with chromium() as browser:
+        yield browser
 
 
 async def test_open_ask_click_a_button_and_see_the_answer(
     browser: Any, site: tuple[str, PageEngine, WebChannel]
 ) -> None:
     url, engine, _ = site
-    page = await _open(browser, url)
+    page = await open_page(browser, url)
     log = page.locator("#log")
 
     await log.get_by_text("Xin chào! Mình giúp gì được bạn?").wait_for()
@@ -129,7 +88,7 @@ async def test_english_switch_changes_the_page_and_tells_the_engine(
     browser: Any, site: tuple[str, PageEngine, WebChannel]
 ) -> None:
     url, engine, _ = site
-    page = await _open(browser, url)
+    page = await open_page(browser, url)
     await page.locator("#log").get_by_text("Xin chào!").wait_for()
 
     await page.get_by_role("button", name="Switch to English").click()
@@ -145,7 +104,7 @@ async def test_near_me_sends_the_browser_location_and_shows_a_card(
     browser: Any, site: tuple[str, PageEngine, WebChannel]
 ) -> None:
     url, engine, _ = site
-    page = await _open(
+    page = await open_page(
         browser,
         url,
         geolocation={"latitude": 21.0, "longitude": 107.3},
@@ -167,7 +126,7 @@ async def test_pushed_messages_appear_and_text_is_never_html(
     browser: Any, site: tuple[str, PageEngine, WebChannel]
 ) -> None:
     url, engine, channel = site
-    page = await _open(browser, url)
+    page = await open_page(browser, url)
     await page.locator("#log").get_by_text("Xin chào!").wait_for()
     await asyncio.sleep(0.3)  # let the page's long poll start
 
@@ -183,7 +142,7 @@ async def test_a_returning_visitor_keeps_their_chat_and_a_lost_session_is_replac
     browser: Any, site: tuple[str, PageEngine, WebChannel]
 ) -> None:
     url, engine, _ = site
-    page = await _open(browser, url)
+    page = await open_page(browser, url)
     await page.locator("#log").get_by_text("Xin chào!").wait_for()
     first_chat = engine.received[-1].chat_id
 
@@ -204,7 +163,7 @@ async def test_a_too_long_message_is_refused_clearly_and_given_back(
     browser: Any, site: tuple[str, PageEngine, WebChannel]
 ) -> None:
     url, engine, _ = site
-    page = await _open(browser, url)
+    page = await open_page(browser, url)
     await page.locator("#log").get_by_text("Xin chào!").wait_for()
     too_long = "trà " * 501  # 2004 characters
 
@@ -214,24 +173,3 @@ async def test_a_too_long_message_is_refused_clearly_and_given_back(
     await page.get_by_role("alert").get_by_text("Tin nhắn dài quá (tối đa 2000 ký tự)").wait_for()
     assert await page.get_by_label("Tin nhắn").input_value() == too_long.strip()
     assert all(m.text != too_long.strip() for m in engine.received)
-
-
-@pytest.mark.parametrize("catalog_db_url", ["sqlite"], indirect=True)
-async def test_the_real_bot_greets_answers_and_follows_a_button(
-    browser: Any, catalog_db_url: str, tmp_path: Path
-) -> None:
-    async with real_site(catalog_db_url, tmp_path / "nlu-model") as site:
-        await site.start()
-        page = await _open(browser, site.url)
-        log = page.locator("#log")
-        await log.get_by_text("Xin chào! Mình là trợ lý OCOP Quảng Ninh").wait_for()
-
-        await page.get_by_label("Tin nhắn").fill("nước mắm Cái Rồng giá bao nhiêu?")
-        await page.keyboard.press("Enter")
-        await log.locator(".msg.bot:not(.typing)").nth(1).wait_for()
-        assert "Cái Rồng" in await log.locator(".msg.bot:not(.typing)").nth(1).inner_text()
-
-        await log.get_by_role("button", name=re.compile("Sản phẩm OCOP")).first.click()
-        await log.locator(".msg.bot:not(.typing)").nth(2).wait_for()
-        assert await log.locator(".msg.notice").count() == 0
-        assert page.errors == []
