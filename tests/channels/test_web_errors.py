@@ -159,3 +159,25 @@ async def test_a_flooding_session_gets_429_with_retry_after(
     # One second later one more message is allowed again.
     clock.now += 1.0
     assert (await chat.post({"text": "lại"}))[0] == 200
+
+
+class BrokenStore:
+    """A session store whose database is down."""
+
+    async def create(self, token_hash: str, chat_id: str) -> None:
+        raise ConnectionError("database is down")
+
+    async def find(self, token_hash: str) -> str | None:
+        raise ConnectionError("database is down")
+
+
+async def test_a_database_outage_is_a_json_500(engine: FakeEngine) -> None:
+    async with serve(engine, sessions=BrokenStore()) as (client, _):
+        created = await client.post("/api/chat/session")
+        posted = await client.post(
+            "/api/chat/messages", json={"text": "hi"}, headers={"Authorization": "Bearer x"}
+        )
+        for response in (created, posted):
+            assert response.status == 500
+            assert (await response.json())["error"]
+            assert response.headers["Access-Control-Allow-Origin"] == "*"

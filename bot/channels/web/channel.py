@@ -11,7 +11,7 @@ from aiohttp import web
 from bot.channels.web import page
 from bot.channels.web.api import ChatApi
 from bot.channels.web.codec import render_reply
-from bot.channels.web.http import preflight
+from bot.channels.web.http import json_errors, preflight
 from bot.channels.web.mailbox import Mailbox, MemoryMailbox
 from bot.channels.web.protocols import ChatEngine, SessionStore
 from bot.channels.web.ratelimit import RateLimiter
@@ -56,9 +56,9 @@ class WebChannel:
     def setup(self, app: web.Application) -> None:
         """Adds the chat API, the page and /healthz (unless present) to ``app``."""
         router = app.router
-        router.add_post("/api/chat/session", self._api.create_session)
-        router.add_post("/api/chat/messages", self._api.post_message)
-        router.add_get("/api/chat/updates", self._api.get_updates)
+        router.add_post("/api/chat/session", json_errors(self._api.create_session))
+        router.add_post("/api/chat/messages", json_errors(self._api.post_message))
+        router.add_get("/api/chat/updates", json_errors(self._api.get_updates))
         for path in ("/api/chat/session", "/api/chat/messages", "/api/chat/updates"):
             router.add_route("OPTIONS", path, preflight)
         router.add_get("/", page.index)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
@@ -11,6 +13,8 @@ from aiohttp import web
 from bot.channels.web.codec import BadRequest
 
 logger = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 #: The API is meant to be embedded by other sites. It authenticates with a bearer token,
 #: never a cookie, so allowing any origin does not let a page act as someone else.
@@ -81,3 +85,19 @@ async def read_json(request: web.Request, max_bytes: int) -> Any:
         return json.loads(bytes(raw).decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BadRequest("bad_json", "the body is not valid JSON") from None
+
+
+def json_errors(handler: Handler) -> Handler:
+    """Answers an unexpected failure (a database outage) with JSON, not a plain-text 500."""
+
+    @functools.wraps(handler)
+    async def guarded(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except web.HTTPException:
+            raise
+        except Exception:
+            logger.exception("web chat: %s %s failed", request.method, request.path)
+            return error_response(500, "internal", "something went wrong; please try again")
+
+    return guarded
