@@ -14,6 +14,8 @@ from catalog.models import PlaceProduct, Product
 from catalog.repositories.mapping import product_dto
 from catalog.text import fold
 
+MAX_WORDS = 12  # a pasted paragraph must not become hundreds of LIKE conditions
+
 
 @dataclass(frozen=True)
 class ProductFilter:
@@ -32,9 +34,8 @@ class ProductFilter:
         """SQL conditions that work the same on SQLite and PostgreSQL."""
         found: list[ColumnElement[bool]] = []
         # Every word must start a word of the name or an alias, diacritics ignored.
-        found.extend(
-            Product.search_text.like(f"% {word}%") for word in fold(self.text or "").split()
-        )
+        words = fold(self.text or "").split()[:MAX_WORDS]
+        found.extend(Product.search_text.like(f"% {word}%") for word in words)
         if self.category is not None:
             found.append(Product.category == self.category)
         if self.stars is not None:
