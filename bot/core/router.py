@@ -41,6 +41,10 @@ class Router:
         """Serves `intent` with `handler` in conversation step `step` (any by default)."""
         self._intents[(intent, step)] = handler
 
+    def serves(self, intent: str, step: str = ANY_STEP) -> bool:
+        """True if a handler is registered for (intent, step)."""
+        return (intent, step) in self._intents
+
     def on_payload(self, route: str, handler: Handler) -> None:
         """Serves button payloads whose `topic:action` is `route`."""
         self._payloads[route] = handler
