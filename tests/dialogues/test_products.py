@@ -110,6 +110,8 @@ async def test_a_typed_number_picks_from_the_buttons(chat: ChatClient) -> None:
     [
         ("so sánh trà hoa vàng Quy Hoa và miến dong Bình Liêu",
          ["So sánh sản phẩm", "Trà hoa vàng Quy Hoa", "Miến dong Bình Liêu"]),
+        ("so sanh tra hoa vang quy hoa va mien dong binh lieu",
+         ["So sánh sản phẩm", "Trà hoa vàng Quy Hoa", "Miến dong Bình Liêu"]),
         ("compare Akoya pearls and Tahiti pearls",
          ["Comparison", "Akoya pearls", "Tahiti pearls"]),
     ],

@@ -81,10 +81,20 @@ async def test_shops_that_carry_a_product(chat: ChatClient) -> None:
     assert "Điểm bán hàng OCOP cạnh siêu thị Big C (Hạ Long)" in chat.text
 
 
-async def test_online_channels_cite_their_source(chat: ChatClient) -> None:
-    await chat.send("cửa hàng OCOP ở Hạ Long")
-    await chat.click("Mua online")
-    for fact in (TEQNI, "Voso.vn", "Postmart.vn", "nguồn: https://vietnam.vn/"):
+@pytest.mark.parametrize(
+    ("opening", "online", "source"),
+    [
+        ("cửa hàng OCOP ở Hạ Long", "Mua online", "nguồn: https://vietnam.vn/"),
+        ("cua hang ocop o ha long", "Mua online", "nguồn: https://vietnam.vn/"),
+        ("where can I buy OCOP products in Ha Long", "Buy online", "source: https://vietnam.vn/"),
+    ],
+)
+async def test_online_channels_cite_their_source(
+    chat: ChatClient, opening: str, online: str, source: str
+) -> None:
+    await chat.send(opening)
+    await chat.click(online)
+    for fact in (TEQNI, "Voso.vn", "Postmart.vn", source):
         assert fact in chat.text
 
 
