@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -74,7 +73,6 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
     nor a product's own full name or alias ("nước khoáng Quang Hanh Fresh").
     """
     heads: dict[tuple[str, ...], set[str]] = {}
-    firsts: Counter[str] = Counter()
     exact: set[tuple[str, ...]] = set()
     for product in lexicon.products:
         vi_names = {_clean(product.name_vi), *(_clean(a) for a in product.aliases)}
@@ -85,19 +83,15 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
         for name in vi_names | {en_name}:
             for variant in _english_variants(name):
                 index.add(PRODUCT, product.id, variant)
-        seen_first = set()
+        # Vietnamese names start with the head ("ruốc", "trà hoa vàng"), English ones end
+        # with it ("fish sauce", "pearls").
         for name in vi_names:
             key, _ = words(name)
-            for size in range(2, len(key)):
+            for size in range(1, len(key)):
                 heads.setdefault(key[:size], set()).add(product.id)
-            if key:
-                seen_first.add(key[0])
         en_key, _ = words(en_name)
         for size in range(1, len(en_key)):
             heads.setdefault(en_key[-size:], set()).add(product.id)
-        firsts.update(seen_first)
-        for first in seen_first:
-            heads.setdefault((first,), set()).add(product.id)
     ordered = {product.id: rank for rank, product in enumerate(lexicon.products)}
     for key, ids in heads.items():
         single_vague = len(key) == 1 and (len(ids) < 2 or key[0] in _VAGUE or len(key[0]) < 3)
