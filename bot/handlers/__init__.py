@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from bot.core.router import Router
-from bot.handlers import fallback, handoff, lang, products, search, shops, start, tourism
+from bot.handlers import (
+    checkout_table,
+    fallback,
+    handoff,
+    lang,
+    orders,
+    producer,
+    products,
+    search,
+    shops,
+    start,
+    tourism,
+)
 from bot.handlers.choice import read_choice_by_name
 from bot.handlers.entities import read_district_names_as_places
 from bot.handlers.followup import read_follow_ups
@@ -17,5 +29,7 @@ def build_router() -> Router:
     router.before(read_choice_by_name)
     for module in (start, lang, products, search, shops, tourism, handoff):
         module.setup(router)
+    for order_module in (orders, producer, checkout_table):
+        order_module.setup(router)
     fallback.setup(router)
     return router

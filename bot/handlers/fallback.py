@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 
 from bot.core.messages import Button, Reply
 from bot.core.nlu import Entity, Parse
@@ -79,19 +79,6 @@ async def acknowledge(turn: Turn) -> Outcome:
     return Outcome([Reply(turn.t("fallback.acknowledge"), journey_buttons(turn))])
 
 
-async def explain_ordering(turn: Turn) -> Outcome:
-    """Says that orders are not taken in chat yet, and where to buy instead."""
-    mentions = product_mentions(turn.parse)
-    if mentions and len(mentions[0]) == 1:
-        outcome = await shops.find_shops(turn)
-        return replace(outcome, replies=[Reply(turn.t("order.not_in_chat")), *outcome.replies])
-    buttons: tuple[Button, ...] = (
-        turn.button("button.online", "s:online"),
-        *journey_buttons(turn),
-    )
-    return Outcome([Reply(turn.t("order.not_in_chat"), buttons)])
-
-
 def setup(router: Router) -> None:
     """Registers the fallbacks; call it last."""
     router.on_intent("out_of_scope", answer_out_of_scope)
@@ -99,8 +86,6 @@ def setup(router: Router) -> None:
     router.on_intent("inform", continue_topic)
     for intent in ("affirm", "deny"):
         router.on_intent(intent, acknowledge)
-    for intent in ("order_create", "order_status", "order_cancel"):
-        router.on_intent(intent, explain_ordering)
     for topic in ("products", "shops", "tourism"):
         router.on_payload(f"ask:{topic}", resolve_clarification)
     router.set_fallback(answer_out_of_scope)

@@ -1,0 +1,146 @@
+"""The checkout's cart: start an order, add, pick, size, change and remove products."""
+
+from __future__ import annotations
+
+from bot.core.messages import Reply
+from bot.core.turn import Outcome, Turn
+from bot.handlers import render
+from bot.handlers.checkout_ask import ask_next
+from bot.handlers.checkout_draft import Draft
+from bot.handlers.checkout_read import read_quantity
+from bot.handlers.context import catalog, product_mentions
+from catalog.text import fold
+
+
+def current_draft(turn: Turn) -> Draft:
+    """The draft under way, or a new one."""
+    return Draft.load(turn.memory) or Draft()
+
+
+async def start_checkout(turn: Turn) -> Outcome:
+    """Starts (or continues) an order with the products and quantities the message names."""
+    draft = current_draft(turn)
+    before = (
+        [turn.say("checkout.resumed")] if draft.items and not product_mentions(turn.parse) else []
+    )
+    await _take_mentions(turn, draft)
+    return await ask_next(turn, draft, *before)
+
+
+async def add_item(turn: Turn) -> Outcome:
+    """Adds the products the message names to the cart ("thêm 1 hũ ruốc hàu")."""
+    draft = current_draft(turn)
+    await _take_mentions(turn, draft)
+    return await ask_next(turn, draft)
+
+
+async def _take_mentions(turn: Turn, draft: Draft) -> None:
+    """Puts each mentioned product in the cart; an ambiguous one becomes a choice."""
+    mentions = product_mentions(turn.parse)
+    quantities = turn.parse.values("quantity") if turn.parse else []
+    unit = _typed_unit(turn)
+    for number, ids in enumerate(mentions):
+        quantity = quantities[number] if number < len(quantities) else None
+        quantity = int(quantity) if isinstance(quantity, int | float) else None
+        if len(ids) > 1:
+            draft.choices, draft.wanted = ids, quantity
+            continue
+        if await catalog(turn).get_product(ids[0]) is not None:
+            draft.add(ids[0], quantity, unit)
+            draft.adding = False
+
+
+def _typed_unit(turn: Turn) -> str | None:
+    """The unit word as the person typed it ("chai", "hũ", "boxes"), for the summary."""
+    parse = turn.parse
+    found = [e for e in parse.entities if e.entity == "unit"] if parse else []
+    if not found or found[0].start is None or found[0].end is None or parse is None:
+        return None
+    return parse.text[found[0].start : found[0].end] or None
+
+
+async def take_product(turn: Turn) -> Outcome:
+    """Reads the product typed at the "which product?" question."""
+    draft = current_draft(turn)
+    if not product_mentions(turn.parse):
+        return await ask_next(turn, draft, turn.say("checkout.unknown_product"))
+    await _take_mentions(turn, draft)
+    return await ask_next(turn, draft)
+
+
+async def pick_product(turn: Turn) -> Outcome:
+    """Puts the product on the pressed button in the cart."""
+    draft = current_draft(turn)
+    product_id = turn.payload.arg if turn.payload else None
+    if product_id and await catalog(turn).get_product(product_id) is not None:
+        draft.add(product_id, draft.wanted)
+        draft.choices, draft.wanted, draft.adding = [], None, False
+    return await ask_next(turn, draft)
+
+
+def _valid(turn: Turn, quantity: int | None) -> bool:
+    return quantity is not None and 1 <= quantity <= turn.settings.max_quantity
+
+
+def _bad_quantity(turn: Turn) -> Reply:
+    return turn.say("orders.error.quantity", max_quantity=turn.settings.max_quantity)
+
+
+async def take_quantity(turn: Turn) -> Outcome:
+    """Reads the quantity of the product being asked about; a bad one is asked again."""
+    draft = current_draft(turn)
+    quantity = read_quantity(turn)
+    if not _valid(turn, quantity):
+        return await ask_next(turn, draft, _bad_quantity(turn))
+    draft.set_quantity(draft.unsized() or "", quantity)
+    return await ask_next(turn, draft)
+
+
+async def change_quantity(turn: Turn) -> Outcome:
+    """Changes an item's quantity ("à 3 chai thôi"): the named product, else the last one."""
+    draft = current_draft(turn)
+    quantity = read_quantity(turn)
+    if not draft.items:
+        return await ask_next(turn, draft)
+    if not _valid(turn, quantity):
+        return await ask_next(turn, draft, _bad_quantity(turn))
+    target = await _target(turn, draft)
+    draft.set_quantity(target, quantity)
+    return await ask_next(turn, draft, turn.say("checkout.changed"))
+
+
+async def _target(turn: Turn, draft: Draft) -> str:
+    """The item a correction means: a mentioned one, one sold in the unit named, or the last."""
+    named = [i for ids in product_mentions(turn.parse) for i in ids if i in draft.product_ids]
+    if named:
+        return named[0]
+    unit = fold(str(turn.parse.first("unit") or "")) if turn.parse else ""
+    if unit:
+        for product in reversed(await catalog(turn).get_products(draft.product_ids)):
+            if fold(product.price_unit or product.unit or "") == unit:
+                return product.id
+    return draft.product_ids[-1]
+
+
+async def remove_item(turn: Turn) -> Outcome:
+    """Removes products from the cart, by message ("bỏ nước mắm") or button."""
+    draft = current_draft(turn)
+    if turn.payload is not None:
+        ids = [turn.payload.arg or ""]
+    else:
+        ids = [i for group in product_mentions(turn.parse) for i in group]
+    removed = [i for i in ids if draft.remove(i)]
+    products = await catalog(turn).get_products(removed)
+    names = ", ".join(render.product_name(turn, p) for p in products)
+    note = (
+        turn.say("checkout.removed", names=names) if removed else turn.say("checkout.not_in_cart")
+    )
+    if not draft.items:
+        draft.adding = True
+    return await ask_next(turn, draft, note)
+
+
+async def quit_checkout(turn: Turn) -> Outcome:
+    """Leaves the checkout at any step; nothing is ordered."""
+    Draft.drop(turn.memory)
+    return Outcome([turn.say("checkout.cancelled")])
