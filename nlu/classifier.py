@@ -15,7 +15,7 @@ from nlu.features import CHAR_RANGE, WORD_PATTERN, WORD_RANGE, LinearSoftmax, Tf
 logger = logging.getLogger(__name__)
 
 # Bump when features change, so cached models from older code are not reused.
-FEATURE_VERSION = "7"
+FEATURE_VERSION = "8"
 
 
 class IntentClassifier:
@@ -56,7 +56,7 @@ class IntentClassifier:
                 labels=tuple(str(label) for label in model.classes_),
                 chars=TfidfBlock(dict(chars.vocabulary_), chars.idf_.copy(), 0),
                 words=TfidfBlock(dict(words.vocabulary_), words.idf_.copy(), width),
-                coef=np.ascontiguousarray(model.coef_),
+                coef=np.ascontiguousarray(model.coef_.T),
                 intercept=model.intercept_.copy(),
             )
         )

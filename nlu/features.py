@@ -54,17 +54,17 @@ class TfidfBlock:
     idf: np.ndarray
     offset: int
 
-    def add(self, grams: list[str], columns: list[int], values: list[float]) -> None:
+    def add(self, grams: list[str], columns: list[np.ndarray], values: list[np.ndarray]) -> None:
         """Appends this block's sublinear, L2-normalised TF-IDF values."""
-        counts = Counter(gram for gram in grams if gram in self.vocabulary)
+        vocabulary = self.vocabulary
+        counts = Counter(vocabulary[gram] for gram in grams if gram in vocabulary)
         if not counts:
             return
-        index = [self.vocabulary[gram] for gram in counts]
-        weights = [(1.0 + math.log(count)) * float(self.idf[i])
-                   for i, count in zip(index, counts.values(), strict=True)]  # fmt: skip
-        norm = math.sqrt(sum(weight * weight for weight in weights)) or 1.0
-        columns.extend(self.offset + i for i in index)
-        values.extend(weight / norm for weight in weights)
+        index = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        weights = (1.0 + np.log(tf)) * self.idf[index]
+        columns.append(index + self.offset)
+        values.append(weights / (math.sqrt(float(weights @ weights)) or 1.0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +74,17 @@ class LinearSoftmax:
     labels: tuple[str, ...]
     chars: TfidfBlock
     words: TfidfBlock
-    coef: np.ndarray
+    coef: np.ndarray  # features x labels, so one message gathers contiguous rows
     intercept: np.ndarray
 
     def probabilities(self, text: str) -> np.ndarray:
         """Returns one probability per label for a classifier text."""
-        columns: list[int] = []
-        values: list[float] = []
+        columns: list[np.ndarray] = []
+        values: list[np.ndarray] = []
         self.chars.add(char_wb_ngrams(text), columns, values)
         self.words.add(word_ngrams(text), columns, values)
-        scores = self.intercept + self.coef[:, columns] @ np.asarray(values)
+        scores = self.intercept.copy()
+        if columns:
+            scores += np.concatenate(values) @ self.coef[np.concatenate(columns)]
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu.tones import place_tone
 
@@ -40,6 +41,7 @@ class NormText:
         return self.starts[begin], self.ends[end - 1]
 
 
+@lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """Returns one character without diacritics (đ -> d, ệ -> e)."""
     if char in "đĐ":
@@ -64,6 +66,7 @@ def _clusters(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=4096)
 def _one_char(cluster: str) -> str:
     """Normalises one cluster to a single lowercase NFC character."""
     if unicodedata.category(cluster[0]) in {"Cc", "Cf", "Zl", "Zp", "Zs"}:

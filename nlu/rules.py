@@ -124,10 +124,12 @@ def find_phrases(
 ) -> list[Found]:
     """Finds fixed phrases (e.g. the ``near_me`` lookup) with value True."""
     found: list[Found] = []
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
     words = [token.fold for token in tokens]
-    for index in range(len(tokens)):
-        for phrase in ordered:
+    for index, word in enumerate(words):
+        for phrase in by_first.get(word, ()):
             end = index + len(phrase)
             if tuple(words[index:end]) == phrase and free(taken, index, end):
                 found.append(Found(entity, True, index, end))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _HATTED = set("ăâêôơư")
@@ -52,6 +53,7 @@ def _target(letters: list[str], start: int, end: int) -> int:
     return start + 1
 
 
+@lru_cache(maxsize=8192)
 def place_tone(word: str) -> str:
     """Moves a syllable's tone mark to its canonical vowel, keeping the length.
 
