@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection
+
 from bot.core.messages import ConversationKey
-from bot.core.sql_store import SqlDeduplicator, SqlStateStore
+from bot.core.sql_store import SqlDeduplicator, SqlStateStore, metadata
 from bot.core.state import Conversation
 from catalog.db import make_engine, make_session_factory, upgrade
 
@@ -43,5 +47,25 @@ async def test_dedup_claims_once_even_concurrently(empty_db_url: str) -> None:
         assert sorted(results) == [False, False, False, True]
         assert await dedup.claim("telegram", "m1") is True
         assert await dedup.prune() == 0
+    finally:
+        await engine.dispose()
+
+
+def _diff(connection: Connection) -> list[object]:
+    ours = set(metadata.tables)
+
+    def include_name(name: str | None, type_: str, _parents: object) -> bool:
+        return type_ != "table" or name in ours
+
+    opts = {"compare_type": True, "include_name": include_name}
+    return list(compare_metadata(MigrationContext.configure(connection, opts=opts), metadata))
+
+
+async def test_migration_0002_matches_the_tables_the_stores_use(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
+    try:
+        await upgrade(engine)
+        async with engine.connect() as conn:
+            assert await conn.run_sync(_diff) == []
     finally:
         await engine.dispose()
