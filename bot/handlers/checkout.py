@@ -116,9 +116,12 @@ async def _target(turn: Turn, draft: Draft) -> str:
         return named[0]
     unit = fold(str(turn.parse.first("unit") or "")) if turn.parse else ""
     if unit:
-        for product in reversed(await catalog(turn).get_products(draft.product_ids)):
-            if fold(product.price_unit or product.unit or "") == unit:
-                return product.id
+        products = {p.id: p for p in await catalog(turn).get_products(draft.product_ids)}
+        for item in reversed(draft.items):
+            product = products.get(str(item["product"]))
+            units = (item.get("unit"), product.price_unit, product.unit) if product else ()
+            if unit in {fold(u) for u in units if u}:
+                return str(item["product"])
     return draft.product_ids[-1]
 
 

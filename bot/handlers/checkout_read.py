@@ -97,6 +97,8 @@ async def read_checkout_message(turn: Turn) -> None:
         label = "order_remove"
     elif mentions and parse.intent == "order_create":
         label = "order_add"
+    elif parse.intent == "order_create" and step != PRODUCT:
+        label = None  # "đặt hàng" again: carry on where the checkout was
     elif step == PHONE and (read_phone(text) or turn.msg.contact_phone):
         label = "order_answer"
     elif parse.intent in ASIDES and (

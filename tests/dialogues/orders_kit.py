@@ -51,6 +51,12 @@ async def orders_of(bot: Bot, chat: ChatClient) -> list[OrderDTO]:
         return await OrderService(session).orders_of_customer(f"{chat.channel}:{chat.chat_id}")
 
 
+async def order_by_id(bot: Bot, order_id: int) -> OrderDTO | None:
+    """The order with its status history."""
+    async with bot.sessions() as session:
+        return await OrderService(session).get(order_id)
+
+
 async def checkout_vi(chat: ChatClient, first: str = "cho mình 2 chai nước mắm Cái Rồng") -> None:
     """Orders in Vietnamese up to the summary (delivery to an address, no note)."""
     await chat.send(first)
