@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.dedup import Deduplicator
 from bot.core.i18n import I18n
+from bot.core.inputs import describe, is_low_confidence, pick_option
 from bot.core.language import choose_language
 from bot.core.locks import LockProvider
 from bot.core.messages import ConversationKey, IncomingMessage, Reply
 from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
-from bot.core.options import option_number
 from bot.core.payloads import parse_payload
 from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.state import IDLE, Conversation, StateStore
@@ -90,7 +91,9 @@ class Engine:
             await self._store.set(key, conv.to_dict())
 
     async def _handle_locked(self, msg: IncomingMessage) -> list[Reply]:
+        started = time.perf_counter()
         conv = await self._load(msg)
+        before = conv.step
         msg = pick_option(msg, conv.options)
         text = (msg.text or "").strip()[: self._settings.max_text_chars]
         command = None
@@ -123,6 +126,15 @@ class Engine:
         conv.step = outcome.step or IDLE
         conv.options = [b.payload for r in outcome.replies for b in r.buttons]
         await self._store.set(msg.key, conv.to_dict())
+        logger.info(
+            "%s turn: %s, step %s -> %s, %d replies, %.0f ms",
+            msg.channel,
+            describe(msg, parse),
+            before,
+            conv.step,
+            len(outcome.replies),
+            (time.perf_counter() - started) * 1000,
+        )
         return outcome.replies
 
     async def _load(self, msg: IncomingMessage) -> Conversation:
@@ -142,29 +154,8 @@ class Engine:
         except Exception:
             logger.exception("NLU failed on a %d-character message", len(text))
             return Parse(text=text, intent=LOW_CONFIDENCE, confidence=0.0)
-        if self._is_low_confidence(parse):
+        if is_low_confidence(parse, self._settings.threshold):
             guess = next((n for n, _ in parse.ranking if n != "out_of_scope"), parse.intent)
             logger.debug("low confidence %.2f, best guess %s", parse.confidence, guess)
             return replace(parse, intent=LOW_CONFIDENCE, guess=guess)
         return parse
-
-    def _is_low_confidence(self, parse: Parse) -> bool:
-        """Below the threshold, or the NLU's own fallback (Rasa's nlu_fallback, or
-        out_of_scope at exactly the threshold with weaker guesses ranked after it)."""
-        threshold = self._settings.threshold
-        if parse.intent == LOW_CONFIDENCE or parse.confidence < threshold:
-            return True
-        return (
-            parse.intent == "out_of_scope"
-            and abs(parse.confidence - threshold) < 1e-6
-            and len(parse.ranking) > 1
-            and all(score < threshold for _, score in parse.ranking[1:])
-        )
-
-
-def pick_option(msg: IncomingMessage, options: list[str]) -> IncomingMessage:
-    """Turns a typed option choice ("2", "số 2", "hai") into the payload of that button."""
-    number = option_number(msg.text) if msg.payload is None else None
-    if number is not None and 1 <= number <= len(options):
-        return replace(msg, text=None, payload=options[number - 1])
-    return msg

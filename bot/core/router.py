@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from bot.core.inputs import LOW_CONFIDENCE
 from bot.core.turn import Outcome, Turn
+
+__all__ = ["ANY_STEP", "LOCATION", "LOW_CONFIDENCE", "Handler", "Hook", "Router"]
 
 Handler = Callable[[Turn], Awaitable[Outcome]]
 Hook = Callable[[Turn], Awaitable[None]]
 ANY_STEP = "*"
-LOW_CONFIDENCE = "nlu_fallback"  # Rasa's name for a parse below the threshold
 LOCATION = "location"
 
 
