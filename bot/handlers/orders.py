@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.core.messages import Button, Reply
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
+from bot.handlers.checkout import quit_checkout
+from bot.handlers.checkout_draft import Draft
 from bot.handlers.orders_common import (
     address_of,
     find_order,
@@ -51,7 +53,10 @@ def _cancel_button(turn: Turn, order: OrderDTO) -> Button:
 
 async def cancel_order(turn: Turn) -> Outcome:
     """Cancels the order the message names ("hủy đơn K7M3QP"), or asks which one."""
-    order = await find_order(turn, order_reference(turn.msg.text))
+    reference = order_reference(turn.msg.text)
+    if reference is None and Draft.load(turn.memory) is not None:
+        return await quit_checkout(turn)  # "hủy" while an order was being put together
+    order = await find_order(turn, reference)
     if order is not None:
         return await _cancel(turn, order.id, None)
     mine = await order_service(turn).orders_of_customer(address_of(turn))
