@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.core.messages import Reply
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
 from bot.handlers.checkout_ask import ask_next
 from bot.handlers.checkout_draft import Draft
+from bot.handlers.checkout_items import bad_quantity, take_mentions, valid_quantity
 from bot.handlers.checkout_read import read_quantity
 from bot.handlers.context import catalog, product_mentions
 from catalog.text import fold
@@ -23,40 +23,16 @@ async def start_checkout(turn: Turn) -> Outcome:
     before = (
         [turn.say("checkout.resumed")] if draft.items and not product_mentions(turn.parse) else []
     )
-    await _take_mentions(turn, draft)
+    if not await take_mentions(turn, draft):
+        before.append(bad_quantity(turn))
     return await ask_next(turn, draft, *before)
 
 
 async def add_item(turn: Turn) -> Outcome:
     """Adds the products the message names to the cart ("thêm 1 hũ ruốc hàu")."""
     draft = current_draft(turn)
-    await _take_mentions(turn, draft)
-    return await ask_next(turn, draft)
-
-
-async def _take_mentions(turn: Turn, draft: Draft) -> None:
-    """Puts each mentioned product in the cart; an ambiguous one becomes a choice."""
-    mentions = product_mentions(turn.parse)
-    quantities = turn.parse.values("quantity") if turn.parse else []
-    unit = _typed_unit(turn)
-    for number, ids in enumerate(mentions):
-        quantity = quantities[number] if number < len(quantities) else None
-        quantity = int(quantity) if isinstance(quantity, int | float) else None
-        if len(ids) > 1:
-            draft.choices, draft.wanted = ids, quantity
-            continue
-        if await catalog(turn).get_product(ids[0]) is not None:
-            draft.add(ids[0], quantity, unit)
-            draft.adding = False
-
-
-def _typed_unit(turn: Turn) -> str | None:
-    """The unit word as the person typed it ("chai", "hũ", "boxes"), for the summary."""
-    parse = turn.parse
-    found = [e for e in parse.entities if e.entity == "unit"] if parse else []
-    if not found or found[0].start is None or found[0].end is None or parse is None:
-        return None
-    return parse.text[found[0].start : found[0].end] or None
+    ok = await take_mentions(turn, draft)
+    return await ask_next(turn, draft, *([] if ok else [bad_quantity(turn)]))
 
 
 async def take_product(turn: Turn) -> Outcome:
@@ -64,8 +40,8 @@ async def take_product(turn: Turn) -> Outcome:
     draft = current_draft(turn)
     if not product_mentions(turn.parse):
         return await ask_next(turn, draft, turn.say("checkout.unknown_product"))
-    await _take_mentions(turn, draft)
-    return await ask_next(turn, draft)
+    ok = await take_mentions(turn, draft)
+    return await ask_next(turn, draft, *([] if ok else [bad_quantity(turn)]))
 
 
 async def pick_product(turn: Turn) -> Outcome:
@@ -78,20 +54,12 @@ async def pick_product(turn: Turn) -> Outcome:
     return await ask_next(turn, draft)
 
 
-def _valid(turn: Turn, quantity: int | None) -> bool:
-    return quantity is not None and 1 <= quantity <= turn.settings.max_quantity
-
-
-def _bad_quantity(turn: Turn) -> Reply:
-    return turn.say("orders.error.quantity", max_quantity=turn.settings.max_quantity)
-
-
 async def take_quantity(turn: Turn) -> Outcome:
     """Reads the quantity of the product being asked about; a bad one is asked again."""
     draft = current_draft(turn)
     quantity = read_quantity(turn)
-    if not _valid(turn, quantity):
-        return await ask_next(turn, draft, _bad_quantity(turn))
+    if not valid_quantity(turn, quantity):
+        return await ask_next(turn, draft, bad_quantity(turn))
     draft.set_quantity(draft.unsized() or "", quantity)
     return await ask_next(turn, draft)
 
@@ -102,8 +70,8 @@ async def change_quantity(turn: Turn) -> Outcome:
     quantity = read_quantity(turn)
     if not draft.items:
         return await ask_next(turn, draft)
-    if not _valid(turn, quantity):
-        return await ask_next(turn, draft, _bad_quantity(turn))
+    if not valid_quantity(turn, quantity):
+        return await ask_next(turn, draft, bad_quantity(turn))
     target = await _target(turn, draft)
     draft.set_quantity(target, quantity)
     return await ask_next(turn, draft, turn.say("checkout.changed"))

@@ -31,6 +31,15 @@ async def test_bad_phone_and_quantities_are_asked_again(bot: Bot) -> None:
     assert "giao tận nơi" in chat.text.lower()
 
 
+async def test_an_out_of_range_quantity_in_the_first_message_is_asked_again(bot: Bot) -> None:
+    chat = bot.chat(new_id("cust"))
+    await chat.send("cho mình 1000 chai nước mắm Cái Rồng")
+    assert "từ 1 đến 100" in chat.text and "bao nhiêu" in chat.text
+    await chat.send("100")
+    await chat.send("thêm 1 chai nước mắm Cái Rồng")  # 101 in all
+    assert "từ 1 đến 100" in chat.text and "bao nhiêu" in chat.text
+
+
 async def test_decline_asks_a_reason_and_tells_the_customer(bot: Bot) -> None:
     producer = await linked_producer(bot, "nuoc-mam-cai-rong-jsc")
     chat = bot.chat(new_id("cust"))
