@@ -125,6 +125,7 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
                 threshold=settings.nlu.threshold,
                 operator=settings.orders.operator,
                 max_text_chars=settings.web.max_text_chars,
+                max_quantity=settings.orders.max_quantity,
             ),
         )
         yield Runtime(db, sessions, engine, i18n, order_policy(settings))
