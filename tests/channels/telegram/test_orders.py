@@ -67,6 +67,8 @@ async def test_a_customer_orders_and_the_producer_accepts_in_two_telegram_chats(
     await producer.click("Nhận đơn")
     assert producer.methods[0] == "answerCallbackQuery"
     assert f"Đã nhận đơn {order.number}" in producer.text
+    await producer.send("/orders@ocop_test_bot")
+    assert order.number in producer.text
 
     assert await dispatcher.run_once() >= 1
     assert await dispatcher.run_once() == 0
