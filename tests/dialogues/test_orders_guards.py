@@ -95,9 +95,11 @@ async def test_a_producer_cannot_act_on_another_producers_order(bot: Bot) -> Non
     await chat.click("Xác nhận")
     [order] = await orders_of(bot, chat)
     await other.press(make_order_payload("accept", order.id, order.version))
-    assert f"không thể thao tác trên đơn {order.number}" in other.text
+    assert "không thể thao tác trên đơn này" in other.text
+    assert order.number not in other.text  # someone else's order number is not disclosed
     await stranger.send(f"nhận đơn {order.id}")
     assert "không thể thao tác" in stranger.text
+    assert order.number not in stranger.text
     await other.send("/orders")
     assert order.number not in other.text
     assert (await orders_of(bot, chat))[0].status == "pending"
