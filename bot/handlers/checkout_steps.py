@@ -17,6 +17,7 @@ PICKUP_CUES = ("nhan tai", "lay tai", "den lay", "toi lay", "tu lay", "pick up",
 HOME_CUES = ("giao", "ship", "deliver", "tan nha", "home", "dia chi")
 NO_NOTE_CUES = ("khong", "ko", "k", "khong co", "no", "none", "nope", "skip", "bo qua")
 MIN_ADDRESS_WORDS = 3
+MAX_CHOICE_WORDS = 5  # "giao tận nhà giúp mình" is a choice; an address is longer or has digits
 
 
 def _text(turn: Turn, limit: int) -> str:
@@ -72,11 +73,19 @@ async def take_delivery(turn: Turn) -> Outcome:
         draft.delivery, draft.address = HOME, saved["address"]
     elif any(cue in folded for cue in PICKUP_CUES):
         draft.delivery = PICK_UP
+    elif _chooses_home(folded):
+        draft.delivery, draft.address = HOME, None
     elif len(folded.split()) >= MIN_ADDRESS_WORDS:
         draft.delivery, draft.address = HOME, _text(turn, ADDRESS_CHARS)
     elif any(cue in folded for cue in HOME_CUES) or (turn.parse and turn.parse.guess == "deny"):
         draft.delivery, draft.address = HOME, None
     return await ask_next(turn, draft)
+
+
+def _chooses_home(folded: str) -> bool:
+    """True for "giao tận nhà" / "deliver to me": the choice of delivery, not an address."""
+    short = len(folded.split()) <= MAX_CHOICE_WORDS and not any(c.isdigit() for c in folded)
+    return short and any(cue in folded for cue in HOME_CUES)
 
 
 async def take_address(turn: Turn) -> Outcome:

@@ -78,3 +78,17 @@ async def test_happy_path_in_english_with_pickup(bot: Bot) -> None:
     assert any(f"Order {order.number} was accepted" in r.text for r in told)
     await chat.send("order status")
     assert "has been accepted" in chat.text
+
+
+async def test_typing_the_delivery_choice_asks_for_the_address(bot: Bot) -> None:
+    chat = bot.chat(new_id("cust"))
+    await chat.send("cho mk 2 chai nc mắm cái rồng")
+    await chat.send("Trần Thị Bình")
+    await chat.send("0987.654.321")
+    await chat.send("giao tận nhà")
+    assert "địa chỉ giao hàng" in chat.text
+    await chat.send("12 Lê Thánh Tông, Hạ Long")
+    assert "người bán" in chat.text  # the optional note comes next
+    await chat.click("Không có ghi chú")
+    assert "Giao tới: 12 Lê Thánh Tông, Hạ Long" in chat.text
+    assert "giao tận nhà" not in chat.text
