@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from nlu.found import Found, free, take
 from nlu.gazetteer import Gazetteer
 from nlu.lexicon import CatalogLexicon
+from nlu.narrow import narrow_products, product_bigrams
 from nlu.normalize import NormText
 from nlu.prices import find_prices
 from nlu.rules import find_phones_and_orders, find_phrases, find_quantities, find_stars
@@ -30,6 +31,7 @@ class EntityExtractor:
         near_me: Iterable[str] = (),
     ) -> None:
         self._gazetteer = Gazetteer(lexicon, category_words)
+        self._product_pairs = product_bigrams(lexicon)
         self._near_me = [tuple(phrase.split()) for phrase in near_me]
 
     def extract(self, text: NormText, tokens: list[Token]) -> list[Found]:
@@ -58,6 +60,7 @@ class EntityExtractor:
             found += [Found(match.term.entity, value, match.begin, match.end)
                       for value in match.term.values]  # fmt: skip
         found += find_quantities(tokens, taken, plain, product_starts)
+        found = narrow_products(found, tokens, self._product_pairs)
         return sorted(found, key=lambda item: (item.begin, item.end))
 
 

@@ -1,0 +1,32 @@
+"""A generic product mention is narrowed by a distinctive name elsewhere in the message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nlu import Interpreter
+
+QUY_HOA = "tra-hoa-vang-quy-hoa"
+TEAS = {QUY_HOA, "tra-hoa-vang-ba-che-dap-thanh", "tra-hoa-vang-htx-duoc-lieu-ba-che"}
+
+
+def products(parse: dict[str, Any]) -> set[str]:
+    return {e["value"] for e in parse["entities"] if e["entity"] == "product"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("how much is the golden camellia tea from Quy Hoa?", {QUY_HOA}),
+        ("trà hoa vàng của Quy Hoa giá bao nhiêu", {QUY_HOA}),
+        ("tra hoa vang cua dap thanh", {"tra-hoa-vang-ba-che-dap-thanh"}),
+        ("ba hộp trà hoa vàng", TEAS),  # "ba" is three here, not Ba Chẽ
+        ("trà hoa vàng", TEAS),
+    ],
+)
+def test_a_named_producer_picks_one_of_the_generic_matches(
+    interpreter: Interpreter, text: str, expected: set[str]
+) -> None:
+    assert products(interpreter.parse(text)) == expected
