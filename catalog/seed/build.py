@@ -18,7 +18,9 @@ from catalog.seed.prices import parse_vnd
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
-DEFAULT_FACTS = HERE.parents[2] / "shared" / "ocop" / "catalog-facts.yaml"
+SHARED_FACTS = HERE.parents[2] / "shared" / "ocop" / "catalog-facts.yaml"
+# A copy of the shared file travels with the repo, so a clone elsewhere can rebuild the seed.
+DEFAULT_FACTS = SHARED_FACTS if SHARED_FACTS.exists() else HERE / "facts" / "catalog-facts.yaml"
 SEED_FILE = HERE / "catalog.yaml"
 KIND_MAP = {"rest_stop_ocop_display": "rest_stop"}
 

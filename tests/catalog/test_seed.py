@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,8 +9,8 @@ import yaml
 
 from catalog.seed import SEED_FILE
 from catalog.seed.build import build
+from tests.facts import FACTS, SHARED_FACTS, VENDORED_FACTS
 
-FACTS = Path(__file__).resolve().parents[2].parent / "shared" / "ocop" / "catalog-facts.yaml"
 SECTIONS = ("districts", "producers", "products", "places")
 # Facts-file key -> seed column, where the names differ.
 RENAMED = {"producer": "producer_id", "district": "district_id"}
@@ -19,8 +18,6 @@ RENAMED = {"producer": "producer_id", "district": "district_id"}
 
 @pytest.fixture(scope="module")
 def facts() -> dict[str, Any]:
-    if not FACTS.exists():
-        pytest.skip(f"facts file not found at {FACTS} (a clone without ../shared)")
     return yaml.safe_load(FACTS.read_text(encoding="utf-8"))
 
 
@@ -113,3 +110,10 @@ def test_place_links_point_at_sourced_places(seed: dict) -> None:
     assert ("ocop-point-bigc-ha-long", "thit-lon-mong-cai-van-thanh-phat") not in links
     for link in seed["place_products"]:
         assert link["source"] == places[link["place_id"]]["sources"][0]
+
+
+def test_the_repos_copy_of_the_facts_matches_the_shared_file() -> None:
+    """The vendored copy (for clones without ../shared) must not drift from the source."""
+    if not SHARED_FACTS.exists():
+        pytest.skip("no shared facts file on this machine to compare with")
+    assert VENDORED_FACTS.read_bytes() == SHARED_FACTS.read_bytes()

@@ -9,16 +9,14 @@ from typing import Any
 import pytest
 
 from nlu import CatalogLexicon, Interpreter
-from nlu.cli import default_catalog
 from nlu.lexicon import load_lexicon
-
-FACTS = Path(__file__).resolve().parents[2].parent / "shared" / "ocop" / "catalog-facts.yaml"
+from tests.facts import FACTS
 
 
 @pytest.fixture(scope="session")
 def lexicon() -> CatalogLexicon:
     """The catalog names from the sourced facts file (ids are stable)."""
-    return load_lexicon(FACTS if FACTS.exists() else default_catalog())
+    return load_lexicon(FACTS)
 
 
 @pytest.fixture(scope="session")
