@@ -11,22 +11,25 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from aiohttp import web
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.admin_cli import AdminError
 from bot.config import Settings
 from bot.core.engine import Engine
 from bot.core.i18n import I18n
-from bot.core.locks import LocalLocks
+from bot.core.locks import LocalLocks, LockProvider
 from bot.core.messages import Channel
 from bot.core.nlu import NluParser
 from bot.core.sql_store import SqlDeduplicator, SqlStateStore
+from bot.core.state import StateStore
 from bot.core.turn import EngineSettings
 from bot.handlers import build_router
 from bot.notify import OutboxDispatcher
 from bot.notify_render import OutboxRenderer
 from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
+from bot.stores import RedisLocks, RedisStateStore, connect_redis
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
 from catalog.orders import OrderPolicy
 from catalog.services import CatalogService
@@ -45,6 +48,7 @@ class Runtime:
     i18n: I18n
     policy: OrderPolicy
     channels: dict[str, Channel] = field(default_factory=dict)
+    redis: Redis | None = None  # set when state, locks and web mailboxes are shared
 
     def add_channel(self, channel: Channel) -> None:
         """Lets the outbox dispatcher deliver to chats on this channel."""
@@ -102,9 +106,22 @@ async def build_nlu(settings: Settings, sessions: async_sessionmaker[AsyncSessio
     )
 
 
+def conversation_stores(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession], redis: Redis | None
+) -> tuple[StateStore, LockProvider]:
+    """Redis when configured (several processes); else the database and in-process locks."""
+    if redis is None:
+        return SqlStateStore(sessions), LocalLocks()
+    prefix = settings.redis.prefix
+    store = RedisStateStore(redis, prefix=prefix, ttl=settings.redis.state_ttl)
+    return store, RedisLocks(redis, prefix=prefix)
+
+
 @asynccontextmanager
 async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
-    """Migrates, seeds and wires the engine; disposes of the database afterwards."""
+    """Migrates, seeds and wires the engine; closes Redis and the database afterwards."""
+    # A missing Redis stops the start (StoreUnavailable) before anything else happens.
+    redis = await connect_redis(settings.redis.url) if settings.redis.url else None
     db = make_engine(settings.database.url)
     try:
         await upgrade(db)
@@ -112,12 +129,13 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
         if settings.database.seed_on_empty and await seed_if_empty(sessions):
             logger.info("empty database: loaded the OCOP seed catalog")
         i18n = I18n.load()
+        store, locks = conversation_stores(settings, sessions, redis)
         engine = Engine(
             session_factory=sessions,
             nlu=await build_nlu(settings, sessions),
-            store=SqlStateStore(sessions),
+            store=store,
             dedup=SqlDeduplicator(sessions),
-            locks=LocalLocks(),
+            locks=locks,
             notifier=OutboxNotifier(sessions),
             router=build_router(),
             i18n=i18n,
@@ -128,9 +146,11 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
                 max_quantity=settings.orders.max_quantity,
             ),
         )
-        yield Runtime(db, sessions, engine, i18n, order_policy(settings))
+        yield Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
     finally:
         await db.dispose()
+        if redis is not None:
+            await redis.aclose()
 
 
 AdminCall = Callable[[async_sessionmaker[AsyncSession]], Awaitable[str]]
@@ -167,13 +187,18 @@ async def chat(settings: Settings) -> int:
 async def serve(settings: Settings) -> int:
     """Runs every enabled channel until Ctrl-C or SIGTERM."""
     from bot.channels.web import SqlSessionStore, WebChannel
+    from bot.channels.web.redis_mailbox import RedisMailbox
 
     async with open_runtime(settings) as runtime:
         app = web.Application(client_max_size=settings.web.max_body_bytes)
         app.router.add_get("/healthz", healthz)
         started = []
         if settings.web.enabled:
-            channel = WebChannel(runtime.engine, settings.web, SqlSessionStore(runtime.db))
+            mailbox = None
+            if runtime.redis is not None:  # a push from any process reaches any process's poll
+                mailbox = RedisMailbox(runtime.redis, prefix=f"{settings.redis.prefix}:web")
+            sessions = SqlSessionStore(runtime.db)
+            channel = WebChannel(runtime.engine, settings.web, sessions, mailbox=mailbox)
             channel.setup(app)
             runtime.add_channel(channel)
         if settings.telegram.token is not None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 ENV_PREFIX = "OCOPBOT_"
@@ -76,7 +77,36 @@ class OrdersSettings(Section):
 
 
 class RedisSettings(Section):
-    url: str | None = None
+    url: str | None = None  # set: state, locks and web mailboxes shared by several processes
+    prefix: str = Field("ocopbot", min_length=1)  # of every key, so deployments can share a db
+    state_ttl: timedelta | None = timedelta(days=30)  # idle conversations are forgotten after
+
+    @field_validator("url")
+    @classmethod
+    def _redis_url(cls, url: str | None) -> str | None:
+        """An empty URL means no Redis; anything else must be one redis-py can open."""
+        if not url:
+            return None
+        if not _is_redis_url(url):
+            raise ValueError("not a Redis URL (redis://host:port/db, rediss://..., unix:///path)")
+        return url
+
+
+def _is_redis_url(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        port_ok = parts.port is None or parts.port > 0  # .port raises on a non-number
+    except ValueError:
+        return False
+    db = parts.path.strip("/")
+    if parts.scheme == "unix":
+        return bool(db)
+    return (
+        parts.scheme in ("redis", "rediss")
+        and bool(parts.hostname)
+        and port_ok
+        and (not db or db.isdigit())
+    )
 
 
 class LoggingSettings(Section):
