@@ -52,4 +52,4 @@ class RedisStateStore:
     async def set(self, key: ConversationKey, state: dict[str, Any]) -> None:
         """Saves the chat's state and restarts its idle timer."""
         value = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
-        await self._redis.set(self._key(key), value, ex=self._ttl)
+        await self._redis.set(self._key(key), value, px=self._ttl)  # ms: short TTLs too
