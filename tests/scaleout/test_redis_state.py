@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 from datetime import timedelta
 
+import pytest
+
+from bot.core.locks import LockProvider
 from bot.core.messages import ConversationKey
-from bot.core.state import Conversation, Memory
-from bot.stores import RedisStateStore
+from bot.core.state import Conversation, Memory, StateStore
+from bot.stores import RedisLocks, RedisStateStore
 from tests.scaleout.conftest import RedisServer
 
 KEY = ConversationKey("web", "chat:with:colons")
@@ -80,3 +84,17 @@ async def test_prefixes_keep_deployments_apart(redis_server: RedisServer) -> Non
     assert await theirs.get(KEY) is None
     expected = f"{redis_server.prefix}:a:state:web:chat:{KEY.chat_id}"
     assert await redis_server.keys("a:state:*") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("ours", "protocol", "name"),
+    [
+        (RedisStateStore, StateStore, "get"),
+        (RedisStateStore, StateStore, "set"),
+        (RedisLocks, LockProvider, "lock"),
+    ],
+)
+def test_the_stores_follow_the_cores_protocols(ours: type, protocol: type, name: str) -> None:
+    """Fails loudly when the core's protocol changes (say, a session argument) and ours not."""
+    expected = inspect.signature(getattr(protocol, name)).parameters
+    assert inspect.signature(getattr(ours, name)).parameters == expected
