@@ -18,6 +18,8 @@ from tests.bot_process import ROOT, WebChat, bot_env, running_bot
 from tests.db_servers import REDIS_URL, fresh_postgres, unavailable
 from tests.scaleout.web_polls import WakeCounter, take_pushed
 
+pytestmark = pytest.mark.postgres  # and Redis
+
 
 @dataclass
 class TwoBots:
