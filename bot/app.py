@@ -30,6 +30,7 @@ from bot.notify_render import OutboxRenderer
 from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
+from catalog.cache import CatalogCache
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
 from catalog.orders import OrderPolicy
 from catalog.services import CatalogService
@@ -125,7 +126,8 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     db = make_engine(settings.database.url)
     try:
         await upgrade(db)
-        sessions = make_session_factory(db)
+        # The catalog is read on every message and changes only by import: cache its reads.
+        sessions = make_session_factory(db, catalog_cache=CatalogCache())
         if settings.database.seed_on_empty and await seed_if_empty(sessions):
             logger.info("empty database: loaded the OCOP seed catalog")
         i18n = I18n.load()

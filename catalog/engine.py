@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
+from catalog.cache import INFO_KEY, CatalogCache
+
 logger = logging.getLogger(__name__)
 
 ASYNC_DRIVERS = {
@@ -82,6 +84,15 @@ def make_engine(url: str) -> AsyncEngine:
     return engine
 
 
-def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """Returns the session factory every caller uses (objects stay readable after commit)."""
-    return async_sessionmaker(engine, expire_on_commit=False)
+def make_session_factory(
+    engine: AsyncEngine, *, catalog_cache: CatalogCache | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """Returns the session factory every caller uses (objects stay readable after commit).
+
+    Args:
+        engine: from :func:`make_engine`.
+        catalog_cache: serves the catalog's hot reads on every session of this factory
+            (see :mod:`catalog.cache`); None reads the database every time.
+    """
+    info = {INFO_KEY: catalog_cache} if catalog_cache is not None else None
+    return async_sessionmaker(engine, expire_on_commit=False, info=info)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalog.cache import session_cache
 from catalog.dto import DistrictDTO, Page, PlaceDTO, ProducerDTO, ProductDTO
 from catalog.enums import SHOP_KINDS
 from catalog.finders import gazetteer, nearest, on_in_month
@@ -25,15 +26,21 @@ logger = logging.getLogger(__name__)
 TOURISM_KINDS = ("festival", "tourism_site")
 MAX_LIMIT = 100
 
+T = TypeVar("T")
+
 
 class CatalogService:
     """Read-side catalog operations on the caller's session (the caller owns the transaction).
+
+    Reads go through the :class:`catalog.cache.CatalogCache` of the session's factory when
+    it has one (the bot's does), so hot reads cost no query for a few seconds.
 
     Args:
         session: an open AsyncSession; nothing here commits.
     """
 
     def __init__(self, session: AsyncSession) -> None:
+        self._cache = session_cache(session)
         self._products = ProductRepository(session)
         self._places = PlaceRepository(session)
         self._districts = DistrictRepository(session)
@@ -74,46 +81,58 @@ class CatalogService:
         criteria = ProductFilter(
             text, category, stars, min_stars, district, price_min, price_max, ids
         )
-        items, total = await self._products.search(criteria, offset, limit)
-        return Page(items=items, total=total, offset=offset, limit=limit)
+        chosen = tuple(ids) if ids is not None else None
+        filters = (text, category, stars, min_stars, district, price_min, price_max, chosen)
+        key = ("search", filters, offset, limit)
+        found = await self._read(key, lambda: self._products.search(criteria, offset, limit))
+        items, total = found
+        return Page(items=list(items), total=total, offset=offset, limit=limit)
 
     async def get_product(self, product_id: str) -> ProductDTO | None:
         """One product, or None."""
-        return await self._products.get(product_id)
+        return await self._read(("product", product_id), lambda: self._products.get(product_id))
 
     async def get_products(self, ids: Sequence[str]) -> list[ProductDTO]:
         """Products in the order of ``ids``; unknown ids are left out."""
-        return await self._products.get_many(ids)
+        ids = tuple(ids)
+        return list(await self._read(("products", ids), lambda: self._products.get_many(ids)))
 
     async def get_producer(self, producer_id: str) -> ProducerDTO | None:
         """One producer, or None."""
-        return await self._producers.get(producer_id)
+        key = ("producer", producer_id)
+        return await self._read(key, lambda: self._producers.get(producer_id))
 
     async def get_district(self, district_id: str) -> DistrictDTO | None:
         """One district, or None."""
-        return await self._districts.get(district_id)
+        key = ("district", district_id)
+        return await self._read(key, lambda: self._districts.get(district_id))
 
     async def list_districts(self) -> list[DistrictDTO]:
         """All districts by name."""
-        return await self._districts.all()
+        return list(await self._read(("districts",), self._districts.all))
 
     async def get_place(self, place_id: str) -> PlaceDTO | None:
         """One place, or None."""
-        return await self._places.get(place_id)
+        return await self._read(("place", place_id), lambda: self._places.get(place_id))
 
     async def places_selling(self, product_id: str) -> list[PlaceDTO]:
         """Places a source says sell the product."""
-        return await self._places.selling(product_id)
+        key = ("selling", product_id)
+        return list(await self._read(key, lambda: self._places.selling(product_id)))
 
     async def products_at(self, place_id: str) -> list[ProductDTO]:
         """Products a source says the place sells, best rated first."""
-        return await self._products.at_place(place_id)
+        return list(await self._read(("at", place_id), lambda: self._products.at_place(place_id)))
 
     async def places(
         self, district: str | None = None, kinds: Sequence[str] | None = None
     ) -> list[PlaceDTO]:
         """Places filtered by district id and kinds, by name."""
-        return await self._places.list(district=district, kinds=kinds)
+        chosen = tuple(kinds) if kinds is not None else None
+        key = ("places", district, chosen)
+        return list(
+            await self._read(key, lambda: self._places.list(district=district, kinds=chosen))
+        )
 
     async def nearest_places(
         self, lat: float, lon: float, kinds: Sequence[str] = SHOP_KINDS, limit: int = 5
@@ -135,8 +154,8 @@ class CatalogService:
             ValueError: the coordinates are not on Earth.
         """
         check_point(lat, lon)
-        places = await self._places.list(kinds=kinds)
-        return nearest(lat, lon, places, await self._districts.all(), limit)
+        places = await self.places(kinds=kinds)
+        return nearest(lat, lon, places, await self.list_districts(), limit)
 
     async def tourism(
         self, district: str | None = None, month: int | None = None
@@ -152,7 +171,7 @@ class CatalogService:
         """
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month must be 1-12, not {month}")
-        found = await self._places.list(district=district, kinds=TOURISM_KINDS)
+        found = await self.places(district=district, kinds=TOURISM_KINDS)
         if month is not None:
             found = [p for p in found if on_in_month(p, month)]
         return sorted(found, key=lambda p: p.kind != "festival")
@@ -167,3 +186,9 @@ class CatalogService:
         """
         products, _total = await self._products.search(ProductFilter(), 0, 1_000_000)
         return gazetteer(products, await self._districts.all(), await self._places.list())
+
+    async def _read(self, key: Hashable, load: Callable[[], Awaitable[T]]) -> T:
+        """Serves ``key`` from the cache when there is one, else reads it now."""
+        if self._cache is None:
+            return await load()
+        return await self._cache.get_or_load(key, load)
