@@ -3,13 +3,45 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Protocol
+from typing import Protocol, runtime_checkable
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 
 class Deduplicator(Protocol):
     """Claims (channel, message_id) once; a second claim of the same pair fails."""
 
     async def claim(self, channel: str, message_id: str) -> bool: ...
+
+
+class SessionClaims(Protocol):
+    """Claims that commit (or roll back) with the caller's transaction."""
+
+    async def seen(self, channel: str, message_id: str) -> bool:
+        """True if the pair is already claimed by a committed turn (a cheap pre-check)."""
+        ...
+
+    async def claim(self, channel: str, message_id: str) -> bool:
+        """Claims the pair in the caller's transaction; False if someone else holds it.
+
+        A concurrent claim of the same pair waits for the other transaction and fails
+        once it commits (PostgreSQL's unique index, SQLite's single writer).
+        """
+        ...
+
+
+@runtime_checkable
+class SessionDeduplicator(Deduplicator, Protocol):
+    """A Deduplicator whose claim can join the turn's transaction (SQL).
+
+    The engine checks ``seen`` first and claims at the end of the turn, in the same
+    commit as the state and the handler's changes; a duplicate that slips past the
+    check (another process, no shared lock) fails to claim and its whole turn rolls back.
+    """
+
+    def in_session(self, session: AsyncSession) -> SessionClaims:
+        """Claims on the caller's session."""
+        ...
 
 
 class MemoryDeduplicator:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.core.dedup import Deduplicator
+from bot.core.dedup import Deduplicator, SessionDeduplicator
 from bot.core.i18n import I18n
 from bot.core.inputs import describe, is_low_confidence, pick_option
 from bot.core.language import choose_language
@@ -18,10 +18,22 @@ from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
 from bot.core.payloads import parse_payload
 from bot.core.router import LOW_CONFIDENCE, Router
-from bot.core.state import IDLE, Conversation, StateStore
+from bot.core.state import IDLE, Conversation, SessionStateStore, StateStore
 from bot.core.turn import EngineSettings, Turn
 
 logger = logging.getLogger(__name__)
+
+
+class _Duplicate(Exception):
+    """The message was claimed by another turn: roll this one back, answer nothing."""
+
+
+class _HandlerFailed(Exception):
+    """The handler raised (already logged): roll the turn back, apologise in ``lang``."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        self.lang = lang
 
 
 class Engine:
@@ -49,6 +61,9 @@ class Engine:
         self._router = router
         self._i18n = i18n
         self._settings = settings
+        # SQL stores join the turn's transaction; others keep their own commits.
+        self._session_store = store if isinstance(store, SessionStateStore) else None
+        self._claims = dedup if isinstance(dedup, SessionDeduplicator) else None
 
     async def handle(self, msg: IncomingMessage) -> list[Reply]:
         """Answers one message; a duplicate (channel, message_id) gets [] and changes nothing.
@@ -62,12 +77,14 @@ class Engine:
         """
         try:
             # Telegram and Zalo number messages per chat, so the chat is part of the id.
-            delivery = f"{msg.chat_id}:{msg.message_id}"
-            if msg.message_id and not await self._dedup.claim(msg.channel, delivery):
+            delivery = f"{msg.chat_id}:{msg.message_id}" if msg.message_id else None
+            # Without SQL claims the claim commits on its own, before the turn.
+            early = delivery and self._claims is None
+            if early and not await self._dedup.claim(msg.channel, delivery or ""):
                 logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
                 return []
             async with self._locks.lock(msg.key):
-                return await self._handle_locked(msg)
+                return await self._handle_locked(msg, delivery)
         except Exception:
             logger.exception("engine failed on a %s message", msg.channel)
             return [Reply(self._i18n.t(self._settings.default_lang, "error.apology"))]
@@ -90,9 +107,34 @@ class Engine:
             conv.options = payloads
             await self._store.set(key, conv.to_dict())
 
-    async def _handle_locked(self, msg: IncomingMessage) -> list[Reply]:
+    async def _handle_locked(self, msg: IncomingMessage, delivery: str | None) -> list[Reply]:
         started = time.perf_counter()
-        conv = await self._load(msg)
+        try:
+            # One transaction per message: the dedup claim, the handler's changes and the
+            # state (when the stores are SQL) commit together.
+            async with self._sessions.begin() as session:
+                replies, conv = await self._turn(msg, delivery, session, started)
+        except _Duplicate:
+            logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
+            return []
+        except _HandlerFailed as failed:
+            if delivery and self._claims is not None:
+                # The rollback took the claim too: claim alone, so a redelivery is dropped.
+                await self._dedup.claim(msg.channel, delivery)
+            return [Reply(self._i18n.t(failed.lang, "error.apology"))]
+        if self._session_store is None:
+            await self._store.set(msg.key, conv.to_dict())  # outside the database: after it
+        return replies
+
+    async def _turn(
+        self, msg: IncomingMessage, delivery: str | None, session: AsyncSession, started: float
+    ) -> tuple[list[Reply], Conversation]:
+        """Runs one turn on the session; raises _Duplicate or _HandlerFailed to roll back."""
+        store = self._session_store.in_session(session) if self._session_store else self._store
+        claims = self._claims.in_session(session) if self._claims and delivery else None
+        if claims is not None and await claims.seen(msg.channel, delivery or ""):
+            raise _Duplicate
+        conv = await self._load(store, msg)
         before = conv.step
         msg = pick_option(msg, conv.options)
         text = (msg.text or "").strip()[: self._settings.max_text_chars]
@@ -104,28 +146,31 @@ class Engine:
             parse = await self._parse(text)
         lang = choose_language(conv, parse, msg.language_hint, self._settings.default_lang)
         conv.lang = lang
+        turn = Turn(
+            msg=msg,
+            lang=lang,
+            conv=conv,
+            session=session,
+            notifier=self.notifier,
+            i18n=self._i18n,
+            settings=self._settings,
+            parse=parse,
+            payload=parse_payload(msg.payload) if msg.payload is not None else None,
+            command_args=text.split()[1:] if command else [],
+        )
         try:
-            async with self._sessions() as session, session.begin():
-                turn = Turn(
-                    msg=msg,
-                    lang=lang,
-                    conv=conv,
-                    session=session,
-                    notifier=self.notifier,
-                    i18n=self._i18n,
-                    settings=self._settings,
-                    parse=parse,
-                    payload=parse_payload(msg.payload) if msg.payload is not None else None,
-                    command_args=text.split()[1:] if command else [],
-                )
-                outcome = await self._router.dispatch(turn, command)
-        except Exception:
+            outcome = await self._router.dispatch(turn, command)
+        except Exception as exc:
             intent = parse.intent if parse else None
             logger.exception("handler failed (step %s, intent %s)", conv.step, intent)
-            return [Reply(self._i18n.t(lang, "error.apology"))]
+            raise _HandlerFailed(lang) from exc
+        # Claimed last, so SQLite's single writer is held only for the final statements.
+        if claims is not None and not await claims.claim(msg.channel, delivery or ""):
+            raise _Duplicate
         conv.step = outcome.step or IDLE
         conv.options = [b.payload for r in outcome.replies for b in r.buttons]
-        await self._store.set(msg.key, conv.to_dict())
+        if self._session_store is not None:
+            await store.set(msg.key, conv.to_dict())
         logger.info(
             "%s turn: %s, step %s -> %s, %d replies, %.0f ms",
             msg.channel,
@@ -135,10 +180,10 @@ class Engine:
             len(outcome.replies),
             (time.perf_counter() - started) * 1000,
         )
-        return outcome.replies
+        return outcome.replies, conv
 
-    async def _load(self, msg: IncomingMessage) -> Conversation:
-        saved = await self._store.get(msg.key)
+    async def _load(self, store: StateStore, msg: IncomingMessage) -> Conversation:
+        saved = await store.get(msg.key)
         try:
             return Conversation.from_dict(saved)
         except (TypeError, ValueError, AttributeError):

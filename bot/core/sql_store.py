@@ -14,6 +14,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    bindparam,
     delete,
     insert,
     select,
@@ -52,63 +53,127 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _where(key: ConversationKey) -> tuple[Any, ...]:
-    c = conversation_state.c
-    return (c.channel == key.channel, c.chat_id == key.chat_id, c.namespace == key.namespace)
+def _key_params(key: ConversationKey) -> dict[str, str]:
+    return {"k_channel": key.channel, "k_chat": key.chat_id, "k_namespace": key.namespace}
+
+
+# Built once: SQLAlchemy then reuses their cache keys and compiled SQL on every turn.
+_state_c = conversation_state.c
+_BY_KEY = (
+    _state_c.channel == bindparam("k_channel"),
+    _state_c.chat_id == bindparam("k_chat"),
+    _state_c.namespace == bindparam("k_namespace"),
+)
+GET_STATE = select(_state_c.data).where(*_BY_KEY)
+UPDATE_STATE = (
+    update(conversation_state)
+    .where(*_BY_KEY)
+    .values(data=bindparam("v_data"), updated_at=bindparam("v_updated_at"))
+)
+INSERT_STATE = insert(conversation_state).values(
+    channel=bindparam("k_channel"),
+    chat_id=bindparam("k_chat"),
+    namespace=bindparam("k_namespace"),
+    data=bindparam("v_data"),
+    updated_at=bindparam("v_updated_at"),
+)
+_done_c = processed_message.c
+SEEN = select(_done_c.channel).where(
+    _done_c.channel == bindparam("m_channel"), _done_c.message_id == bindparam("m_id")
+)
+CLAIM = insert(processed_message).values(
+    channel=bindparam("m_channel"),
+    message_id=bindparam("m_id"),
+    created_at=bindparam("m_created_at"),
+)
+
+
+class SessionState:
+    """Conversation state on the caller's session: reads and writes, never commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, key: ConversationKey) -> dict[str, Any] | None:
+        data = await self._session.scalar(GET_STATE, _key_params(key))
+        return dict(data) if isinstance(data, dict) else None
+
+    async def set(self, key: ConversationKey, state: dict[str, Any]) -> None:
+        """Portable upsert: update, else insert (IntegrityError if a racer inserted first)."""
+        params = {**_key_params(key), "v_data": state, "v_updated_at": _now()}
+        changed = await self._session.execute(UPDATE_STATE, params)
+        if changed.rowcount:  # type: ignore[attr-defined]
+            return
+        await self._session.execute(INSERT_STATE, params)
 
 
 class SqlStateStore:
-    """Keeps conversation state in the database, so a restart resumes every chat."""
+    """Keeps conversation state in the database, so a restart resumes every chat.
+
+    Implements bot.core.state.SessionStateStore: the engine saves on the turn's session.
+    """
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = session_factory
 
+    def in_session(self, session: AsyncSession) -> SessionState:
+        """The store on the caller's transaction (the turn commits the state)."""
+        return SessionState(session)
+
     async def get(self, key: ConversationKey) -> dict[str, Any] | None:
         async with self._sessions() as session:
-            query = select(conversation_state.c.data).where(*_where(key))
-            data = await session.scalar(query)
-        return dict(data) if isinstance(data, dict) else None
+            return await SessionState(session).get(key)
 
     async def set(self, key: ConversationKey, state: dict[str, Any]) -> None:
-        # Portable upsert: update, else insert; a racing insert falls back to the update.
-        values = {"data": state, "updated_at": _now()}
+        # A racing insert of a new chat's row falls back to the update.
         for _attempt in range(2):
             try:
-                async with self._sessions() as session, session.begin():
-                    changed = await session.execute(
-                        update(conversation_state).where(*_where(key)).values(**values)
-                    )
-                    if changed.rowcount:  # type: ignore[attr-defined]
-                        return
-                    await session.execute(
-                        insert(conversation_state).values(
-                            channel=key.channel,
-                            chat_id=key.chat_id,
-                            namespace=key.namespace,
-                            **values,
-                        )
-                    )
+                async with self._sessions.begin() as session:
+                    await SessionState(session).set(key, state)
                     return
             except IntegrityError:
                 logger.info("state row for a %s chat appeared concurrently", key.channel)
         raise RuntimeError("could not save conversation state")
 
 
+class SessionClaims:
+    """Dedup claims on the caller's session (bot.core.dedup.SessionClaims)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def seen(self, channel: str, message_id: str) -> bool:
+        params = {"m_channel": channel, "m_id": message_id[:128]}
+        return await self._session.scalar(SEEN, params) is not None
+
+    async def claim(self, channel: str, message_id: str) -> bool:
+        params = {"m_channel": channel, "m_id": message_id[:128], "m_created_at": _now()}
+        try:
+            await self._session.execute(CLAIM, params)
+        except IntegrityError:
+            return False  # the caller rolls back: its transaction may be unusable now
+        return True
+
+
 class SqlDeduplicator:
-    """Claims (channel, message_id) with a primary-key insert: exactly one claim wins."""
+    """Claims (channel, message_id) with a primary-key insert: exactly one claim wins.
+
+    Implements bot.core.dedup.SessionDeduplicator: the engine claims in the turn's commit.
+    """
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = session_factory
 
+    def in_session(self, session: AsyncSession) -> SessionClaims:
+        """Claims on the caller's transaction."""
+        return SessionClaims(session)
+
     async def claim(self, channel: str, message_id: str) -> bool:
         """Returns True the first time a (channel, message_id) pair is seen."""
         try:
-            async with self._sessions() as session, session.begin():
-                await session.execute(
-                    insert(processed_message).values(
-                        channel=channel, message_id=message_id[:128], created_at=_now()
-                    )
-                )
+            async with self._sessions.begin() as session:
+                params = {"m_channel": channel, "m_id": message_id[:128], "m_created_at": _now()}
+                await session.execute(CLAIM, params)
         except IntegrityError:
             return False
         return True
@@ -116,7 +181,7 @@ class SqlDeduplicator:
     async def prune(self, older_than: timedelta = timedelta(days=7)) -> int:
         """Forgets message ids older than `older_than`; returns how many were deleted."""
         cutoff = _now() - older_than
-        async with self._sessions() as session, session.begin():
+        async with self._sessions.begin() as session:
             result = await session.execute(
                 delete(processed_message).where(processed_message.c.created_at < cutoff)
             )

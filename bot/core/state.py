@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.messages import ConversationKey
 
@@ -71,6 +73,21 @@ class StateStore(Protocol):
     async def get(self, key: ConversationKey) -> dict[str, Any] | None: ...
 
     async def set(self, key: ConversationKey, state: dict[str, Any]) -> None: ...
+
+
+@runtime_checkable
+class SessionStateStore(StateStore, Protocol):
+    """A StateStore that can also work inside the turn's database transaction (SQL).
+
+    The engine then loads and saves the state on the turn's session, so the state, the
+    handler's changes and the dedup claim commit together, once. Stores outside the
+    database (memory, Redis) implement only StateStore; the engine saves to them after
+    the turn commits.
+    """
+
+    def in_session(self, session: AsyncSession) -> StateStore:
+        """The same store on the caller's session: nothing commits until the caller does."""
+        ...
 
 
 class MemoryStateStore:
