@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import StaticPool
 
 from catalog.cache import INFO_KEY, CatalogCache
+from catalog.sqlite_driver import OneHopDbapi
+from catalog.sqlite_writer import WriterQueue
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +74,8 @@ def make_engine(url: str) -> AsyncEngine:
     if parsed.get_backend_name() != "sqlite":
         return create_async_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
     database = parsed.database or ""
-    kwargs: dict[str, Any] = {"connect_args": {"timeout": 30}}
+    # One worker-thread round trip per statement (catalog.sqlite_driver).
+    kwargs: dict[str, Any] = {"connect_args": {"timeout": 30}, "module": OneHopDbapi()}
     pragmas = _sqlite_file_pragmas
     if database in ("", ":memory:"):
         kwargs["poolclass"] = StaticPool  # one shared connection keeps the memory database
@@ -81,6 +84,8 @@ def make_engine(url: str) -> AsyncEngine:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(parsed, **kwargs)
     event.listen(engine.sync_engine, "connect", pragmas)
+    if pragmas is _sqlite_file_pragmas:
+        WriterQueue().install(engine)  # writers queue in order instead of busy-sleeping
     return engine
 
 

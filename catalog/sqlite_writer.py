@@ -1,0 +1,105 @@
+"""One writer at a time for a SQLite file, queued in process instead of by SQLite's busy wait.
+
+SQLite lets one connection write at a time; the others retry on a busy handler that sleeps
+1, 2, 5, 10 ... 100 ms between attempts. Under load, a connection that lost a few rounds
+sleeps long after the lock is free, so a few messages wait hundreds of milliseconds while
+the writer lock sits idle. Here every connection of one engine takes an asyncio lock
+before its transaction's first write and gives it back when the transaction ends, so
+writers queue in order and start the moment the previous one finishes. SQLite's own busy
+wait still guards against other processes (an import from the command line).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import MissingGreenlet, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.util import await_only
+
+HELD = "catalog.sqlite_writer.held"
+READ_ONLY = ("SELECT", "PRAGMA", "EXPLAIN")
+
+
+class WriterQueue:
+    """Serialises one engine's write transactions (install with :meth:`install`).
+
+    Args:
+        timeout: seconds to wait for the writer lock, like SQLite's busy timeout.
+    """
+
+    def __init__(self, timeout: float = 30.0) -> None:
+        self._timeout = timeout
+        self._lock: asyncio.Lock | None = None
+
+    def install(self, engine: AsyncEngine) -> None:
+        """Hooks the engine: lock before the first write, release when it ends."""
+        sync = engine.sync_engine
+        event.listen(sync, "before_cursor_execute", self._before_execute)
+        # Released after SQLite's commit or rollback returns, so the next writer never
+        # meets the lock still taken (the "commit" event fires before it).
+        dialect = sync.dialect
+        commit, rollback = dialect.do_commit, dialect.do_rollback
+
+        def do_commit(dbapi_connection: Any) -> None:
+            try:
+                commit(dbapi_connection)
+            finally:
+                self._release(_info(dbapi_connection))
+
+        def do_rollback(dbapi_connection: Any) -> None:
+            try:
+                rollback(dbapi_connection)
+            finally:
+                self._release(_info(dbapi_connection))
+
+        dialect.do_commit = do_commit  # type: ignore[method-assign]
+        dialect.do_rollback = do_rollback  # type: ignore[method-assign]
+        event.listen(sync.pool, "checkin", self._on_checkin)
+        event.listen(sync.pool, "invalidate", self._on_invalidate)
+
+    def _before_execute(
+        self,
+        conn: Connection,
+        _cursor: Any,
+        statement: str,
+        _parameters: Any,
+        _context: Any,
+        _executemany: bool,
+    ) -> None:
+        info = conn.connection.info
+        if info.get(HELD) or statement.lstrip()[:7].upper().startswith(READ_ONLY):
+            return
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        try:
+            await_only(asyncio.wait_for(self._lock.acquire(), self._timeout))
+        except MissingGreenlet:  # a plain synchronous caller: SQLite's busy wait decides
+            return
+        except TimeoutError as exc:
+            raise OperationalError(statement, None, exc) from exc
+        info[HELD] = True
+
+    def _on_checkin(self, _dbapi_connection: Any, record: Any) -> None:
+        self._release(record.info)
+
+    def _on_invalidate(self, _dbapi_connection: Any, record: Any, _exc: Any) -> None:
+        self._release(record.info)
+
+    def _release(self, info: dict[str, Any] | None) -> None:
+        if info is None or not info.pop(HELD, False):
+            return
+        if self._lock is not None and self._lock.locked():
+            self._lock.release()
+
+
+def _info(connection: Any) -> dict[str, Any] | None:
+    """The pool record's info of a pooled connection (None for a bare one)."""
+    try:
+        info = connection.info
+    except (AttributeError, NotImplementedError):
+        return None
+    return info if isinstance(info, dict) else None
