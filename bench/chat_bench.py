@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -137,6 +138,7 @@ def main() -> int:
         logging.basicConfig(level=logging.WARNING)
         asyncio.run(serve(args.engine, args.serve))
         return 0
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as db_dir:
         log_path = Path(db_dir) / "server.log"
         db_url = args.database_url or f"sqlite+aiosqlite:///{db_dir}/bench.db"
@@ -156,6 +158,9 @@ def main() -> int:
     _warm, closed, opened, peak = results
     where = args.database_url.split("@")[-1] if args.database_url else "SQLite file"
     print(f"engine: {args.engine} on {where}; server errors {server_errors}")
+    # Other work on the machine skews every number: show how busy it was.
+    load = ", ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(load_before, os.getloadavg(), strict=True))
+    print(f"load average (1/5/15 min) before/after: {load} on {os.cpu_count()} CPUs")
     report(f"closed loop, {args.concurrency} visitors", closed)
     report(f"open loop at {args.rate:g}/s", opened)
     print(f"server peak RSS: {peak / 2**20:.1f} MiB")
