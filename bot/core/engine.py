@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import replace
@@ -64,6 +65,8 @@ class Engine:
         # SQL stores join the turn's transaction; others keep their own commits.
         self._session_store = store if isinstance(store, SessionStateStore) else None
         self._claims = dedup if isinstance(dedup, SessionDeduplicator) else None
+        limit = settings.max_concurrent_turns
+        self._slots = asyncio.Semaphore(limit) if limit else None
 
     async def handle(self, msg: IncomingMessage) -> list[Reply]:
         """Answers one message; a duplicate (channel, message_id) gets [] and changes nothing.
@@ -84,7 +87,11 @@ class Engine:
                 logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
                 return []
             async with self._locks.lock(msg.key):
-                return await self._handle_locked(msg, delivery)
+                if self._slots is None:
+                    return await self._handle_locked(msg, delivery)
+                # Inside the chat's lock, so a slot never waits for another turn of its chat.
+                async with self._slots:
+                    return await self._handle_locked(msg, delivery)
         except Exception:
             logger.exception("engine failed on a %s message", msg.channel)
             return [Reply(self._i18n.t(self._settings.default_lang, "error.apology"))]
