@@ -3,6 +3,7 @@ location lines with a map link, and long texts split below a platform's limit.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.messages import LocationCard, Reply
@@ -50,36 +51,44 @@ def render_plain(replies: list[Reply]) -> list[PlainMessage]:
     return messages
 
 
-def _cut(line: str, limit: int) -> list[str]:
+Measure = Callable[[str], int]
+
+
+def _cut(line: str, limit: int, measure: Measure) -> list[str]:
     """Cuts one over-long line at spaces where possible, else anywhere."""
     pieces: list[str] = []
-    while len(line) > limit:
-        space = line.rfind(" ", 0, limit + 1)
-        cut = space if space > limit // 2 else limit
+    while measure(line) > limit:
+        end = min(len(line), limit)
+        while measure(line[:end]) > limit:
+            end -= 1
+        space = line.rfind(" ", 0, end + 1)
+        cut = space if space > end // 2 else end
         pieces.append(line[:cut])
         line = line[cut:].lstrip(" ")
     pieces.append(line)
     return pieces
 
 
-def split_text(text: str, limit: int) -> list[str]:
-    """Splits text into chunks of at most `limit` characters, preferring line breaks.
+def split_text(text: str, limit: int, measure: Measure = len) -> list[str]:
+    """Splits text into chunks of at most `limit`, preferring line breaks.
 
     Args:
         text: the text to send.
-        limit: the largest chunk, in characters.
+        limit: the largest chunk, as `measure` counts.
+        measure: how the platform counts length (characters by default; Telegram counts
+            UTF-16 code units).
 
     Returns:
         One chunk for a short text; never an empty list.
     """
-    if len(text) <= limit:
+    if measure(text) <= limit:
         return [text]
     chunks: list[str] = []
     current = ""
     for line in text.split("\n"):
-        for piece in _cut(line, limit):
+        for piece in _cut(line, limit, measure):
             candidate = f"{current}\n{piece}" if current else piece
-            if len(candidate) <= limit:
+            if measure(candidate) <= limit:
                 current = candidate
                 continue
             if current.strip():
