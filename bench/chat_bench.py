@@ -55,7 +55,7 @@ async def engine_and_db(engine_kind: str, db_url: str) -> AsyncIterator[tuple[An
         nlu=NluSettings(model_dir=ROOT / "data" / "nlu-model"),
     )
     if engine_kind == "real":
-        from bot.app import open_runtime  # the composition root's own wiring
+        from bot.runtime import open_runtime  # the composition root's own wiring
 
         async with open_runtime(settings) as runtime:
             yield runtime.engine, runtime.db, runtime.add_channel
