@@ -12,7 +12,6 @@ from pydantic import SecretStr
 from bot.channels.telegram import RateLimits, TelegramChannel
 from bot.channels.telegram.protocols import MessageHandler
 from bot.config import TelegramSettings
-from bot.core.messages import IncomingMessage, Reply
 from tests.channels.telegram.fake_api import TOKEN, FakeBotAPI
 from tests.channels.telegram.updates import Updates
 
@@ -20,37 +19,6 @@ from tests.channels.telegram.updates import Updates
 TEST_LIMITS = RateLimits(
     overall_rate=300, overall_burst=30, chat_rate=40, chat_burst=4, group_rate=40, group_burst=4
 )
-Script = Callable[[IncomingMessage], list[Reply]]
-
-
-class FakeEngine:
-    """Answers from a script and remembers what it got; drops a repeated message_id like
-    the real engine does."""
-
-    def __init__(self, script: Script | None = None) -> None:
-        self.script = script or echo
-        self.received: list[IncomingMessage] = []
-        self._seen: set[tuple[str, str]] = set()
-
-    async def handle(self, msg: IncomingMessage) -> list[Reply]:
-        if (msg.channel, msg.message_id) in self._seen:
-            return []
-        self._seen.add((msg.channel, msg.message_id))
-        self.received.append(msg)
-        return self.script(msg)
-
-
-def echo(msg: IncomingMessage) -> list[Reply]:
-    """Says back what came in."""
-    if msg.payload is not None:
-        return [Reply(f"payload {msg.payload}")]
-    if msg.location is not None:
-        return [Reply(f"location {msg.location.lat},{msg.location.lon}")]
-    if msg.contact_phone is not None:
-        return [Reply(f"phone {msg.contact_phone}")]
-    return [Reply(f"echo {msg.text}")]
-
-
 @pytest.fixture
 async def fake_api() -> AsyncIterator[FakeBotAPI]:
     api = FakeBotAPI()

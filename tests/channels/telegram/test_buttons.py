@@ -8,7 +8,7 @@ import pytest
 
 from bot.channels.telegram import TelegramChannel
 from bot.core.messages import Button, IncomingMessage, Reply
-from tests.channels.telegram.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.telegram.fake_api import FakeBotAPI
 from tests.channels.telegram.updates import Updates
 

@@ -10,7 +10,8 @@ from aiogram.exceptions import TelegramForbiddenError
 
 from bot.channels.telegram import RateLimits, TelegramChannel
 from bot.core.messages import Button, LocationCard, Reply
-from tests.channels.telegram.conftest import TEST_LIMITS, FakeEngine
+from tests.channels.scripted_engine import FakeEngine
+from tests.channels.telegram.conftest import TEST_LIMITS
 from tests.channels.telegram.fake_api import Call, FakeBotAPI
 
 MakeChannel = Callable[..., Awaitable[TelegramChannel]]

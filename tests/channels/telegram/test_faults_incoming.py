@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 
 from bot.channels.telegram import TelegramChannel
-from tests.channels.telegram.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.telegram.engines import echo_engine
 from tests.channels.telegram.fake_api import FakeBotAPI
 from tests.channels.telegram.updates import Updates

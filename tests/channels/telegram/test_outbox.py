@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.channels.telegram import TelegramChannel
 from bot.notify import OutboxDispatcher
 from catalog.orders import OrderPolicy, OrderService
-from tests.channels.telegram.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.telegram.fake_api import FakeBotAPI
 from tests.channels.telegram.tg_client import TelegramChat
 from tests.orders.conftest import TEA, FakeClock, Run, link_producer, place

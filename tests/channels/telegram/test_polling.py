@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.channels.telegram import TelegramChannel
 from bot.core.messages import GeoPoint, IncomingMessage, LocationCard, Reply
-from tests.channels.telegram.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.telegram.fake_api import FakeBotAPI
 from tests.channels.telegram.updates import Updates
 

@@ -10,7 +10,7 @@ import pytest
 from aiohttp import web
 
 from bot.channels.telegram import TelegramChannel
-from tests.channels.telegram.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.telegram.engines import echo_engine
 from tests.channels.telegram.fake_api import FakeBotAPI
 from tests.channels.telegram.hooks import HOOK, SECRET, Serve, post

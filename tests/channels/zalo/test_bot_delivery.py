@@ -11,7 +11,7 @@ import pytest
 from bot.channels.zalo_bot import ZaloBotChannel
 from bot.channels.zalo_bot.errors import TransientError, ZaloApiError
 from bot.core.messages import Reply
-from tests.channels.zalo.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.zalo.fake_bot_api import FakeZaloBotAPI
 
 MakeBot = Callable[..., Awaitable[ZaloBotChannel]]

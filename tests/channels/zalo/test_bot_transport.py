@@ -13,8 +13,8 @@ from bot.channels.zalo_bot import ZaloBotChannel
 from bot.core.messages import Button, Reply
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.zalo.bot_events import BotEvents
-from tests.channels.zalo.conftest import FakeEngine
 from tests.channels.zalo.fake_bot_api import TOKEN, FakeZaloBotAPI
 from tests.channels.zalo.zalo_client import ZaloBotChat
 from tests.core.fakes import FakeNlu, build_engine, memory_sessions

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.zalo_oa import MemoryTokenStore, OaTokens, SqlTokenStore
 from bot.core.messages import Reply
-from tests.channels.zalo.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.zalo.fake_oa_api import APP_ID, FIRST_REFRESH, FakeZaloOA
 from tests.channels.zalo.oa_fixtures import OaSetup
 

@@ -9,7 +9,7 @@ import pytest
 from bot.core.messages import Button, GeoPoint, Reply
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
-from tests.channels.zalo.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 from tests.channels.zalo.fake_oa_api import FIRST_ACCESS, SECRET_KEY, FakeZaloOA
 from tests.channels.zalo.oa_events import OaEvents
 from tests.channels.zalo.oa_fixtures import OaSetup

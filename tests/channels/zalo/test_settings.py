@@ -8,7 +8,7 @@ from bot.channels.zalo_bot import ZaloBotChannel
 from bot.channels.zalo_oa import MemoryTokenStore, ZaloOAChannel
 from bot.channels.zalo_oa.channel import initial_tokens
 from bot.config import load_settings
-from tests.channels.zalo.conftest import FakeEngine
+from tests.channels.scripted_engine import FakeEngine
 
 
 def test_environment_turns_the_channels_on(monkeypatch: pytest.MonkeyPatch) -> None:
