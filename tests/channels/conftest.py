@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import pytest
 from aiohttp import web
 
+from tests.loopback import serve_on_loopback
+
 
 @pytest.fixture
 async def serve() -> AsyncIterator[Callable[[web.Application], Awaitable[str]]]:
@@ -14,13 +16,9 @@ async def serve() -> AsyncIterator[Callable[[web.Application], Awaitable[str]]]:
     runners: list[web.AppRunner] = []
 
     async def start(app: web.Application) -> str:
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
+        runner, url = await serve_on_loopback(app)
         runners.append(runner)
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        return f"http://127.0.0.1:{port}"
+        return url
 
     yield start
     for runner in runners:

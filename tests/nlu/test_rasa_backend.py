@@ -8,6 +8,7 @@ import pytest
 from aiohttp import web
 
 from nlu import RasaHttpInterpreter
+from tests.loopback import serve_on_loopback
 
 RASA_ANSWER = {
     "text": "cho mình 2 chai nước mắm",
@@ -17,15 +18,6 @@ RASA_ANSWER = {
         {"entity": "quantity", "value": "2", "start": 9, "end": 10, "extractor": "DIETClassifier"}
     ],
 }
-
-
-async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return runner, f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture
@@ -42,7 +34,7 @@ async def rasa_stub() -> AsyncIterator[tuple[str, list[dict]]]:
 
     app = web.Application()
     app.router.add_post("/model/parse", parse)
-    runner, url = await _serve(app)
+    runner, url = await serve_on_loopback(app)
     yield url, received
     await runner.cleanup()
 
@@ -83,7 +75,7 @@ async def test_a_slow_server_times_out_instead_of_hanging() -> None:
 
     app = web.Application()
     app.router.add_post("/model/parse", slow)
-    runner, url = await _serve(app)
+    runner, url = await serve_on_loopback(app)
     try:
         async with RasaHttpInterpreter(url, timeout=0.2) as rasa:
             result = await rasa.parse_async("xin chào")

@@ -14,6 +14,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.channels.telegram.fake_methods import BotAPIMethods, Call, FakeState, Fault
+from tests.loopback import serve_on_loopback
 
 __all__ = ["TOKEN", "Call", "FakeBotAPI", "Fault"]
 
@@ -45,12 +46,7 @@ class FakeBotAPI(BotAPIMethods):
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, handler_cancellation=True)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}"
+        self._runner, self.base_url = await serve_on_loopback(app, handler_cancellation=True)
 
     async def close(self) -> None:
         if self._runner is not None:

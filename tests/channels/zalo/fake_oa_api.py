@@ -15,6 +15,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.loopback import serve_on_loopback
+
 APP_ID = "4321098765432109876"
 SECRET_KEY = "oa-secret-Key_0123456789"
 FIRST_ACCESS, FIRST_REFRESH = "at-0", "rt-0"
@@ -55,12 +57,7 @@ class FakeZaloOA:
         app = web.Application()
         app.router.add_post("/v3.0/oa/message/cs", self._cs)
         app.router.add_post("/v4/oa/access_token", self._refresh)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}"
+        self._runner, self.base_url = await serve_on_loopback(app)
 
     async def close(self) -> None:
         if self._runner is not None:
