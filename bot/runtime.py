@@ -133,6 +133,11 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """Migrates, seeds and wires the engine; closes Redis and the database afterwards."""
     # A missing Redis stops the start (StoreUnavailable) before anything else happens.
     redis = await connect_redis(settings.redis.url) if settings.redis.url else None
+    if settings.orders.operator is None:
+        logger.warning(
+            "orders.operator is not set: orders for producers without a linked chat and "
+            "hand-off requests reach nobody until it is (they still show in `orders list`)"
+        )
     try:
         async with open_database(settings, cached=True) as (db, sessions):
             i18n = I18n.load()
