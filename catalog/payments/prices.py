@@ -1,0 +1,102 @@
+"""Sellers' own prices: a producer states a price per unit for each of its products."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.models import Product
+from catalog.payments.dto import SellerPriceDTO
+from catalog.payments.errors import PaymentError
+from catalog.payments.models import SellerPrice
+
+MAX_PRICE_VND = 1_000_000_000
+UNIT_CHARS = 40
+_AMOUNT = re.compile(r"^(\d{1,3}(?:[.,]\d{3})+|\d+)(k|nghin|ngan|tr|trieu|d|vnd|dong)?$")
+
+
+def read_amount(text: str) -> int | None:
+    """Reads a VND amount as people type it: "120000", "120.000", "120k", "1,2tr" -> int."""
+    folded = text.strip().lower().replace("đ", "d").replace(" ", "").replace("₫", "d")
+    match = re.fullmatch(r"(\d+)[.,](\d)(tr|trieu)", folded)
+    if match:
+        return int(match.group(1)) * 1_000_000 + int(match.group(2)) * 100_000
+    match = _AMOUNT.match(folded)
+    if not match:
+        return None
+    value = int(re.sub(r"[.,]", "", match.group(1)))
+    suffix = match.group(2) or ""
+    if suffix in ("k", "nghin", "ngan"):
+        value *= 1000
+    elif suffix in ("tr", "trieu"):
+        value *= 1_000_000
+    return value if 0 < value <= MAX_PRICE_VND else None
+
+
+def _dto(row: SellerPrice) -> SellerPriceDTO:
+    return SellerPriceDTO(
+        row.product_id, row.producer_id, row.amount_vnd, row.unit, row.set_by, row.set_at
+    )
+
+
+class SellerPrices:
+    """Reads and writes sellers' prices; the caller owns the transaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def for_products(self, product_ids: Iterable[str]) -> dict[str, SellerPriceDTO]:
+        """The seller's price of each product that has one."""
+        ids = sorted(set(product_ids))
+        if not ids:
+            return {}
+        rows = await self._session.scalars(
+            select(SellerPrice).where(SellerPrice.product_id.in_(ids))
+        )
+        return {row.product_id: _dto(row) for row in rows}
+
+    async def products_of(self, producer_id: str) -> list[tuple[str, str, SellerPriceDTO | None]]:
+        """(product id, Vietnamese name, price or None) of every product of the producer."""
+        products = (
+            await self._session.execute(
+                select(Product.id, Product.name_vi)
+                .where(Product.producer_id == producer_id)
+                .order_by(Product.name_vi)
+            )
+        ).all()
+        prices = await self.for_products(p.id for p in products)
+        return [(p.id, p.name_vi, prices.get(p.id)) for p in products]
+
+    async def set(
+        self,
+        producer_id: str,
+        product_id: str,
+        amount_vnd: int,
+        unit: str | None,
+        set_by: str,
+        now: datetime,
+    ) -> SellerPriceDTO:
+        """Sets (or replaces) the price of one of the producer's products.
+
+        Raises:
+            PaymentError: not_your_product (unknown, or another producer's) or bad_amount.
+        """
+        owner = await self._session.scalar(
+            select(Product.producer_id).where(Product.id == product_id)
+        )
+        if owner is None or owner != producer_id:
+            raise PaymentError("payments.price.not_yours", product=product_id)
+        if not 0 < amount_vnd <= MAX_PRICE_VND:
+            raise PaymentError("payments.price.bad_amount")
+        unit = " ".join((unit or "").split())[:UNIT_CHARS] or None
+        row = await self._session.get(SellerPrice, product_id)
+        if row is None:
+            row = SellerPrice(product_id=product_id, producer_id=producer_id)
+            self._session.add(row)
+        row.amount_vnd, row.unit, row.set_by, row.set_at = amount_vnd, unit, set_by, now
+        await self._session.flush()
+        return _dto(row)
