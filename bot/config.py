@@ -11,6 +11,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from bot.payments_config import PaymentsSettings
+
 ENV_PREFIX = "OCOPBOT_"
 DEFAULT_CONFIG = Path("config.yaml")
 
@@ -127,6 +129,7 @@ class Settings(BaseSettings):
     zalo_oa: ZaloOASettings = ZaloOASettings()
     nlu: NluSettings = NluSettings()
     orders: OrdersSettings = OrdersSettings()
+    payments: PaymentsSettings = PaymentsSettings()  # bot/payments_config.py (issue 16)
     redis: RedisSettings = RedisSettings()
     logging: LoggingSettings = LoggingSettings()
 

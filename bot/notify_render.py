@@ -33,7 +33,7 @@ class OutboxRenderer:
         buttons = tuple(
             Button(self._text(lang, b, 0), str(b["payload"])) for b in payload.get("buttons", [])
         )
-        return [Reply(text, buttons=buttons)]
+        return [Reply(text, buttons=buttons, image=payload.get("image"))]  # image: a VietQR
 
     def _text(self, lang: str | None, item: dict[str, Any], depth: int) -> str:
         if "key" not in item:
@@ -52,4 +52,5 @@ def rendered_payload(replies: list[Reply]) -> dict[str, Any]:
     return {
         "text": "\n\n".join(r.text for r in replies),
         "buttons": [{"title": b.title, "payload": b.payload} for r in replies for b in r.buttons],
+        "image": next((r.image for r in replies if r.image), None),
     }

@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -26,6 +27,7 @@ from bot.notify import OutboxDispatcher
 from bot.notify_render import OutboxRenderer
 from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
+from bot.payment_reminders import run_payment_reminders_forever
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
 from catalog.cache import CatalogCache
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
@@ -48,6 +50,7 @@ class Runtime:
     policy: OrderPolicy
     channels: dict[str, Channel] = field(default_factory=dict)
     redis: Redis | None = None  # set when state, locks and web mailboxes are shared
+    unpaid_after: timedelta = timedelta(hours=24)  # payments.remind_unpaid_after
 
     def add_channel(self, channel: Channel) -> None:
         """Lets the outbox dispatcher deliver to chats on this channel."""
@@ -60,6 +63,10 @@ class Runtime:
         tasks = [
             asyncio.create_task(dispatcher.run_forever(), name="outbox"),
             asyncio.create_task(run_reminders_forever(self.sessions, self.policy), name="remind"),
+            asyncio.create_task(
+                run_payment_reminders_forever(self.sessions, self.policy, self.unpaid_after),
+                name="remind-unpaid",
+            ),
         ]
         try:
             yield
@@ -142,7 +149,15 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
         async with open_database(settings, cached=True) as (db, sessions):
             i18n = I18n.load()
             engine = await build_engine(settings, sessions, redis, i18n)
-            yield Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
+            yield Runtime(
+                db,
+                sessions,
+                engine,
+                i18n,
+                order_policy(settings),
+                redis=redis,
+                unpaid_after=settings.payments.remind_unpaid_after,
+            )
     finally:
         if redis is not None:
             await redis.aclose()

@@ -46,8 +46,11 @@ def render_plain(replies: list[Reply]) -> list[PlainMessage]:
         if reply.buttons:
             lines += option_lines(reply.buttons, first=shown + 1)
             shown += len(reply.buttons)
-        if lines or reply.image:
-            messages.append(PlainMessage("\n".join(lines), reply.image))
+        # A data: URI (an inline VietQR PNG) cannot be sent by URL; its text carries the
+        # same details (payments, issue 16 - an upload path is the channels' work).
+        image = reply.image if reply.image and reply.image.startswith("http") else None
+        if lines or image:
+            messages.append(PlainMessage("\n".join(lines), image))
     return messages
 
 

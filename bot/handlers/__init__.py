@@ -9,6 +9,7 @@ from bot.handlers import (
     handoff,
     lang,
     orders,
+    payments,
     producer,
     products,
     search,
@@ -31,5 +32,6 @@ def build_router() -> Router:
         module.setup(router)
     for order_module in (orders, producer, checkout_table):
         order_module.setup(router)
+    payments.setup(router)  # after producer: it wraps Accept to ask for a missing total
     fallback.setup(router)
     return router

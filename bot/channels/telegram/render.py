@@ -16,6 +16,7 @@ from aiogram.types import (
 )
 
 from bot.channels.telegram.callback_data import CallbackCodec
+from bot.channels.telegram.photo import send_photo
 from bot.channels.telegram.texts import TelegramTexts
 from bot.channels.telegram.textsplit import split_text
 from bot.core.messages import Button, LocationCard, Reply
@@ -57,6 +58,9 @@ class Renderer:
     ) -> list[TelegramMethod[Any]]:
         """Renders one reply as the messages to send, in order."""
         methods: list[TelegramMethod[Any]] = []
+        photo = send_photo(chat_id, reply.image) if reply.image else None
+        if photo is not None:  # the image (a VietQR code) first, its text underneath
+            methods.append(photo)
         inline = self.inline_keyboard(reply.buttons)
         # Telegram allows location request buttons in private chats only.
         ask_location = reply.request_location and not chat_id.startswith("-")
@@ -78,7 +82,7 @@ class Renderer:
 
     def edit(self, chat_id: str, message_id: int, reply: Reply) -> EditMessageText | None:
         """Renders a reply as an in-place edit; None when it cannot be one message."""
-        if reply.location or reply.request_location or not reply.text.strip():
+        if reply.location or reply.request_location or reply.image or not reply.text.strip():
             return None
         chunks = split_text(reply.text)
         if len(chunks) != 1:
