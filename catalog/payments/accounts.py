@@ -48,7 +48,11 @@ def read_bank_line(text: str) -> tuple[Bank, str, str]:
         bank, rest = find_bank(words[0] + words[1]), words[2:]
     if bank is None:
         raise PaymentError("payments.bank.bad_bank", bank=words[0])
-    return bank, clean_account_number(rest[0]), clean_holder(" ".join(rest[1:]))
+    # The number may be typed in groups ("0011 0012 34567"); the holder has no digits.
+    count = next((i for i, w in enumerate(rest) if not re.search(r"\d", w)), len(rest))
+    if count == 0:
+        raise PaymentError("payments.bank.bad_number")
+    return bank, clean_account_number("".join(rest[:count])), clean_holder(" ".join(rest[count:]))
 
 
 def _dto(row: BankAccount) -> BankAccountDTO:

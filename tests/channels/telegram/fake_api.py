@@ -139,6 +139,9 @@ class FakeBotAPI(BotAPIMethods):
         form = await request.post()
         params: dict[str, Any] = {}
         for key, value in form.items():
+            if isinstance(value, web.FileField):  # an uploaded photo: keep its bytes
+                params[key] = value.file.read()
+                continue
             text = value if isinstance(value, str) else str(value)
             params[key] = json.loads(text) if key in JSON_FIELDS else text
         return params
