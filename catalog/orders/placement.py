@@ -22,7 +22,6 @@ from catalog.orders.repository import OrderRepository, to_dto
 from catalog.orders.routing import send_pings
 from catalog.orders.validation import NOTE_CHARS, clean_contact, clean_delivery, merged_cart
 from catalog.payments.dto import SellerPriceDTO
-from catalog.payments.prices import SellerPrices
 
 logger = logging.getLogger(__name__)
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read out over the phone.
@@ -75,6 +74,8 @@ class Placement:
         delivery = await clean_delivery(self._session, delivery)
         note = (note or "").strip()[:NOTE_CHARS] or None
         products = await self._products(list(cart))
+        from catalog.payments.prices import SellerPrices  # its tables import the order tables
+
         seller_prices = await SellerPrices(self._session).for_products(cart)
         placement = OrderPlacement(
             customer_address=customer.address, idempotency_key=idempotency_key, created_at=now

@@ -42,10 +42,9 @@ def read_bank_line(text: str) -> tuple[Bank, str, str]:
     words = text.split()
     if len(words) < 3:
         raise PaymentError("payments.bank.usage")
-    bank = find_bank(words[0])
-    rest = words[1:]
-    if bank is None and len(words) >= 4:  # "Vietin Bank 0011..." or "MB Bank 123..."
-        bank, rest = find_bank(words[0] + words[1]), words[2:]
+    bank, rest = find_bank(words[0] + words[1]), words[2:]  # "MB Bank", "Vietin Bank"
+    if bank is None or len(words) < 4:
+        bank, rest = find_bank(words[0]), words[1:]
     if bank is None:
         raise PaymentError("payments.bank.bad_bank", bank=words[0])
     # The number may be typed in groups ("0011 0012 34567"); the holder has no digits.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -19,9 +20,16 @@ UNIT_CHARS = 40
 _AMOUNT = re.compile(r"^(\d{1,3}(?:[.,]\d{3})+|\d+)(k|nghin|ngan|tr|trieu|d|vnd|dong)?$")
 
 
+def fold_amount(text: str) -> str:
+    """Lower-case, no diacritics, no spaces; "₫" and "đ" become "d" ("85 nghìn" -> "85nghin")."""
+    lowered = text.strip().lower().replace("đ", "d").replace("₫", "d").replace(" ", "")
+    decomposed = unicodedata.normalize("NFD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def read_amount(text: str) -> int | None:
     """Reads a VND amount as people type it: "120000", "120.000", "120k", "1,2tr" -> int."""
-    folded = text.strip().lower().replace("đ", "d").replace(" ", "").replace("₫", "d")
+    folded = fold_amount(text)
     match = re.fullmatch(r"(\d+)[.,](\d)(tr|trieu)", folded)
     if match:
         return int(match.group(1)) * 1_000_000 + int(match.group(2)) * 100_000

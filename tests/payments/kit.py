@@ -14,7 +14,9 @@ SEPAY_KEY = "sepay-test-key-9f2c"
 _IDS = itertools.count(92704)
 
 
-def sepay_body(content: str, amount: int, txn: int | None = None, kind: str = "in") -> dict[str, Any]:
+def sepay_body(
+    content: str, amount: int, txn: int | None = None, kind: str = "in"
+) -> dict[str, Any]:
     """A SePay webhook body, field for field as documented
     (https://developer.sepay.vn/en/sepay-webhooks/tich-hop-webhook)."""
     return {
