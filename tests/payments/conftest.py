@@ -35,7 +35,7 @@ async def seller_ready(run: Run, price: int | None = 120_000) -> None:  # noqa: 
     await link_producer(run, PRODUCER_ID, PRODUCER_CHAT)
 
     async def prepare(service: OrderService) -> None:
-        session = service._session  # noqa: SLF001 - the test's own transaction
+        session = service._session
         bank = find_bank("VCB")
         assert bank is not None
         await PaymentService(session).accounts.set(
@@ -59,7 +59,7 @@ async def order_by_transfer(run: Run, key: str = "pay-1", quantity: int = 2) -> 
             None,
             key,
         )
-        await PaymentService(service._session).open(order)  # noqa: SLF001
+        await PaymentService(service._session).open(order)
         return order
 
     return await run(place)  # type: ignore[return-value]

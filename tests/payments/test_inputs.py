@@ -122,7 +122,8 @@ def test_casso_bodies_become_transfers_through_the_small_adapter() -> None:
         "error": 0,
         "data": [
             {"id": 1, "tid": "TF1", "description": "OCOP K7M3QP", "amount": 240000,
-             "cusum_balance": 1, "when": "2026-12-05 14:02:37", "bank_sub_acc_id": "0011001234567"},
+             "cusum_balance": 1, "when": "2026-12-05 14:02:37",
+             "bank_sub_acc_id": "0011001234567"},
             {"id": 2, "tid": "TF2", "description": "rut tien", "amount": -50000,
              "when": "2026-12-05 14:03:00", "bank_sub_acc_id": "0011001234567"},
         ],

@@ -30,7 +30,7 @@ from tests.payments.kit import sepay_body
 
 async def notify(run: Run, body: dict[str, Any]) -> Any:
     async def apply(service: OrderService) -> Any:
-        reconciler = Reconciler(service._session, service._clock, service._policy)  # noqa: SLF001
+        reconciler = Reconciler(service._session, service._clock, service._policy)
         return await reconciler.apply(parse_sepay(body), body)
 
     return await run(apply)
