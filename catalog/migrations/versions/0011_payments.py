@@ -33,9 +33,13 @@ def _fk(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
 
 
 def _payment_check(check: str) -> None:
+    """Replaces the orders table's payment CHECK (SQLite: through a batch copy)."""
+    # 0004 stored its CHECK names through the naming convention: this is the name on disk,
+    # marked with op.f so it is not prefixed once more.
+    name = op.f("ck_orders_ck_orders_payment")
     with op.batch_alter_table("orders") as batch:
-        batch.drop_constraint("ck_orders_payment", type_="check")
-        batch.create_check_constraint("payment", check)
+        batch.drop_constraint(name, type_="check")
+        batch.create_check_constraint(name, check)
 
 
 def upgrade() -> None:
