@@ -10,6 +10,7 @@ from bot.core.turn import Outcome, Turn
 from bot.handlers import render
 from bot.handlers.context import catalog
 from bot.handlers.menu import menu_button
+from bot.handlers.payments.shown import with_seller_price
 from catalog.dto import ProductDTO
 
 logger = logging.getLogger(__name__)
@@ -97,7 +98,8 @@ async def answer_about(turn: Turn, ids: list[str], asked: str) -> Outcome:
         reply = (
             price_reply(turn, product) if asked == "price" else await product_card(turn, product)
         )
-        return Outcome([reply])
+        # payments (issue 16): the seller's own price, shown as the seller's
+        return Outcome([await with_seller_price(turn, reply, product.id)])
     return ask_choice(turn, products, asked)
 
 

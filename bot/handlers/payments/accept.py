@@ -14,7 +14,7 @@ from bot.handlers.orders_common import (
     order_service,
     refusal_reply,
 )
-from bot.handlers.payments.common import is_cancel, payment_service
+from bot.handlers.payments.common import ask_in_this_language, is_cancel, payment_service
 from catalog.orders import OrderDTO, Refusal, parse_order_payload
 from catalog.orders.notices import money
 from catalog.payments.prices import read_amount
@@ -38,6 +38,7 @@ async def _needs_total(turn: Turn, order: OrderDTO | None) -> bool:
 
 
 async def _ask_total(turn: Turn, order: OrderDTO, token: str | None) -> Outcome:
+    ask_in_this_language(turn)
     turn.memory.order["total_for"] = {"id": order.id, "token": token}
     items = "\n".join(f"• {i.quantity} × {i.name}" for i in order.items)
     return Outcome([turn.say("payments.total.ask", number=order.number, items=items)], TOTAL)

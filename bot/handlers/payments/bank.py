@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from bot.core.turn import Outcome, Turn
 from bot.handlers.orders_common import address_of
-from bot.handlers.payments.common import is_cancel, payment_service, producer_of
+from bot.handlers.payments.common import (
+    ask_in_this_language,
+    is_cancel,
+    payment_service,
+    producer_of,
+)
 from catalog.orders.policy import utc_now
 from catalog.payments.accounts import read_bank_line
 from catalog.payments.dto import BankAccountDTO
@@ -34,6 +39,7 @@ async def set_bank(turn: Turn) -> Outcome:
     current = await payment_service(turn).account_of(producer)
     if current is not None:
         replies.append(turn.say("payments.bank.current", **shown(current)))
+    ask_in_this_language(turn)
     replies.append(turn.say("payments.bank.ask"))
     return Outcome(replies, BANK)
 

@@ -11,7 +11,7 @@ from bot.core.messages import Reply
 from bot.core.turn import Outcome, Turn
 from bot.handlers.checkout_draft import HOME, Draft
 from bot.handlers.context import catalog
-from bot.handlers.payments.common import payload_reply, payment_service
+from bot.handlers.payments.common import ask_in_this_language, payload_reply, payment_service
 from catalog.orders import OrderDTO
 from catalog.text import fold
 
@@ -41,6 +41,7 @@ async def ask_payment(turn: Turn, draft: Draft) -> Outcome | None:
         turn.button("payments.choose.transfer", "pay:m:transfer"),
         turn.button(f"payments.choose.{cash}", "pay:m:cash"),
     )
+    ask_in_this_language(turn)
     return Outcome([Reply(turn.t("payments.choose.ask"), buttons)], METHOD)
 
 

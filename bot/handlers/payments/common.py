@@ -33,6 +33,12 @@ async def producer_name(turn: Turn, producer_id: str) -> str:
     return names.get(producer_id, producer_id)
 
 
+def ask_in_this_language(turn: Turn) -> None:
+    """Keeps the language of a question for its answer: "VCB 0011… NGUYEN VAN A" or "250k"
+    says nothing about the language to reply in (see read.read_payment_message)."""
+    turn.memory.order["pay_lang"] = turn.lang
+
+
 def is_cancel(turn: Turn) -> bool:
     """True when the typed text only says "stop" ("huỷ", "thôi", "cancel")."""
     return fold(turn.msg.text or "") in CANCEL_CUES

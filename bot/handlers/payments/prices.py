@@ -8,7 +8,12 @@ from bot.core.payloads import make_payload
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
 from bot.handlers.orders_common import address_of
-from bot.handlers.payments.common import is_cancel, producer_name, producer_of
+from bot.handlers.payments.common import (
+    ask_in_this_language,
+    is_cancel,
+    producer_name,
+    producer_of,
+)
 from catalog.orders.policy import utc_now
 from catalog.payments.dto import SellerPriceDTO
 from catalog.payments.errors import PaymentError
@@ -58,6 +63,7 @@ async def ask_price(turn: Turn) -> Outcome:
     name = await _name_of(turn, producer, product_id)
     if name is None:
         return Outcome([turn.say("payments.price.not_yours", product=product_id)])
+    ask_in_this_language(turn)
     turn.memory.order["price_for"] = product_id
     return Outcome([turn.say("payments.price.ask", name=name)], PRICE)
 

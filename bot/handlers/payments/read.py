@@ -29,6 +29,9 @@ async def read_payment_message(turn: Turn) -> None:
     intent = STEP_INTENTS.get(turn.conv.step or "")
     if intent is not None:
         turn.parse = replace(parse, intent=intent, confidence=1.0)
+        asked_in = turn.memory.order.get("pay_lang")
+        if asked_in:
+            turn.lang = turn.conv.lang = str(asked_in)
         return
     folded = fold(turn.msg.text)
     cue = next((c for c in RECEIVED_CUES if folded.startswith(c)), None)

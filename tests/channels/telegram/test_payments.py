@@ -55,9 +55,10 @@ async def webhook(bot: Bot) -> AsyncIterator[str]:  # noqa: F811
 
 
 async def post(url: str, body: dict[str, object], key: str = SEPAY_KEY) -> tuple[int, dict]:
-    async with aiohttp.ClientSession() as http, http.post(
-        url, json=body, headers=sepay_headers(key)
-    ) as response:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(url, json=body, headers=sepay_headers(key)) as response,
+    ):
         return response.status, await response.json()
 
 

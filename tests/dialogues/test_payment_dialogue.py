@@ -1,0 +1,104 @@
+"""Paying by transfer when the total is not known yet, in the users' own words: the producer
+registers its bank in a short dialogue, the customer (web chat) chooses "chuyển khoản" by
+typing, the producer's Accept asks for the total, the customer then gets the VietQR through
+the outbox as a data URI the web API carries, a reminder if it stays unpaid, and "đã nhận
+tiền" from the producer settles it. A seller's price then shows as the seller's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.channels.telegram.photo import png_from_data_uri
+from bot.channels.web.codec import render_reply
+from bot.core.i18n import I18n
+from bot.notify import OutboxDispatcher
+from bot.notify_render import OutboxRenderer
+from bot.payment_reminders import remind_unpaid_once
+from catalog.orders import OrderPolicy
+from catalog.payments.vietqr import build_payload
+from tests.dialogues.conftest import OPERATOR, Bot
+from tests.dialogues.orders_kit import checkout_vi, deliver_outbox, linked_producer, orders_of
+from tests.orders.fake_channels import RecordingChannel
+from tests.payments.kit import decode_qr
+
+
+async def test_the_total_is_asked_on_accept_and_the_qr_follows(bot: Bot) -> None:
+    producer = await linked_producer(bot, "nuoc-mam-cai-rong-jsc")
+    await producer.send("/bank")
+    assert "tên chủ tài khoản" in producer.text
+    await producer.send("NganHangLa 0011001234567 nguyen van a")
+    assert 'Mình không biết ngân hàng "NganHangLa"' in producer.text
+    await producer.send("vietinbank 1234 5678 9012 trần thị bích")
+    assert "VietinBank (ICB), số ********9012, chủ TK TRAN THI BICH" in producer.text
+
+    customer = bot.chat(channel="web")
+    await checkout_vi(customer, "cho minh 2 chai nuoc mam cai rong nha")
+    assert "người bán sẽ báo" in customer.text
+    await customer.click("Xác nhận")
+    assert "thanh toán thế nào" in customer.text
+    await customer.send("mình chuyển khoản nhé")
+    assert "Đặt hàng thành công" in customer.text
+    assert "khi người bán xác nhận đơn và tổng tiền, mình sẽ gửi mã VietQR" in customer.text
+    assert not any(r.image for r in customer.replies)
+    [order] = await orders_of(bot, customer)
+    assert order.payment == "transfer" and order.total_vnd is None
+
+    [ping] = (await deliver_outbox(bot))[f"telegram:{producer.chat_id}"]
+    await producer.press(next(b.payload for b in ping.buttons if "Nhận đơn" in b.title))
+    assert f"Đơn {order.number} trả bằng chuyển khoản" in producer.text
+    assert "2 × Nước mắm Cái Rồng" in producer.text
+    await producer.send("để mình xem đã")
+    assert "chưa đọc được số tiền" in producer.text
+    await producer.send("250k")
+    assert f"Đã nhận đơn {order.number} với tổng 250.000 ₫" in producer.text
+    assert any("Đã nhận tiền" in t for t in producer.titles)
+
+    got = await deliver_outbox(bot)
+    address = f"web:{customer.chat_id}"
+    [qr] = [r for r in got[address] if r.image]
+    content = f"OCOP {order.number}"
+    assert "Số tiền: 250000 (250.000 ₫)" in qr.text and f"Nội dung: {content}" in qr.text
+    shown = render_reply(qr)["image"]  # what the web chat API sends
+    assert shown.startswith("data:image/png;base64,")
+    png = png_from_data_uri(shown)
+    assert png is not None
+    assert decode_qr(png) == build_payload("970415", "123456789012", 250_000, content)
+    assert any(f"Đơn {order.number} đã được nhận" in r.text for r in got[address])
+
+    # Still unpaid a day later: one reminder with the code again, and only one.
+    later = datetime.now(UTC) + timedelta(hours=25)
+    policy = OrderPolicy(operator=OPERATOR)
+    after = timedelta(hours=24)
+    assert await remind_unpaid_once(bot.sessions, policy, after, lambda: later) == [order.number]
+    assert await remind_unpaid_once(bot.sessions, policy, after, lambda: later) == []
+    web = RecordingChannel("web")
+    await OutboxDispatcher(
+        bot.sessions, {"web": web}, OutboxRenderer(I18n.load().t), lambda: later
+    ).run_once()
+    [(_chat, [reminder])] = web.sent
+    assert f"Đơn {order.number} chưa nhận được tiền" in reminder.text and reminder.image
+
+    await producer.send("đã nhận tiền rồi nha")
+    assert f"Đã ghi nhận đơn {order.number} đã thanh toán" in producer.text
+    [paid] = (await deliver_outbox(bot))[address]
+    assert f"Đơn {order.number} đã được thanh toán (250.000 ₫)" in paid.text
+
+    # The producer sets its price with the buttons; a tourist sees it as the seller's.
+    await producer.send("/gia")
+    await producer.click("Đặt giá Nước mắm Cái Rồng")
+    assert "Giá bán Nước mắm Cái Rồng là bao nhiêu" in producer.text
+    await producer.send("120.000đ chai 500ml")
+    assert "Đã lưu giá Nước mắm Cái Rồng: 120.000 đ/chai 500ml" in producer.text
+    tourist = bot.chat()
+    await tourist.send("nước mắm cái rồng giá bao nhiêu vậy")
+    assert "Giá người bán: 120.000 đ/chai 500ml (cập nhật" in tourist.text
+
+
+async def test_someone_else_cannot_say_they_were_paid(bot: Bot) -> None:
+    stranger = bot.chat(channel="telegram")
+    await stranger.send("/bank VCB 0011001234567 NGUYEN VAN A")
+    assert "dành cho cơ sở sản xuất đã liên kết" in stranger.text
+    await stranger.send("/gia")
+    assert "dành cho cơ sở sản xuất đã liên kết" in stranger.text
+    await stranger.send("đã nhận tiền")
+    assert "không có đơn nào đang chờ tiền" in stranger.text
