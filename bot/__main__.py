@@ -58,6 +58,9 @@ def add_payment_commands(commands: argparse._SubParsersAction) -> None:  # type:
     price.add_argument("product_id")
     price.add_argument("amount", help="VND: 120000, 120.000 or 120k")
     price.add_argument("unit", nargs="*", help="e.g. chai 500ml")
+    prices = sub.add_parser("prices", help="import sellers' prices from a CSV, all or none")
+    prices.add_argument("file", type=Path, help="columns product_id, amount_vnd, unit")
+    prices.add_argument("--dry-run", action="store_true")
     notes = sub.add_parser("notifications", help="bank notifications that matched no order")
     notes.add_argument("--all", action="store_true", help="matched ones too")
     notes.add_argument("--json", action="store_true")
@@ -85,6 +88,8 @@ def payments_call(args: argparse.Namespace) -> AdminCall:
     if args.payments_command == "price":
         unit = " ".join(args.unit) or None
         return lambda s: payments_cli.set_price(s, args.product_id, args.amount, unit)
+    if args.payments_command == "prices":
+        return lambda s: payments_cli.import_prices(s, args.file, dry_run=args.dry_run)
     return lambda s: payments_cli.notifications(s, unmatched=not args.all, as_json=args.json)
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.admin_cli import AdminError
 from bot.core.i18n import I18n
+from catalog.io.problems import FileError
 from catalog.orders import OrderDTO, utc_now
 from catalog.orders.notices import money
+from catalog.payments import price_import
 from catalog.payments.accounts import BankAccounts
 from catalog.payments.banks import find_bank
 from catalog.payments.errors import PaymentError
@@ -105,6 +108,18 @@ async def set_price(sessions: Sessions, product_id: str, amount: str, unit: str 
         raise AdminError(_english(error)) from None
     per = f"/{price.unit}" if price.unit else ""
     return f"Seller price of {product_id} ({producer}): {money(price.amount_vnd)}{per}"
+
+
+async def import_prices(sessions: Sessions, path: Path, dry_run: bool = False) -> str:
+    """Sets many sellers' prices from a CSV (`payments prices FILE [--dry-run]`), all or none."""
+    try:
+        async with sessions() as session, session.begin():
+            result = await price_import.import_prices(session, path, OPERATOR, utc_now(), dry_run)
+            if result.problems:
+                raise AdminError(f"nothing imported:\n{result}")
+    except FileError as error:
+        raise AdminError(str(error)) from None
+    return f"{result} (dry run: nothing written)" if dry_run else str(result)
 
 
 async def notifications(sessions: Sessions, unmatched: bool = True, as_json: bool = False) -> str:
