@@ -72,7 +72,7 @@ async def take_total(turn: Turn) -> Outcome:
     if not pending or is_cancel(turn):
         turn.memory.order.pop("total_for", None)
         return Outcome([turn.say("payments.total.aborted")])
-    amount = read_amount(" ".join((turn.msg.text or "").split()[:1]))
+    amount = next(filter(None, map(read_amount, (turn.msg.text or "").split())), None)
     if amount is None:
         return Outcome([turn.say("payments.total.bad")], TOTAL)
     turn.memory.order.pop("total_for", None)

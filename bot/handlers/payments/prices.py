@@ -75,7 +75,9 @@ async def take_price(turn: Turn) -> Outcome:
     if not product_id or producer is None or is_cancel(turn):
         return Outcome([turn.say("payments.price.aborted")])
     words = (turn.msg.text or "").split()
-    reply, saved = await _set(turn, producer, product_id, words)
+    # "giá 120k chai 500ml": the amount is the first number, the unit what follows it
+    at = next((i for i, w in enumerate(words) if read_amount(w) is not None), 0)
+    reply, saved = await _set(turn, producer, product_id, words[at:])
     if not saved:  # a bad price: ask again
         turn.memory.order["price_for"] = product_id
         return Outcome([reply], PRICE)
