@@ -14,6 +14,7 @@ from bot.core.i18n import I18n
 from bot.notify import OutboxDispatcher
 from bot.notify_render import OutboxRenderer
 from bot.payment_reminders import remind_unpaid_once
+from bot.payments_cli import set_bank, set_price
 from catalog.orders import OrderPolicy
 from catalog.payments.vietqr import build_payload
 from tests.dialogues.conftest import OPERATOR, Bot
@@ -102,3 +103,29 @@ async def test_someone_else_cannot_say_they_were_paid(bot: Bot) -> None:
     assert "dành cho cơ sở sản xuất đã liên kết" in stranger.text
     await stranger.send("đã nhận tiền")
     assert "không có đơn nào đang chờ tiền" in stranger.text
+
+
+async def test_an_english_speaker_pays_by_transfer_and_gets_the_code_at_once(bot: Bot) -> None:
+    await set_bank(bot.sessions, "nuoc-mam-cai-rong-jsc", "MB", "0912345678", "Đặng Đức Anh")
+    await set_price(bot.sessions, "nuoc-mam-cai-rong", "95k", "chai 500ml")
+    chat = bot.chat()
+    await chat.send("I want to order 2 bottles of Cai Rong fish sauce")
+    await chat.send("Jane Doe")
+    await chat.send("0987 654 321")
+    await chat.click("Delivery")
+    await chat.send("5 Le Thanh Tong, Ha Long")
+    await chat.click("No note")
+    assert "95.000 đ" in chat.text and "190.000 đ" in chat.text
+    await chat.click("Confirm")
+    assert "How would you like to pay?" in chat.text
+    assert chat.titles == ["🏦 Bank transfer (VietQR)", "💵 Cash on delivery"]
+    await chat.send("hmm what are my options")
+    assert "Please choose: bank transfer, or cash" in chat.text
+    await chat.send("bank transfer please")
+    [order] = await orders_of(bot, chat)
+    [qr] = [r for r in chat.replies if r.image]
+    assert f"Pay for order {order.number}" in qr.text and "DANG DUC ANH" in qr.text
+    png = png_from_data_uri(qr.image or "")
+    assert png is not None
+    expected = build_payload("970422", "0912345678", 190_000, f"OCOP {order.number}")
+    assert decode_qr(png) == expected
