@@ -79,10 +79,16 @@ async def test_the_total_is_asked_on_accept_and_the_qr_follows(bot: Bot) -> None
     [(_chat, [reminder])] = web.sent
     assert f"Đơn {order.number} chưa nhận được tiền" in reminder.text and reminder.image
 
+    await producer.send("/orders")
+    assert "Thanh toán: chưa thanh toán" in producer.text
+    assert f"💰 Đã nhận tiền đơn {order.number}" in producer.titles
     await producer.send("đã nhận tiền rồi nha")
     assert f"Đã ghi nhận đơn {order.number} đã thanh toán" in producer.text
     [paid] = (await deliver_outbox(bot))[address]
     assert f"Đơn {order.number} đã được thanh toán (250.000 ₫)" in paid.text
+    await producer.send("/orders")
+    assert "Thanh toán: đã thanh toán" in producer.text
+    assert not any("Đã nhận tiền" in t for t in producer.titles)
 
     # The producer sets its price with the buttons; a tourist sees it as the seller's.
     await producer.send("/gia")

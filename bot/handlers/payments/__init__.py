@@ -5,7 +5,7 @@ it takes over Accept (`o:acc`, typed "nhận đơn") to ask for a missing total 
 from __future__ import annotations
 
 from bot.core.router import Router
-from bot.handlers.payments import accept, bank, checkout_step, prices
+from bot.handlers.payments import accept, bank, checkout_step, inbox, prices
 from bot.handlers.payments.read import read_payment_message
 
 
@@ -15,6 +15,7 @@ def setup(router: Router) -> None:
     router.on_command("/gia", prices.list_or_set_prices)
     router.on_command("/price", prices.list_or_set_prices)
     router.on_command("/bank", bank.set_bank)
+    router.on_command("/orders", inbox.list_open_orders)  # replaces producer's, adds payments
     router.on_payload("pay:pr", prices.ask_price)
     router.on_payload("pay:m", checkout_step.choose_method)
     router.on_payload("pay:rcv", accept.received_button_pressed)
