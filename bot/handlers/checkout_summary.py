@@ -7,6 +7,7 @@ from bot.core.turn import Turn
 from bot.handlers import render
 from bot.handlers.checkout_draft import HOME, Draft
 from bot.handlers.context import catalog
+from bot.handlers.payments import checkout_step as payment_step
 from catalog.payments.prices import SellerPrices
 
 
@@ -44,9 +45,7 @@ async def summary(turn: Turn, draft: Draft) -> Reply:
     )
     lines.append(turn.t("checkout.contact", name=draft.name, phone=draft.phone))
     lines.append(await delivery_text(turn, draft))
-    lines.append(
-        turn.t("orders.payment.cod" if draft.delivery == HOME else "orders.payment.pickup")
-    )  # payments: when a transfer is possible, the next step asks how to pay
+    lines.append(await payment_step.summary_line(turn, draft))  # payments: cash or VietQR
     if draft.note:
         lines.append(turn.t("checkout.note", note=draft.note))
     buttons = (

@@ -122,6 +122,7 @@ async def test_an_english_speaker_pays_by_transfer_and_gets_the_code_at_once(bot
     await chat.send("5 Le Thanh Tong, Ha Long")
     await chat.click("No note")
     assert "95.000 đ" in chat.text and "190.000 đ" in chat.text
+    assert "Cash on delivery, or bank transfer (VietQR) — you choose after confirming" in chat.text
     await chat.click("Confirm")
     assert "How would you like to pay?" in chat.text
     assert chat.titles == ["🏦 Bank transfer (VietQR)", "💵 Cash on delivery"]

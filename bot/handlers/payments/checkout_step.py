@@ -26,6 +26,15 @@ def chosen_method(turn: Turn, draft: Draft) -> str | None:
     return "transfer" if pay.get("draft") == draft.id and pay.get("method") == "transfer" else None
 
 
+async def summary_line(turn: Turn, draft: Draft) -> str:
+    """The summary's payment line: cash as before, or "cash or transfer, asked next"."""
+    cash = turn.t("orders.payment.cod" if draft.delivery == HOME else "orders.payment.pickup")
+    products = await catalog(turn).get_products(draft.product_ids)
+    if not await payment_service(turn).transfer_possible([p.producer_id for p in products]):
+        return cash
+    return turn.t("payments.choose.later", cash=cash)
+
+
 async def ask_payment(turn: Turn, draft: Draft) -> Outcome | None:
     """Asks how to pay when a transfer is possible and the customer has not chosen yet."""
     pay = turn.memory.order.get("pay") or {}
