@@ -19,6 +19,8 @@ from tests.channels.telegram.updates import Updates
 TEST_LIMITS = RateLimits(
     overall_rate=300, overall_burst=30, chat_rate=40, chat_burst=4, group_rate=40, group_burst=4
 )
+
+
 @pytest.fixture
 async def fake_api() -> AsyncIterator[FakeBotAPI]:
     api = FakeBotAPI()

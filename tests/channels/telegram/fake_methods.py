@@ -18,6 +18,7 @@ class Call:
     at: float
     status: int = 200
     result: Any = None
+    files: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def chat_id(self) -> str | None:
@@ -54,7 +55,7 @@ class FakeState:
 
 
 class BotAPIMethods:
-    """getMe, getUpdates, sendMessage, editMessageText, sendVenue, sendLocation."""
+    """getMe, getUpdates, sendMessage, editMessageText, sendPhoto, sendVenue, sendLocation."""
 
     bot_id: int
     username: str
@@ -106,6 +107,13 @@ class BotAPIMethods:
         message["message_id"] = int(params["message_id"])
         message["edit_date"] = int(time.time())
         return message
+
+    async def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        size = {"file_id": "AgACAgIAAxkBAAIB", "file_unique_id": "AQADAgAT", "width": 320}
+        content: dict[str, Any] = {"photo": [size | {"height": 320}]}
+        if params.get("caption"):
+            content["caption"] = params["caption"]
+        return self._message(params, **content)
 
     async def _api_sendVenue(self, params: dict[str, Any]) -> dict[str, Any]:
         location = {"latitude": float(params["latitude"]), "longitude": float(params["longitude"])}
