@@ -20,7 +20,6 @@ from tests.channels.zalo.fake_oa_api import (
     APP_ID,
     APP_SECRET_KEY,
     FIRST_REFRESH,
-    OA_SECRET_KEY,
     FakeZaloOA,
     utf16_units,
 )
