@@ -129,6 +129,10 @@ class FakeBotAPI(BotAPIMethods):
         if method == "getUpdates" and self.state.webhook_url:
             text = "Conflict: can't use getUpdates method while webhook is active"
             return self._error(call, 409, text)
+        moved = self.state.migrated.get(call.chat_id or "")
+        if moved is not None:
+            text = "Bad Request: group chat was upgraded to a supergroup chat"
+            return self._error(call, 400, text, migrate_to_chat_id=moved)
         try:
             check(method, params)
         except BadRequest as refused:

@@ -52,6 +52,7 @@ class FakeState:
     webhook_url: str = ""
     confirmed: int = 0  # the highest offset getUpdates was called with
     next_message_id: int = 1000
+    migrated: dict[str, int] = field(default_factory=dict)  # old group id -> supergroup id
 
 
 class BotAPIMethods:
