@@ -16,8 +16,8 @@ from bot.core.sql_store import SqlDeduplicator, SqlStateStore
 from bot.core.turn import EngineSettings
 from bot.handlers import build_router
 from catalog.orders import OrderService
-from tests.chat_client import ChatClient
 from tests.channels.web_support import WebChat, serve
+from tests.chat_client import ChatClient
 from tests.dialogues.conftest import THRESHOLD, Bot
 from tests.dialogues.orders_kit import new_id
 
