@@ -1,8 +1,10 @@
 """Which key signs what: Zalo OA uses two different secrets.
 
-The webhook's X-ZEvent-Signature is made with the **OA secret key** (developer console:
-app → Official Account → "OA Secret Key"); the OAuth token refresh sends the **app secret
-key** (app → Settings → "Khóa bí mật của ứng dụng") in its `secret_key` header.
+The webhook's X-ZEvent-Signature is sha256(app id + body + timestamp + **OA secret key**)
+(developer console: app → Official Account, where the OA is linked: "OA Secret Key"; the
+official Java SDK's MacUtils.buildMac); the OAuth token refresh sends the **app secret key**
+(app → Settings: "Khóa bí mật của ứng dụng") in its `secret_key` header. Zalo's webhook
+guide stresses the OA secret key is not the app secret key.
 """
 
 from __future__ import annotations
