@@ -104,8 +104,12 @@ class ZaloBotChannel:
             }
             await self._insist("setWebhook", params)
         if poll:
-            # The platform refuses getUpdates while a webhook is set (once one ever was).
-            await self._insist("deleteWebhook", {})
+            # The platform refuses getUpdates while a webhook is set (once one ever was);
+            # the poller deletes it again should getUpdates still meet one (409).
+            try:
+                await self._retrier.run("deleteWebhook", lambda: self.api.call("deleteWebhook"))
+            except ZaloApiError as exc:
+                logger.warning("zalo_bot deleteWebhook failed (%s)", self.api.mask(str(exc)))
             await Poller(self.api, self.feed, timeout=self._poll_timeout).run()
 
     async def _insist(self, method: str, params: dict[str, Any], delay: float = 1.0) -> None:

@@ -95,3 +95,15 @@ async def test_a_sticker_or_voice_gets_told_what_the_bot_understands(
     expected = I18n.load().t("vi", "media.unsupported")
     assert bot_api.texts("zl-23") == [expected, expected]
     assert "nhắn bằng chữ" in expected
+
+
+async def test_a_webhook_set_while_polling_is_deleted_and_polling_goes_on(
+    bot_api: FakeZaloBotAPI, make_bot: MakeBot
+) -> None:
+    channel = await make_bot(FakeEngine())
+    chat = ZaloBotChat(bot_api, channel, "zl-24")
+    await chat.send("một")
+    bot_api.state.webhook = {"url": "https://someone.example/hook"}  # set from elsewhere
+    await chat.send("hai")
+    assert bot_api.texts("zl-24") == ["echo một", "echo hai"]
+    assert len(bot_api.ok_calls("deleteWebhook")) == 2
