@@ -2,8 +2,9 @@
 
 From https://core.telegram.org/bots/api (sendMessage: "Text of the message to be sent,
 1-4096 characters after entities parsing"; sendPhoto: "Photo caption ... 0-1024 characters
-after entities parsing"; InlineKeyboardButton.callback_data: "1-64 bytes"; "Formatting
-options" / HTML style: only the listed tags, and every <, > and & that is not part of a tag
+after entities parsing"; InlineKeyboardButton.callback_data: "1-64 bytes"; setWebhook:
+secret_token "1-256 characters. Only characters A-Z, a-z, 0-9, _ and - are allowed";
+"Formatting options", HTML style: only the listed tags, and every <, > and & that is not part of a tag
 or an entity must be escaped as &lt; &gt; &amp;, else 400 "Bad Request: can't parse
 entities: ..."). Lengths are counted in UTF-16 code units, as Telegram does.
 """
@@ -20,6 +21,7 @@ TAGS = {
 }  # fmt: skip
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)>")
 ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]+|#x[0-9A-Fa-f]+);")
+SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # setWebhook's secret_token
 MAX_TEXT, MAX_CAPTION, MAX_CALLBACK_BYTES = 4096, 1024, 64
 
 
@@ -98,6 +100,9 @@ def check(method: str, params: dict[str, Any]) -> None:
             raise BadRequest("message is too long")
     if method == "sendPhoto" and units(_shown(params, "caption")) > MAX_CAPTION:
         raise BadRequest("message caption is too long")
+    secret = params.get("secret_token")
+    if method == "setWebhook" and secret is not None and not SECRET.fullmatch(str(secret)):
+        raise BadRequest("secret token contains unallowed characters")
     markup = params.get("reply_markup") or {}
     for row in markup.get("inline_keyboard", []):
         for button in row:

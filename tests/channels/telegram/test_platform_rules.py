@@ -42,6 +42,7 @@ async def call(api: FakeBotAPI, method: str, **params: Any) -> tuple[int, dict[s
         ("sendMessage", {"text": "1 < 2", "parse_mode": "HTML"}, "can't parse entities"),
         ("sendMessage", {"text": "Trà & mật", "parse_mode": "HTML"}, "can't parse entities"),
         ("sendPhoto", {"photo": "https://x/y.jpg", "caption": "c" * 1025}, "caption is too long"),
+        ("setWebhook", {"url": "https://x/hook", "secret_token": "có dấu"}, "unallowed"),
         (
             "sendMessage",
             {
