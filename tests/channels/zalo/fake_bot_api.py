@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.channels.zalo.fake_bot_rules import problem_in
 from tests.loopback import serve_on_loopback
 
 TOKEN = "1234567890:zalo-fake-bot-token-abcdef"
@@ -143,7 +144,7 @@ class FakeZaloBotAPI:
             return self._error(call, 404, 404, "Method not found")
         if method == "getUpdates" and self.state.webhook:
             return self._error(call, 409, 409, "Conflict: webhook is active, delete it first")
-        problem = self._problem(method, params)
+        problem = problem_in(method, params)
         if problem is not None:
             return self._error(call, 400, 400, f"Bad Request: {problem}")
         result = await handler(params)
@@ -179,25 +180,6 @@ class FakeZaloBotAPI:
             return None
         self.state.polls_after_take = 0
         return self.state.events.pop(0)
-
-    @staticmethod
-    def _problem(method: str, params: dict[str, Any]) -> str | None:
-        """What the platform would refuse in these parameters."""
-        if method == "sendMessage":
-            text = params.get("text")
-            units = len(text.encode("utf-16-le")) // 2 if isinstance(text, str) else 0
-            return None if 1 <= units <= 2000 else "text must be 1-2000 characters"
-        if method == "sendPhoto":
-            photo = params.get("photo")
-            ok = isinstance(photo, str) and photo.startswith(("https://", "http://"))
-            return None if ok else "photo must be a URL"
-        if method == "setWebhook":
-            secret = params.get("secret_token")
-            if not str(params.get("url", "")).startswith("https://"):
-                return "url must be https"
-            if not isinstance(secret, str) or not 8 <= len(secret) <= 256:
-                return "secret_token must be 8-256 characters"
-        return None
 
     async def _api_deleteWebhook(self, params: dict[str, Any]) -> dict[str, Any]:
         self.state.webhook = {}

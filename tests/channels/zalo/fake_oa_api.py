@@ -25,14 +25,13 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.channels.zalo.fake_oa_rules import MAX_UPLOAD_BYTES, message_problem
 from tests.loopback import serve_on_loopback
 
 APP_ID = "4321098765432109876"
 APP_SECRET_KEY = "app-secret-Key_0123456789"  # app -> Settings: the token refresh
 OA_SECRET_KEY = "oa-secret-Key_9876543210"  # app -> Official Account: webhook signatures
 FIRST_ACCESS, FIRST_REFRESH = "at-0", "rt-0"
-MAX_TEXT_UNITS = 2000
-MAX_UPLOAD_BYTES = 1024 * 1024
 INVALID = -201
 
 
@@ -59,10 +58,6 @@ class OaCall:
         attachment = (self.body.get("message") or {}).get("attachment") or {}
         elements = (attachment.get("payload") or {}).get("elements") or [None]
         return elements[0]
-
-
-def utf16_units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 class FakeZaloOA:
@@ -128,27 +123,13 @@ class FakeZaloOA:
         call.error = INVALID
         return web.json_response({"error": INVALID, "message": f"Parameters are invalid: {why}"})
 
-    def _message_problem(self, message: dict[str, Any]) -> str | None:
-        if "text" in message and "attachment" not in message:
-            text = message["text"]
-            if not isinstance(text, str) or not 1 <= utf16_units(text) <= MAX_TEXT_UNITS:
-                return "text must be 1-2000 characters"
-            return None
-        element = OaCall("cs", None, {"message": message}).image
-        if not isinstance(element, dict) or element.get("media_type") != "image":
-            return "unknown message"
-        if "attachment_id" in element:
-            return None if element["attachment_id"] in self.uploads else "unknown attachment_id"
-        url = element.get("url")
-        return None if isinstance(url, str) and url.startswith("http") else "no image url"
-
     async def _cs(self, request: web.Request) -> web.Response:
         call = OaCall("cs", request.headers.get("access_token"), await request.json())
         self.calls.append(call)
         refused = self._token_error(call)
         if refused is not None:
             return refused
-        problem = self._message_problem(call.body.get("message") or {})
+        problem = message_problem(call.body.get("message") or {}, self.uploads)
         if problem is not None:
             return self._refuse(call, problem)
         if self.cs_faults:
