@@ -4,9 +4,9 @@ From https://core.telegram.org/bots/api (sendMessage: "Text of the message to be
 1-4096 characters after entities parsing"; sendPhoto: "Photo caption ... 0-1024 characters
 after entities parsing"; InlineKeyboardButton.callback_data: "1-64 bytes"; setWebhook:
 secret_token "1-256 characters. Only characters A-Z, a-z, 0-9, _ and - are allowed";
-"Formatting options", HTML style: only the listed tags, and every <, > and & that is not part of a tag
-or an entity must be escaped as &lt; &gt; &amp;, else 400 "Bad Request: can't parse
-entities: ..."). Lengths are counted in UTF-16 code units, as Telegram does.
+"Formatting options", HTML style: only the listed tags, and every <, > and & that is not
+part of a tag or an entity must be escaped as &lt; &gt; &amp;, else 400 "Bad Request:
+can't parse entities: ..."). Lengths are counted in UTF-16 code units, as Telegram does.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ from tests.channels.zalo.fake_oa_api import (
     APP_SECRET_KEY,
     FIRST_REFRESH,
     FakeZaloOA,
-    utf16_units,
 )
+from tests.channels.zalo.fake_oa_rules import utf16_units
 from tests.channels.zalo.oa_events import OaEvents
 from tests.channels.zalo.oa_fixtures import OaSetup
 from tests.core.fakes import FakeNlu, build_engine, memory_sessions
