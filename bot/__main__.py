@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     invite = producer_commands.add_parser("invite", help="print a one-time /link code")
     invite.add_argument("producer_id")
     invite.add_argument("--json", action="store_true")
+    invite.add_argument("--qr", type=Path, help="write a QR code PNG of the t.me invite link")
     listing = producer_commands.add_parser("list", help="who is linked where")
     listing.add_argument("--json", action="store_true")
 
@@ -43,10 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def admin_call(args: argparse.Namespace) -> AdminCall:
-    """Picks the operator command the arguments ask for."""
+def admin_call(args: argparse.Namespace, username: str | None = None) -> AdminCall:
+    """Picks the operator command the arguments ask for (`username`: the Telegram bot's)."""
     if args.command == "producers" and args.producers_command == "invite":
-        return lambda s: admin_cli.producers_invite(s, args.producer_id, as_json=args.json)
+        return lambda s: admin_cli.producers_invite(
+            s, args.producer_id, as_json=args.json, bot_username=username, qr_path=args.qr
+        )
     if args.command == "producers":
         return lambda s: admin_cli.producers_list(s, as_json=args.json)
     if args.orders_command == "list":
@@ -65,13 +68,12 @@ def setup_logging(settings: Settings, command: str | None) -> None:
 
 async def run_command(args: argparse.Namespace, settings: Settings) -> int:
 
-
     if args.command == "db":
         await app.upgrade_database(settings)
         print("database is up to date")
         return 0
     if args.command in ("producers", "orders"):
-        return await app.admin(settings, admin_call(args))
+        return await app.admin(settings, admin_call(args, settings.telegram.bot_username))
     if args.command == "chat":
         return await app.chat(settings)
     return await app.serve(settings)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.qr import invite_deep_link, qr_png
 from catalog.orders import (
     Clock,
     OrderDTO,
@@ -120,25 +122,42 @@ async def producers_invite(
     as_json: bool = False,
     clock: Clock = utc_now,
     policy: OrderPolicy | None = None,
+    bot_username: str | None = None,
+    qr_path: Path | None = None,
 ) -> str:
-    """Creates a one-time code that links a chat to the producer (shown only now)."""
+    """Creates a one-time code that links a chat to the producer (shown only now); with the
+    Telegram bot's username, also its t.me deep link, and a QR code PNG of it at `qr_path`."""
+    if qr_path is not None and not bot_username:
+        raise AdminError("--qr needs telegram.bot_username (OCOPBOT_TELEGRAM__BOT_USERNAME)")
     try:
         async with sessions() as session, session.begin():
             invite = await OrderService(session, clock, policy).create_invite(producer_id)
     except UnknownProducer:
         raise AdminError(f"no producer {producer_id!r} (see: producers list)") from None
+    link = invite_deep_link(bot_username, invite.code) if bot_username else None
+    if qr_path is not None and link is not None:
+        try:
+            qr_path.write_bytes(qr_png(link))
+        except OSError as exc:
+            raise AdminError(f"{qr_path}: cannot write ({exc.strerror})") from None
     if as_json:
         payload = {
             "producer": producer_id,
             "code": invite.code,
             "expires_at": invite.expires_at.isoformat(),
+            "telegram_link": link,
         }
         return json.dumps(payload)
-    return (
+    text = (
         f"Invite code for {producer_id}: {invite.code}\n"
-        f"Valid once, until {_when(invite.expires_at)}. The producer sends it to the bot "
-        "from the chat that should receive orders."
+        f'Valid once, until {_when(invite.expires_at)}. The producer sends "/link {invite.code}" '
+        "to the bot from the chat that should receive orders."
     )
+    if link is not None:
+        text += f"\nOn Telegram, one tap: {link}"
+    if qr_path is not None:
+        text += f"\nQR code of that link: {qr_path}"
+    return text
 
 
 async def producers_list(sessions: Sessions, as_json: bool = False) -> str:

@@ -92,8 +92,10 @@ async def start_channels(
         runtime.add_channel(channel)
     if settings.telegram.token is not None:
         from bot.channels.telegram import TelegramChannel
+        from bot.chat_moves import ChatMoves
 
-        telegram = TelegramChannel(settings.telegram, runtime.engine)
+        moves = ChatMoves(runtime.sessions)
+        telegram = TelegramChannel(settings.telegram, runtime.engine, chat_moved=moves)
         await telegram.start(app)
         runtime.add_channel(telegram)
         started.append(telegram)

@@ -11,6 +11,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from bot.config_secrets import telegram_webhook_secret, zalo_bot_webhook_secret
+
 ENV_PREFIX = "OCOPBOT_"
 DEFAULT_CONFIG = Path("config.yaml")
 
@@ -40,6 +42,9 @@ class TelegramSettings(Section):
     webhook_path: str = "/telegram/webhook"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
+    bot_username: str | None = None  # for t.me deep links (invite QR codes)
+
+    _secret = field_validator("webhook_secret")(telegram_webhook_secret)
 
 
 class ZaloBotSettings(Section):
@@ -50,16 +55,19 @@ class ZaloBotSettings(Section):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
 
+    _secret = field_validator("webhook_secret")(zalo_bot_webhook_secret)
+
 
 class ZaloOASettings(Section):
     app_id: str | None = None
-    secret_key: SecretStr | None = None
+    secret_key: SecretStr | None = None  # the app's secret key: OAuth token refresh
+    oa_secret_key: SecretStr | None = None  # the OA secret key: webhook signatures
     access_token: SecretStr | None = None
     refresh_token: SecretStr | None = None
     api_base: str = "https://openapi.zalo.me"
     oauth_base: str = "https://oauth.zaloapp.com"
     webhook_path: str = "/zalo/oa/webhook"
-    max_age: timedelta = timedelta(minutes=5)
+    max_age: timedelta = timedelta(hours=2)  # Zalo replays undelivered events for ~1 h
 
 
 class NluSettings(Section):

@@ -167,6 +167,7 @@ async def build_engine(
             operator=settings.orders.operator,
             max_text_chars=settings.web.max_text_chars,
             max_quantity=settings.orders.max_quantity,
+            telegram_bot_username=settings.telegram.bot_username,
             # In-process NLU: turns are CPU-bound; a few at once keep bursts from
             # turning into a convoy (open loop at 300/s: p99 106-158 -> 14-48 ms).
             max_concurrent_turns=4 if settings.nlu.backend == "builtin" else None,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.core.images import Image
+
 
 @dataclass(frozen=True, slots=True)
 class GeoPoint:
@@ -78,7 +80,7 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = field(default_factory=tuple)
     location: LocationCard | None = None
-    image: str | None = None
+    image: Image | None = None  # shown with (or before) the text
     # Asks channels that can do so to offer a "share my location" control.
     request_location: bool = False
     # Channels that can edit a previous message in place (paging) may do so.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.core.images import Image
 from bot.core.messages import LocationCard, Reply
 from bot.core.options import option_lines
 
@@ -17,7 +18,7 @@ class PlainMessage:
     """One message for a text-only channel: its text, and an image to send before it."""
 
     text: str
-    image: str | None = None
+    image: Image | None = None
 
 
 def location_lines(card: LocationCard) -> list[str]:
@@ -52,6 +53,11 @@ def render_plain(replies: list[Reply]) -> list[PlainMessage]:
 
 
 Measure = Callable[[str], int]
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram and Zalo count it (an emoji outside the BMP is two units)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _cut(line: str, limit: int, measure: Measure) -> list[str]:

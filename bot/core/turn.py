@@ -28,6 +28,7 @@ class EngineSettings:
     # Turns run at once (None: no limit). With the built-in NLU a turn is CPU on the one
     # event loop: more at once only make each turn's database trips wait behind the others.
     max_concurrent_turns: int | None = None
+    telegram_bot_username: str | None = None  # for t.me deep links in invite QR codes
 
 
 @dataclass(slots=True)

@@ -7,7 +7,9 @@ from bot.handlers import (
     checkout_table,
     fallback,
     handoff,
+    invite,
     lang,
+    media,
     orders,
     producer,
     products,
@@ -31,5 +33,7 @@ def build_router() -> Router:
         module.setup(router)
     for order_module in (orders, producer, checkout_table):
         order_module.setup(router)
+    media.setup(router)
+    invite.setup(router)  # after start: its /start also redeems `/start link_<CODE>`
     fallback.setup(router)
     return router

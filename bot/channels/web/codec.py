@@ -98,6 +98,6 @@ def render_reply(reply: Reply) -> dict[str, Any]:
         "location": None
         if card is None
         else {"lat": card.lat, "lon": card.lon, "title": card.title, "address": card.address},
-        "image": reply.image,
+        "image": None if reply.image is None else reply.image.data_uri(),
         "request_location": reply.request_location,
     }

@@ -73,7 +73,7 @@ function locationCard(card, s) {
 export function botMessage(reply, s, actions) {
   const item = bubble("bot", s.bot);
   if (reply.text) item.append(linkified(reply.text));
-  if (typeof reply.image === "string" && /^https?:\/\//.test(reply.image)) {
+  if (typeof reply.image === "string" && /^(https?:\/\/|data:image\/png;base64,)/.test(reply.image)) {
     const image = el("img", "image");
     image.src = reply.image;
     image.alt = "";
