@@ -10,7 +10,17 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.io.schema import SECTIONS, row_key
-from catalog.models import Base, District, Place, PlaceProduct, Producer, Product
+from catalog.models import (
+    Base,
+    District,
+    Event,
+    Figure,
+    OnlinePlatform,
+    Place,
+    PlaceProduct,
+    Producer,
+    Product,
+)
 from catalog.text import fold, search_key
 
 logger = logging.getLogger(__name__)
@@ -23,6 +33,9 @@ MODELS: dict[str, type[Base]] = {
     "products": Product,
     "places": Place,
     "place_products": PlaceProduct,
+    "events": Event,
+    "figures": Figure,
+    "online_platforms": OnlinePlatform,
 }
 
 

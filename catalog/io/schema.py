@@ -14,7 +14,7 @@ from pydantic import (
     model_validator,
 )
 
-from catalog.enums import CATEGORIES, CONFIDENCES, PLACE_KINDS, PRODUCER_TYPES
+from catalog.enums import CATEGORIES, CONFIDENCES, PLACE_KINDS, PRICE_KINDS, PRODUCER_TYPES
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Confidence = Literal[CONFIDENCES] | None  # type: ignore[valid-type]
@@ -24,6 +24,7 @@ Vnd = Annotated[int, Field(ge=0, le=2_000_000_000)]  # fits a 32-bit INTEGER col
 Lat = float | None
 Lon = Annotated[float | None, Field(validate_default=True)]
 VIETNAM = {"lat": (8.0, 24.0), "lon": (102.0, 110.0)}
+LIST_COLUMNS = ("aliases", "sources", "months", "products_featured", "best_sellers")
 
 
 class Row(BaseModel):
@@ -33,7 +34,7 @@ class Row(BaseModel):
         extra="forbid", str_strip_whitespace=True, frozen=True, coerce_numbers_to_str=True
     )
 
-    @field_validator("aliases", "sources", mode="before", check_fields=False)
+    @field_validator(*LIST_COLUMNS, mode="before", check_fields=False)
     @classmethod
     def _split_text_list(cls, value: Any) -> Any:
         if isinstance(value, str):  # "a | b" typed into YAML/JSON as in a CSV cell
@@ -108,6 +109,14 @@ class ProductRow(Row):
     note: str | None = None
     sources: list[str] = []
     confidence: Confidence = None
+    description_vi: str | None = None
+    description_en: str | None = None
+    ocop_status: str | None = None
+    price_stated: str | None = None
+    price_kind: Literal[PRICE_KINDS] | None = None  # type: ignore[valid-type]
+    price_date: Annotated[str, StringConstraints(max_length=20)] | None = None
+    price_source: str | None = None
+    price_set_by: Annotated[str, StringConstraints(max_length=64)] | None = None
 
     @field_validator("star_year", mode="before")
     @classmethod
@@ -140,6 +149,9 @@ class PlaceRow(Located):
     venue: str | None = None
     sources: list[str] = []
     confidence: Confidence = None
+    description_vi: str | None = None
+    description_en: str | None = None
+    note: str | None = None
 
 
 class PlaceProductRow(Row):
@@ -148,22 +160,37 @@ class PlaceProductRow(Row):
     source: str | None = None
 
 
+# Edition-2 sections (events, figures, online_platforms) live in catalog.io.schema_events.
+from catalog.io.schema_events import EventRow, FigureRow, OnlinePlatformRow  # noqa: E402
+
 ROW_MODELS: dict[str, type[Row]] = {
     "districts": DistrictRow,
     "producers": ProducerRow,
     "products": ProductRow,
     "places": PlaceRow,
     "place_products": PlaceProductRow,
+    "events": EventRow,
+    "figures": FigureRow,
+    "online_platforms": OnlinePlatformRow,
 }
 SECTIONS = tuple(ROW_MODELS)
-LIST_FIELDS = {"products": ("aliases", "sources"), "places": ("sources",)}
-# Which other section each reference column points at.
+LIST_FIELDS = {
+    "products": ("aliases", "sources"),
+    "places": ("sources",),
+    "events": ("months", "products_featured", "sources"),
+    "online_platforms": ("best_sellers",),
+}
+# Which other section each reference column points at (a list column: each of its items).
 REFERENCES = {
     "producers": {"district_id": "districts"},
     "products": {"producer_id": "producers", "district_id": "districts"},
     "places": {"district_id": "districts"},
     "place_products": {"place_id": "places", "product_id": "products"},
+    "events": {"place_id": "places", "district_id": "districts", "products_featured": "products"},
+    "figures": {"scope": "districts"},
 }
+# Values a reference column may hold besides ids: a figure's scope may be the province.
+NOT_REFERENCES = {("figures", "scope"): frozenset({"province"})}
 
 
 def row_key(section: str, row: dict[str, Any]) -> tuple[str, ...]:
