@@ -64,7 +64,7 @@ def _key(section: str, row: Any) -> tuple[str, ...]:
     return (row.id,)
 
 
-async def _existing(session: AsyncSession, section: str, keys: list[tuple[str, ...]]) -> dict:
+async def existing_rows(session: AsyncSession, section: str, keys: list[tuple[str, ...]]) -> dict:
     """The rows already stored under these keys, fetched in chunks (bound-parameter limits)."""
     model = MODELS[section]
     found: dict[tuple[str, ...], Any] = {}
@@ -99,7 +99,7 @@ async def apply(
         counts = summary[section] = Counts()
         rows = records[section]
         keys = [row_key(section, r) for r in rows]
-        existing = await _existing(session, section, keys) if rows else {}
+        existing = await existing_rows(session, section, keys) if rows else {}
         for record in rows:
             values = {k: v for k, v in record.items() if not k.startswith("__")}
             current = existing.get(row_key(section, values))
