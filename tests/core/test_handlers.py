@@ -40,9 +40,10 @@ async def test_ambiguity_card_and_price_follow_up(scripted_chat: Callable) -> No
     await chat.send(TEA)
     assert "3 sản phẩm" in chat.text
     await chat.click("Trà hoa vàng Quy Hoa")
-    assert "OCOP 5 sao (cấp quốc gia, 2022)" in chat.text
-    assert "Giá: liên hệ" in chat.text
-    assert "Nguồn: https://thuonghieuquangninh.gov.vn/?p=3978" in chat.text
+    assert "★★★★★ 5 sao quốc gia (2022)" in chat.text
+    assert "Giá" not in chat.text  # no price line without a sourced price
+    assert "Nguồn: thuonghieuquangninh.gov.vn" in chat.text
+    assert chat.button("Nguồn").url == "https://thuonghieuquangninh.gov.vn/?p=3978"
     await chat.send("còn giá thì sao")
     assert "Trà hoa vàng Quy Hoa" in chat.text and "liên hệ" in chat.text
 

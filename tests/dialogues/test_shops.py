@@ -108,3 +108,19 @@ async def test_where_question_answered_with_a_typed_place(
     await chat.click("Nơi mua")
     await chat.send(place)
     assert expected in chat.text and "📍" not in chat.text.split("\n")[0]
+
+
+BIG_C = "Điểm bán hàng OCOP cạnh siêu thị Big C (Hạ Long)"
+
+
+@pytest.mark.parametrize("share", [True, False])
+async def test_a_shop_without_its_own_pin_is_never_given_a_distance(
+    chat: ChatClient, share: bool
+) -> None:
+    if share:
+        await chat.share_location(20.951, 107.08)  # the Hạ Long district centre itself
+    else:
+        await chat.send("cửa hàng OCOP ở Hạ Long")
+    lines = [line for line in chat.text.splitlines() if BIG_C in line]
+    assert lines and all("km" not in line and "ở Hạ Long" in line for line in lines)
+    assert "0.0 km" not in chat.text
