@@ -40,6 +40,8 @@ def is_upcoming(event: EventDTO, today: date) -> bool:
 
 
 def stated_year(event: EventDTO) -> int | None:
+    if event.year is not None:
+        return event.year
     found = YEAR.search(" ".join(filter(None, (event.dates_as_stated, event.name_vi, event.id))))
     return int(found.group(0)) if found else None
 
