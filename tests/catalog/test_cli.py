@@ -61,7 +61,7 @@ def test_export_json_on_a_new_database_lists_the_seed(tmp_path: Path) -> None:
     """No config, no URL: the default SQLite file is created, migrated and seeded."""
     done = run("export", "--format", "json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert len(json.loads(done.stdout)["products"]) == 46
+    assert len(json.loads(done.stdout)["products"]) == 106
     assert (tmp_path / "data" / "ocopbot.db").exists()
 
 
@@ -115,5 +115,5 @@ def test_dry_run_then_import_then_export(cli: Callable[..., Done], tmp_path: Pat
     assert done.returncode == 0
     with exported.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 47
+    assert len(rows) == 107
     assert any(r["id"] == "tra-a" and r["name_vi"] == "Trà A" and r["stars"] == "3" for r in rows)
