@@ -115,13 +115,15 @@ async def show_events(
     if not shown:
         text = turn.t("event.none", where=label, when=when)
         return Outcome([Reply(text, tuple(buttons))])
-    lines = [turn.t("event.header", where=label, when=when, count=len(shown))]
+    header = "event.header_named" if named else "event.header"
+    lines = [turn.t(header, where=label, when=when, count=len(shown))]
     if not query.past and not found.upcoming:
         lines.append(turn.t("event.no_upcoming"))
     if len(shown) > MAX_EVENTS:
         lines.append(turn.t("event.more", count=len(shown) - MAX_EVENTS))
     replies = [Reply("\n".join(lines), tuple(buttons))]
-    last = found.past[0] if named and found.past and not query.past else None
+    held = named and found.past and not query.past and not found.upcoming
+    last = found.past[0] if held else None
     today = today_of(turn)
     service = catalog(turn)
     for event in shown[:MAX_EVENTS]:
@@ -132,9 +134,10 @@ async def show_events(
 
 async def _where_label(turn: Turn, district: str | None, place: PlaceDTO | None) -> str:
     if place is not None:
-        return turn.t("event.where", place=place.name_vi)
+        return place.name_vi
     found = await catalog(turn).get_district(district) if district else None
-    return turn.t("event.where", place=district_label(turn, found)) if found else ""
+    name = district_label(turn, found) if found else turn.t("tourism.province")
+    return turn.t("event.where", place=name)
 
 
 async def show_past_button(turn: Turn) -> Outcome:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from bot.core.router import LOW_CONFIDENCE
 from bot.core.turn import Turn
 from bot.handlers.event_query import is_event_question
+from bot.handlers.what_is import is_what_is
 from catalog.text import fold
 
 FIGURE_CUES = re.compile(
@@ -24,6 +25,7 @@ REROUTABLE = {
     "out_of_scope", LOW_CONFIDENCE, "product_search", "tourism_suggest", "inform", "shop_search",
     "product_info", "greet", "help",
 }  # fmt: skip
+UNSURE = {"out_of_scope", LOW_CONFIDENCE, "inform"}
 FIGURES = "catalog_figures"
 TOURISM = "tourism_suggest"
 
@@ -41,5 +43,7 @@ async def read_events_and_figures(turn: Turn) -> None:
         return  # "trà hoa vàng là gì" stays a product question
     if is_figures_question(parse.text) and not parse.values("product"):
         turn.parse = replace(parse, intent=FIGURES, confidence=1.0)
+    elif parse.intent in UNSURE and parse.values("product") and is_what_is(parse.text):
+        turn.parse = replace(parse, intent="product_info", confidence=1.0)
     elif is_event_question(parse.text) and parse.intent != TOURISM:
         turn.parse = replace(parse, intent=TOURISM, confidence=1.0)

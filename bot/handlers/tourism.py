@@ -7,7 +7,7 @@ from bot.core.payloads import make_payload
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.handlers import events, render
-from bot.handlers.cards.event import event_name, when_text
+from bot.handlers.cards.event import event_name, when_short
 from bot.handlers.cards.labels import source_button
 from bot.handlers.cards.place import place_lines
 from bot.handlers.context import catalog, district_label, mentioned_place
@@ -44,7 +44,7 @@ async def tourism_overview(turn: Turn) -> Outcome:
     today = events.today_of(turn)
     found = await catalog(turn).events(today=today, series=True)
     lines = [turn.t("tourism.overview")]
-    lines += [f"• {event_name(turn, e)} — {when_text(turn, e, today)}" for e in found]
+    lines += [f"• {event_name(turn, e)}: {when_short(turn, e, today)}" for e in found]
     buttons = await district_buttons(turn, "t")
     return Outcome([Reply("\n".join(lines), buttons)], ASK_WHERE)
 
@@ -58,7 +58,7 @@ async def events_mention(turn: Turn, district_id: str | None, month: int | None)
         return None
     today = events.today_of(turn)
     lines = [turn.t("tourism.events")]
-    lines += [f"• {event_name(turn, e)} — {when_text(turn, e, today)}" for e in shown]
+    lines += [f"• {event_name(turn, e)}: {when_short(turn, e, today)}" for e in shown]
     buttons = tuple(Button(event_name(turn, e), make_payload("ev", "one", e.id)) for e in shown)
     return Reply("\n".join(lines), buttons)
 

@@ -9,7 +9,7 @@ from catalog.text import fold
 
 WHAT_IS_CUES = (
     "la gi", "la cai gi", "la san pham gi", "la mon gi", "what is", "what's", "what are",
-    "tell me about", "gioi thieu", "la nhu the nao", "co gi dac biet",
+    "gioi thieu ve", "la nhu the nao", "co gi dac biet",
 )  # fmt: skip
 
 

@@ -36,6 +36,17 @@ def when_text(turn: Turn, event: EventDTO, today: date) -> str:
     return turn.t("event.date_unknown")
 
 
+def when_short(turn: Turn, event: EventDTO, today: date) -> str:
+    """When, for a one-line listing: the usual time of a series, else the dates."""
+    if event.series:
+        usual = event.usual_time_en if turn.lang == "en" else event.usual_time_vi
+        if usual:
+            return usual
+    if event.date_start is not None:
+        return day_range(turn, event.date_start, event.date_end)
+    return when_text(turn, event, today).removeprefix("🗓 ")
+
+
 def where_text(turn: Turn, event: EventDTO) -> str:
     if event.venue:
         return turn.t("event.venue", venue=venue_text(turn, event.venue))

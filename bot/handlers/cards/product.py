@@ -13,6 +13,7 @@ from catalog.dto import ProductDTO
 
 DESCRIPTION_CHARS = 360
 WHERE_NAMES = 2
+ONLINE_NAMES = 3
 
 
 def description(turn: Turn, product: ProductDTO) -> str | None:
@@ -32,7 +33,8 @@ def where_line(turn: Turn, where: WhereToBuy) -> str:
         return turn.t("card.buy_sells", places=names)
     if where.basis == "district":
         return turn.t("card.buy_district", places=names)
-    online = ", ".join(dict.fromkeys(platform_name(p) for p in where.online[:3] if p))
+    names_online = [n.strip() for p in where.online for n in platform_name(p).split(",")]
+    online = ", ".join(list(dict.fromkeys(n for n in names_online if n))[:ONLINE_NAMES])
     if names:
         return turn.t("card.buy_nearest", places=names, online=online)
     return turn.t("card.buy_online", online=online)
@@ -61,7 +63,7 @@ async def product_card(turn: Turn, product: ProductDTO) -> Reply:
     where = await where_to_buy(catalog(turn), product)
     buttons = (
         turn.button("card.button.where", make_payload("p", "shops", product.id)),
-        turn.button("card.button.order", make_payload("o", "add", product.id)),
+        turn.button("card.button.order", make_payload("ck", "pick", product.id)),
         turn.button("card.button.similar", make_payload("p", "like", product.id)),
         *source_button(turn, product.sources),
     )
