@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalog.enums import PLACE_KINDS
+from catalog.models_base import NAMING, Base
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    """Declarative base shared by every table of the project (one metadata for Alembic)."""
-
-    metadata = MetaData(naming_convention=NAMING)
+# Edition-2 tables (events, figures, online platforms, seed editions) share Base's metadata.
+from catalog.models_events import Event, Figure, OnlinePlatform, SeedEdition
 
 
 class District(Base):
@@ -141,10 +131,8 @@ class PlaceProduct(Base):
     source: Mapped[str | None] = mapped_column(Text)
 
 
-# Edition-2 tables (events, figures, online platforms, seed editions) share this metadata.
-from catalog.models_events import Event, Figure, OnlinePlatform, SeedEdition  # noqa: E402
-
 __all__ = [
+    "NAMING",
     "Base",
     "District",
     "Event",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalog.enums import EVENT_KINDS
-from catalog.models import Base, District, Place
+from catalog.models_base import Base
+
+if TYPE_CHECKING:  # resolved by name at mapper configuration (catalog.models imports both)
+    from catalog.models import District, Place
 
 
 class Event(Base):

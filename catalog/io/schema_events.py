@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from catalog.enums import EVENT_KINDS
-from catalog.io.schema import Confidence, Id, Name, Row
+from catalog.io.row_base import Confidence, Id, Name, Row
 
 Count = Annotated[int, Field(ge=0, le=2_000_000_000)] | None
 Month = Annotated[int, Field(ge=1, le=12)]
