@@ -123,3 +123,25 @@ async def test_a_figure_scope_must_be_the_province_or_a_district(
     assert [str(p) for p in result.problems] == [
         "figures.csv:3: scope: unknown district 'atlantis'"
     ]
+
+
+async def test_an_xlsx_export_has_an_events_sheet_that_imports_back_unchanged(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from catalog.io.export import export_sections, write
+
+    async with catalog_session_factory() as session:
+        sections = await export_sections(session)
+    path = tmp_path / "catalog.xlsx"
+    write(sections, "xlsx", path)
+    book = load_workbook(path, read_only=True)
+    try:
+        assert {"products", "places", "events", "figures"} <= set(book.sheetnames)
+        rows = list(book["events"].iter_rows(values_only=True))
+    finally:
+        book.close()
+    assert len(rows) == 42 and rows[0][:3] == ("id", "kind", "name_vi")
+    result = await import_into(catalog_session_factory, path)
+    assert result.ok and summary(result)["events"] == (0, 0, 41)
