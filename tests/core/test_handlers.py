@@ -51,7 +51,7 @@ async def test_ambiguity_card_and_price_follow_up(scripted_chat: Callable) -> No
 async def test_search_paging_and_refinement(scripted_chat: Callable) -> None:
     chat, _ = scripted_chat(SCRIPT)
     await chat.send("có trà gì")
-    assert "Tìm thấy 3 sản phẩm OCOP · Trà" in chat.text
+    assert "Tìm thấy 8 sản phẩm OCOP · Trà" in chat.text
     await chat.send("ở Bình Liêu thì sao")
     assert "Bình Liêu" in chat.text and "Trà" in chat.text
 
