@@ -32,7 +32,9 @@ async def suggest_tourism(turn: Turn) -> Outcome:
         return await events.answer_events(turn, where)
     month = asked_month(turn.parse.text) if turn.parse else None
     if where.place and where.place.kind in ("festival", "tourism_site"):
-        return Outcome([await place_reply(turn, where.place)])
+        mention = await events_mention(turn, None, None, where.place.id)
+        mention = mention or await events_mention(turn, where.place.district_id, None)
+        return Outcome([await place_reply(turn, where.place), *([mention] if mention else [])])
     if where.district_id or month:
         return await tourism_in(turn, where.district_id, month)
     return await tourism_overview(turn)
@@ -49,10 +51,12 @@ async def tourism_overview(turn: Turn) -> Outcome:
     return Outcome([Reply("\n".join(lines), buttons)], ASK_WHERE)
 
 
-async def events_mention(turn: Turn, district_id: str | None, month: int | None) -> Reply | None:
+async def events_mention(
+    turn: Turn, district_id: str | None, month: int | None, place_id: str | None = None
+) -> Reply | None:
     """The fairs and festivals there or then (upcoming, then yearly), as one short reply."""
     query = EventQuery((), None, month, False)
-    found = await events.find_events(turn, district_id, query)
+    found = await events.find_events(turn, district_id, query, place_id)
     shown = [*found.upcoming, *found.series][:EVENTS_MENTIONED]
     if not shown:
         return None

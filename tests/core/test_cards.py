@@ -11,7 +11,13 @@ import pytest
 from bot.core.i18n import I18n
 from bot.handlers import render
 from bot.handlers.cards.event import when_text, where_text
-from bot.handlers.cards.labels import price_line, source_label, stars_badge, venue_text
+from bot.handlers.cards.labels import (
+    price_line,
+    source_button,
+    source_label,
+    stars_badge,
+    venue_text,
+)
 from bot.handlers.cards.product import card_lines
 from bot.handlers.event_query import FAIR_KINDS, read_event_query
 from bot.handlers.figures import as_of_label
@@ -197,6 +203,15 @@ def test_figure_dates(as_of: str, vi: str, en: str) -> None:
 )
 def test_figures_questions_are_told_apart(text: str, expected: bool) -> None:
     assert is_figures_question(text) is expected
+
+
+def test_a_link_button_gets_an_ascii_url() -> None:
+    url = "https://agrimate.vn/read-blog/66_miến-dong-binh-lieu.html?a=1&b=2"
+    [button] = source_button(FakeTurn("vi"), (url,))  # type: ignore[arg-type]
+    assert (
+        button.url == "https://agrimate.vn/read-blog/66_mi%E1%BA%BFn-dong-binh-lieu.html?a=1&b=2"
+    )
+    assert button.title == "🔗 Nguồn: agrimate.vn"
 
 
 def test_source_label_is_the_host() -> None:

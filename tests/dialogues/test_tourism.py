@@ -81,3 +81,12 @@ async def test_many_suggestions_are_paged(chat: ChatClient) -> None:
     assert "1–4/" in chat.text
     await chat.click("Xem thêm")
     assert "5–8/" in chat.text and chat.replies[0].replace_previous
+
+
+@pytest.mark.parametrize("text", ["đi Yên Tử chơi", "di yen tu choi"])
+async def test_a_site_mentions_the_festivals_there(chat: ChatClient, text: str) -> None:
+    await chat.send(text)
+    assert "Khu di tích – danh thắng Yên Tử" in chat.text
+    assert "Lễ hội Hoa anh đào – Mai vàng Yên Tử: tháng 3" in chat.text
+    await chat.click("Lễ hội Hoa anh đào – Mai vàng Yên Tử")
+    assert "Trung tâm Văn hóa Trúc Lâm Yên Tử" in chat.text and "Nguồn:" in chat.text

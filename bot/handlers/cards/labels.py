@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from bot.core.messages import Button
 from bot.core.turn import Turn
 from catalog.dto import PriceDTO, ProductDTO
 from catalog.text import fold
 
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 # Research words the facts file sometimes leaves inside a venue's brackets.
 ENGLISH_ASIDE_CUES = re.compile(r"\s*\([^()]*\b(?:not|excerpt|stated|named)\b[^()]*\)")
@@ -84,7 +85,12 @@ def source_button(turn: Turn, sources: tuple[str, ...]) -> tuple[Button, ...]:
     if not sources:
         return ()
     title = turn.t("card.source_button", label=source_label(sources[0]))
-    return (Button(title, "", url=sources[0]),)
+    return (Button(title, "", url=link(sources[0])),)
+
+
+def link(url: str) -> str:
+    """The URL with any non-ASCII character percent-encoded (link buttons refuse them)."""
+    return quote(url, safe=URL_SAFE)
 
 
 def venue_text(turn: Turn, venue: str) -> str:
