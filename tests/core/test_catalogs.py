@@ -11,6 +11,7 @@ import yaml
 
 from bot.core.i18n import I18n
 from bot.core.payloads import MAX_PAYLOAD_BYTES, make_payload
+from catalog.enums import CATEGORIES
 from tests.facts import FACTS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,3 +99,14 @@ def test_payloads_for_every_event_fit_telegram() -> None:
     payloads = [make_payload("ev", "one", e["id"]) for e in facts["events"]]
     payloads += [make_payload("ev", "past", d, "f", 12) for d in districts]
     assert max(len(p.encode()) for p in payloads) <= MAX_PAYLOAD_BYTES
+
+
+def test_every_catalog_category_has_a_name_in_both_languages() -> None:
+    i18n = I18n.load()
+    missing = [
+        (lang, c)
+        for c in CATEGORIES
+        for lang in ("vi", "en")
+        if not i18n.has(lang, f"category.{c}")
+    ]
+    assert missing == []
