@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
@@ -12,6 +13,7 @@ from catalog.io.row_base import Confidence, Id, Name, Row
 
 Count = Annotated[int, Field(ge=0, le=2_000_000_000)] | None
 Month = Annotated[int, Field(ge=1, le=12)]
+DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 
 
 class EventRow(Row):
@@ -39,6 +41,13 @@ class EventRow(Row):
     def _day(cls, value: Any) -> Any:
         if isinstance(value, datetime.datetime):  # a spreadsheet date cell
             return value.date() if value.time() == datetime.time() else value
+        found = DAY_MONTH_YEAR.match(value) if isinstance(value, str) else None
+        if found:  # "18/1/2017", as Vietnamese write dates
+            day, month, year = (int(part) for part in found.groups())
+            try:
+                return datetime.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"{value!r} is not a date (day/month/year)") from None
         return value
 
     @field_validator("date_end")

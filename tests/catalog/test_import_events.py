@@ -26,6 +26,10 @@ BAD_ROWS = [
     ),
     (["e-4", "festival", "Tháng 13", "", "", "13", ""], "events.csv:3: months: "),
     (
+        ["e-6", "festival", "Ngày 31/2", "31/2/2026", "", "", ""],
+        "events.csv:3: date_start: '31/2/2026' is not a date (day/month/year)",
+    ),
+    (
         ["e-5", "ocop_fair", "Hàng lạ", "", "", "", "ga-tien-yen | pizza"],
         "events.csv:3: products_featured: unknown product 'pizza'",
     ),
@@ -51,9 +55,9 @@ async def test_a_bad_event_row_rejects_the_whole_file(
 async def test_an_operator_adds_a_fair_from_a_csv_of_its_own(
     catalog_session_factory: Factory, tmp_path: Path
 ) -> None:
-    path = write_csv(tmp_path / "hoi-cho.csv", [*HEADER, "venue", "sources"], [
-        [*GOOD, "Cung Quy hoạch, Hội chợ và Triển lãm", "https://example.vn/a | https://b.vn"]
-    ])  # fmt: skip
+    typed = [*GOOD[:3], "20/10/2026", "25/10/2026", *GOOD[5:]]  # dates as Vietnamese write them
+    row = [*typed, "Cung Quy hoạch", "https://example.vn/a | https://b.vn"]
+    path = write_csv(tmp_path / "hoi-cho.csv", [*HEADER, "venue", "sources"], [row])
     result = await import_into(catalog_session_factory, path, kind="events")
     assert result.ok and summary(result) == {"events": (1, 0, 0)}
     fair = await _event(catalog_session_factory, "hoi-cho-thu-2026")
