@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -171,6 +172,7 @@ async def build_engine(
             # In-process NLU: turns are CPU-bound; a few at once keep bursts from
             # turning into a convoy (open loop at 300/s: p99 106-158 -> 14-48 ms).
             max_concurrent_turns=4 if settings.nlu.backend == "builtin" else None,
+            today=date.today,
         ),
     )
     # What start-up built (NLU model, SQLAlchemy metadata, catalogs, routes) lives as

@@ -34,6 +34,9 @@ def render(replies: list[Reply]) -> tuple[str, list[Button]]:
         if reply.image:
             lines.append(f"🖼 {reply.image.url or reply.image.filename}")
         for button in reply.buttons:
+            if button.url is not None:
+                lines.append(f"  {button.title}: {button.url}")
+                continue
             buttons.append(button)
             lines.append(f"  [{len(buttons)}] {button.title}")
         if reply.request_location:

@@ -106,7 +106,7 @@ class Engine:
             key: the chat the replies were delivered to.
             replies: what was shown there.
         """
-        payloads = [b.payload for r in replies for b in r.buttons]
+        payloads = [b.payload for r in replies for b in r.buttons if b.url is None]
         if not payloads:
             return
         async with self._locks.lock(key):
@@ -175,7 +175,7 @@ class Engine:
         if claims is not None and not await claims.claim(msg.channel, delivery or ""):
             raise _Duplicate
         conv.step = outcome.step or IDLE
-        conv.options = [b.payload for r in outcome.replies for b in r.buttons]
+        conv.options = [b.payload for r in outcome.replies for b in r.buttons if b.url is None]
         if self._session_store is not None:
             await store.set(msg.key, conv.to_dict())
         logger.info(

@@ -61,8 +61,11 @@ class IncomingMessage:
 
 @dataclass(frozen=True, slots=True)
 class Button:
+    """A button: it sends `payload` back, or, when `url` is set, opens that web page."""
+
     title: str
     payload: str
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,9 +44,11 @@ def render_plain(replies: list[Reply]) -> list[PlainMessage]:
         lines = [reply.text] if reply.text.strip() else []
         if reply.location is not None:
             lines += location_lines(reply.location)
-        if reply.buttons:
-            lines += option_lines(reply.buttons, first=shown + 1)
-            shown += len(reply.buttons)
+        options = [b for b in reply.buttons if b.url is None]
+        if options:
+            lines += option_lines(options, first=shown + 1)
+            shown += len(options)
+        lines += [f"{b.title}: {b.url}" for b in reply.buttons if b.url is not None]
         if lines or reply.image:
             messages.append(PlainMessage("\n".join(lines), reply.image))
     return messages

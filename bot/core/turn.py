@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,6 +31,8 @@ class EngineSettings:
     # event loop: more at once only make each turn's database trips wait behind the others.
     max_concurrent_turns: int | None = None
     telegram_bot_username: str | None = None  # for t.me deep links in invite QR codes
+    # Today's date for "upcoming" fairs and festivals; tests set a fixed day.
+    today: Callable[[], date] = date.today
 
 
 @dataclass(slots=True)

@@ -6,6 +6,7 @@ import itertools
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ from tests.db_servers import PG_ADMIN_DSN, pg_admin, sqlite_url
 
 OPERATOR = "web:operator"
 THRESHOLD = 0.45
+# The day the dialogues happen on, unless a test sets `bot.today` (fairs are relative to it).
+TODAY = date(2026, 1, 10)
 
 
 async def _pg_copy(template: str, name: str, drop: bool) -> None:
@@ -87,6 +90,7 @@ class Bot:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], nlu: Interpreter) -> None:
         self.sessions, self.nlu = sessions, nlu
         self.notifier = RecordingNotifier()
+        self.today = TODAY
         self.engine = self.build()
 
     def build(self) -> Engine:
@@ -100,7 +104,9 @@ class Bot:
             notifier=self.notifier,
             router=build_router(),
             i18n=I18n.load(),
-            settings=EngineSettings(threshold=THRESHOLD, operator=OPERATOR),
+            settings=EngineSettings(
+                threshold=THRESHOLD, operator=OPERATOR, today=lambda: self.today
+            ),
         )
 
     def chat(self, chat_id: str | None = None, channel: str = "test") -> ChatClient:

@@ -51,11 +51,16 @@ class Renderer:
         """One button per row; callback_data always within 64 bytes."""
         if not buttons:
             return None
-        rows = [
-            [InlineKeyboardButton(text=b.title, callback_data=self._codec.encode(b.payload))]
-            for b in buttons
-        ]
+        rows = [[self._button(b)] for b in buttons]
         return InlineKeyboardMarkup(inline_keyboard=rows)
+
+    def _button(self, button: Button) -> InlineKeyboardButton:
+        """A URL button opens its page; any other sends its payload back."""
+        if button.url is not None:
+            return InlineKeyboardButton(text=button.title, url=button.url)
+        return InlineKeyboardButton(
+            text=button.title, callback_data=self._codec.encode(button.payload)
+        )
 
     def location_keyboard(self, language: str | None) -> ReplyKeyboardMarkup:
         """A reply keyboard whose one button shares the user's location."""

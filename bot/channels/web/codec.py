@@ -94,7 +94,12 @@ def render_reply(reply: Reply) -> dict[str, Any]:
     card = reply.location
     return {
         "text": reply.text,
-        "buttons": [{"title": b.title, "payload": b.payload} for b in reply.buttons],
+        "buttons": [
+            {"title": b.title, "payload": b.payload}
+            if b.url is None
+            else {"title": b.title, "payload": b.payload, "url": b.url}
+            for b in reply.buttons
+        ],
         "location": None
         if card is None
         else {"lat": card.lat, "lon": card.lon, "title": card.title, "address": card.address},

@@ -85,6 +85,14 @@ export function botMessage(reply, s, actions) {
   if (buttons.length || reply.request_location) {
     const row = el("div", "buttons");
     for (const button of buttons) {
+      if (typeof button.url === "string" && /^https?:\/\//.test(button.url)) {
+        const link = el("a", "choice link-choice", button.title);
+        link.href = button.url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        row.append(link);
+        continue;
+      }
       const node = el("button", "choice", button.title);
       node.type = "button";
       node.addEventListener("click", () => actions.press(button));
