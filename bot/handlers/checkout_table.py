@@ -15,6 +15,7 @@ from bot.core.turn import Outcome, Turn
 from bot.handlers import (
     checkout,
     checkout_confirm,
+    checkout_fix,
     checkout_steps,
     handoff,
     orders,
@@ -91,7 +92,9 @@ async def answer_aside(turn: Turn) -> Outcome:
         Reply("\n".join([r.text, *(f"• {b.title}" for b in r.buttons)]), location=r.location)
         for r in aside.replies
     ]
-    return Outcome([*replies, await question(turn, draft, step)], step)
+    resume = turn.say("convo.resume") if draft.items else None
+    pending = [*([resume] if resume else []), await question(turn, draft, step)]
+    return Outcome([*replies, *pending], step)
 
 
 def setup(router: Router) -> None:
@@ -102,6 +105,7 @@ def setup(router: Router) -> None:
     router.on_intent("order_add", checkout.add_item)
     router.on_intent("order_remove", checkout.remove_item)
     router.on_intent("order_requantity", checkout.change_quantity)
+    router.on_intent("order_fix", checkout_fix.fix_field)
     for step in STEPS:
         router.on_intent("order_answer", ANSWERS[step], step=step)
         for intent in ASIDES:
