@@ -12,6 +12,7 @@ from bot.handlers import (
     producer,
     products,
     search,
+    search_more,
     shops,
     start,
     tourism,
@@ -19,6 +20,7 @@ from bot.handlers import (
 from bot.handlers.choice import read_choice_by_name
 from bot.handlers.entities import read_district_names_as_places
 from bot.handlers.followup import read_follow_ups
+from bot.handlers.topic import carry_topic
 
 
 def build_router() -> Router:
@@ -27,7 +29,8 @@ def build_router() -> Router:
     router.before(read_district_names_as_places)
     router.before(read_follow_ups)
     router.before(read_choice_by_name)
-    for module in (start, lang, products, search, shops, tourism, handoff):
+    router.before(carry_topic)
+    for module in (start, lang, products, search, search_more, shops, tourism, handoff):
         module.setup(router)
     for order_module in (orders, producer, checkout_table):
         order_module.setup(router)

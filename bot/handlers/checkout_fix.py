@@ -12,12 +12,12 @@ from bot.handlers.checkout_slots import is_address, is_name, read_phone
 from catalog.orders.validation import ADDRESS_CHARS, NAME_CHARS
 from catalog.text import fold
 
-FIX_VERBS = (
+FIX_CUES = (
     "sua", "doi", "thay", "nham", "sai", "change", "edit", "fix", "update", "wrong",
     "correct", "khac",
 )  # fmt: skip
 # Checked in this order: "số điện thoại người nhận" is about the phone.
-FIELDS = (
+FIELD_CUES = (
     ("phone", ("so dien thoai", "sdt", "so dt", "dien thoai", "phone", "number")),
     ("address", ("dia chi", "address")),
     ("name", ("ten", "nguoi nhan", "name", "recipient")),
@@ -32,9 +32,9 @@ _PHONE_RUN = re.compile(r"\+?\d[\d\s.\-]{7,}\d")
 def field_to_fix(folded: str, parse: Parse | None) -> str | None:
     """The contact or delivery field the message asks to change, or None."""
     padded = f" {folded} "
-    if not any(f" {verb} " in padded for verb in FIX_VERBS):
+    if not any(f" {verb} " in padded for verb in FIX_CUES):
         return None
-    for field, cues in FIELDS:
+    for field, cues in FIELD_CUES:
         if any(f" {cue} " in padded for cue in cues):
             if field == "phone" and parse is not None and parse.values("unit"):
                 return None  # "change the number of bottles"

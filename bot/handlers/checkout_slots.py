@@ -26,7 +26,7 @@ from catalog.text import fold
 NOT_A_NAME_INTENTS = ("greet", "thanks", "goodbye", "affirm", "deny", "help", "order_status")
 NAME_WORDS = (1, 7)
 # Folded words that an address usually has; a digit or a known place counts too.
-ADDRESS_WORDS = (
+ADDRESS_CUES = (
     "so", "duong", "pho", "phuong", "xa", "thon", "to", "khu", "ngo", "ngach", "hem", "kiet",
     "huyen", "quan", "tp", "thanh pho", "thi xa", "thi tran", "tinh", "ban", "xom", "ap",
     "street", "st", "road", "rd", "ward", "district", "city", "lane", "alley", "village",
@@ -77,7 +77,7 @@ def is_address(text: str, parse: Parse | None) -> bool:
         return True
     if parse is not None and parse.values("location"):
         return True
-    return any(f" {word} " in folded for word in ADDRESS_WORDS)
+    return any(f" {word} " in folded for word in ADDRESS_CUES)
 
 
 def fits(step: str, text: str, parse: Parse | None, contact_phone: str | None) -> bool:
