@@ -43,14 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def admin_call(args: argparse.Namespace) -> AdminCall:
+def admin_call(args: argparse.Namespace, operator: str | None = None) -> AdminCall:
     """Picks the operator command the arguments ask for."""
     if args.command == "producers" and args.producers_command == "invite":
         return lambda s: admin_cli.producers_invite(s, args.producer_id, as_json=args.json)
     if args.command == "producers":
         return lambda s: admin_cli.producers_list(s, as_json=args.json)
     if args.orders_command == "list":
-        return lambda s: admin_cli.orders_list(s, status=args.status, as_json=args.json)
+        return lambda s: admin_cli.orders_list(
+            s, status=args.status, as_json=args.json, operator=operator
+        )
     return lambda s: admin_cli.orders_show(s, args.order_id)
 
 
@@ -65,13 +67,12 @@ def setup_logging(settings: Settings, command: str | None) -> None:
 
 async def run_command(args: argparse.Namespace, settings: Settings) -> int:
 
-
     if args.command == "db":
         await app.upgrade_database(settings)
         print("database is up to date")
         return 0
     if args.command in ("producers", "orders"):
-        return await app.admin(settings, admin_call(args))
+        return await app.admin(settings, admin_call(args, settings.orders.operator))
     if args.command == "chat":
         return await app.chat(settings)
     return await app.serve(settings)
