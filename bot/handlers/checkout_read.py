@@ -41,6 +41,7 @@ ALWAYS_ASIDES = ("order_status", "help", "human_handoff")
 # Entities that make a request confident enough to interrupt the pending question.
 SUBJECTS = ("product", "location", "category", "stars", "price_max", "price_min")
 CONFIDENT = 0.8
+ALWAYS_CONFIDENT = 0.5
 REQUANTITY_CUES = (
     "thoi", "only", "make it", "change", "doi thanh", "sua thanh", "doi lai", "lay",
     "a khong", "actually", "instead", "nham",
@@ -97,8 +98,8 @@ def is_new_request(turn: Turn) -> bool:
     parse = turn.parse
     if parse is None or parse.intent not in ASIDES:
         return False
-    if parse.intent in ALWAYS_ASIDES:
-        return parse.confidence >= CONFIDENT
+    if parse.intent in ALWAYS_ASIDES:  # never a name, an address or a note
+        return parse.confidence >= ALWAYS_CONFIDENT
     return parse.confidence >= CONFIDENT and any(parse.values(name) for name in SUBJECTS)
 
 
