@@ -84,8 +84,13 @@ async def load_interpreter(
 class Bot:
     """The wired engine of one test database, handing out chats and restarts."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], nlu: Interpreter) -> None:
-        self.sessions, self.nlu = sessions, nlu
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        nlu: Interpreter,
+        operator: str | None = OPERATOR,
+    ) -> None:
+        self.sessions, self.nlu, self.operator = sessions, nlu, operator
         self.notifier = RecordingNotifier()
         self.engine = self.build()
 
@@ -100,7 +105,7 @@ class Bot:
             notifier=self.notifier,
             router=build_router(),
             i18n=I18n.load(),
-            settings=EngineSettings(threshold=THRESHOLD, operator=OPERATOR),
+            settings=EngineSettings(threshold=THRESHOLD, operator=self.operator),
         )
 
     def chat(self, chat_id: str | None = None, channel: str = "test") -> ChatClient:
@@ -121,6 +126,17 @@ async def bot(dialogue_db_url: str, nlu_model_dir: Path) -> AsyncIterator[Bot]:
     sessions = make_session_factory(db)
     try:
         yield Bot(sessions, await load_interpreter(sessions, nlu_model_dir))
+    finally:
+        await db.dispose()
+
+
+@pytest.fixture
+async def lonely_bot(dialogue_db_url: str, nlu_model_dir: Path) -> AsyncIterator[Bot]:
+    """The bot with no `orders.operator`: orders of unlinked producers reach nobody."""
+    db = make_engine(dialogue_db_url)
+    sessions = make_session_factory(db)
+    try:
+        yield Bot(sessions, await load_interpreter(sessions, nlu_model_dir), operator=None)
     finally:
         await db.dispose()
 
