@@ -10,8 +10,9 @@ from bot.handlers import render
 from bot.handlers.context import catalog, district_label
 from catalog.text import fold
 
-# price_max meaning "any published price": keeps only the priced products.
-PRICED = 10**12
+# price_max meaning "any published price": keeps only the priced products. Also the most a
+# budget can say: prices are 32-bit integers in the database.
+PRICED = 2_000_000_000
 # Folded words that narrow the last search instead of starting a new one.
 REFINE_CUES = (
     "chi ", "thoi", "only", "just ", "con ", "nua", "more", "re hon", "cheaper", "trong do",
@@ -34,6 +35,11 @@ def _int(value: Any) -> int | None:
         return int(float(value))
     except (TypeError, ValueError):
         return None
+
+
+def _budget(value: Any) -> int | None:
+    amount = _int(value)
+    return None if amount is None else max(0, min(amount, PRICED))
 
 
 def filters_from(
@@ -62,8 +68,8 @@ def filters_from(
     if parse is not None:
         found["category"] = parse.first("category")
         found["stars"] = _int(parse.first("stars"))
-        found["price_max"] = _int(parse.first("price_max"))
-        found["price_min"] = _int(parse.first("price_min"))
+        found["price_max"] = _budget(parse.first("price_max"))
+        found["price_min"] = _budget(parse.first("price_min"))
     found = {k: v for k, v in found.items() if v is not None}
     if not found or any(k in found for k in SUBJECT_KEYS):
         return found
