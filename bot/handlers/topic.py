@@ -61,10 +61,10 @@ async def carry_topic(turn: Turn) -> None:
     if _has(folded, THERE_CUES):
         await _about_the_place(turn, folded)
         return
-    focus = (
-        memory.products[0] if memory.products and memory.topic in ("product", "shops") else None
-    )
+    carried = memory.products and memory.topic in ("product", "shops")
+    focus = memory.products[0] if carried else None
     if focus is None:
+        await _about_the_list(turn)
         return
     if parse.intent in ABOUT_IT:
         entities = (*parse.entities, Entity("product", focus))
@@ -74,6 +74,27 @@ async def carry_topic(turn: Turn) -> None:
         if product is not None:
             entities = (*parse.entities, Entity("category", product.category))
             turn.parse = replace(parse, entities=entities)
+
+
+async def _about_the_list(turn: Turn) -> None:
+    """After a list: "đặt 2 cái" picks among the products shown, "mua ở đâu" is that place."""
+    parse = turn.parse
+    assert parse is not None
+    memory = turn.memory
+    if memory.topic != "search":
+        if parse.intent == "shop_search" and memory.topic == "tourism":
+            district = await last_district(turn)
+            if district:
+                entities = (*parse.entities, Entity("location", district))
+                turn.parse = replace(parse, entities=entities)
+        return
+    if parse.intent == "order_create" and memory.candidates:
+        # One mention of several products: the checkout asks which, keeping the quantity.
+        shown = tuple(Entity("product", pid, 0, 0) for pid in memory.candidates)
+        turn.parse = replace(parse, entities=(*parse.entities, *shown))
+    elif parse.intent == "shop_search" and memory.filters.get("district"):
+        entities = (*parse.entities, Entity("location", str(memory.filters["district"])))
+        turn.parse = replace(parse, entities=entities)
 
 
 async def _about_the_place(turn: Turn, folded: str) -> None:
