@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bot.core.router import Router
 from bot.handlers import (
-    checkout_table,
     fallback,
     handoff,
     lang,
@@ -17,6 +16,7 @@ from bot.handlers import (
     start,
     tourism,
 )
+from bot.handlers.checkout import table as checkout_table
 from bot.handlers.choice import read_choice_by_name
 from bot.handlers.entities import read_district_names_as_places
 from bot.handlers.followup import read_follow_ups

@@ -7,7 +7,7 @@ from dataclasses import replace
 from bot.core.nlu import Entity
 from bot.core.turn import Turn
 from bot.handlers import render
-from bot.handlers.checkout_draft import PRODUCT, Draft
+from bot.handlers.checkout.draft import PRODUCT, Draft
 from bot.handlers.context import catalog
 from bot.handlers.product_replies import CHOOSE
 from catalog.text import fold

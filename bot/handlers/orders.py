@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.core.messages import Button, Reply
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
-from bot.handlers.checkout import quit_checkout
-from bot.handlers.checkout_draft import Draft
+from bot.handlers.checkout.cart import quit_checkout
+from bot.handlers.checkout.draft import Draft
 from bot.handlers.orders_common import (
     address_of,
     find_order,

@@ -13,7 +13,7 @@ from dataclasses import replace
 from bot.core.nlu import Entity
 from bot.core.router import LOW_CONFIDENCE
 from bot.core.turn import Turn
-from bot.handlers.checkout_draft import STEPS
+from bot.handlers.checkout.draft import STEPS
 from bot.handlers.context import catalog
 from catalog.text import fold
 

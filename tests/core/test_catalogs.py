@@ -13,7 +13,7 @@ from bot.core.i18n import I18n
 from bot.core.payloads import MAX_PAYLOAD_BYTES, make_payload
 
 ROOT = Path(__file__).resolve().parents[2]
-HANDLERS = sorted((ROOT / "bot" / "handlers").glob("*.py"))
+HANDLERS = sorted((ROOT / "bot" / "handlers").rglob("*.py"))
 WORDS = re.compile(r"[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})+")
 KEY_CALLS = {"t", "button", "say"}
 

@@ -8,9 +8,9 @@ from bot.core.messages import Button, Reply
 from bot.core.payloads import make_payload
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.checkout import current_draft
-from bot.handlers.checkout_ask import ask_next, question
-from bot.handlers.checkout_draft import CONFIRM, HOME, Draft
+from bot.handlers.checkout.ask import ask_next, question
+from bot.handlers.checkout.cart import current_draft
+from bot.handlers.checkout.draft import CONFIRM, HOME, Draft
 from bot.handlers.context import catalog
 from bot.handlers.orders_common import address_of, order_service
 from bot.handlers.outcomes import placed_reply

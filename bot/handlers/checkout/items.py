@@ -7,7 +7,7 @@ from typing import Any
 from bot.core.messages import Reply
 from bot.core.turn import Turn
 from bot.handlers import render
-from bot.handlers.checkout_draft import Draft
+from bot.handlers.checkout.draft import Draft
 from bot.handlers.context import catalog, product_mentions
 
 MAX_CHOICES = 8

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.checkout_ask import ask_next
-from bot.handlers.checkout_draft import Draft
-from bot.handlers.checkout_items import (
+from bot.handlers.checkout.ask import ask_next
+from bot.handlers.checkout.draft import Draft
+from bot.handlers.checkout.items import (
     bad_quantity,
     cart_lines,
     mentioned_products,
     take_mentions,
     valid_quantity,
 )
-from bot.handlers.checkout_read import read_quantity
+from bot.handlers.checkout.read import read_quantity
 from bot.handlers.context import catalog, product_mentions
 from catalog.text import fold
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.nlu import Parse
-from bot.handlers.checkout_draft import (
+from bot.handlers.checkout.draft import (
     ADDRESS,
     CONFIRM,
     DELIVERY,

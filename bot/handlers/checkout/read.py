@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from bot.core.turn import Turn
-from bot.handlers.checkout_draft import (
+from bot.handlers.checkout.draft import (
     ADDRESS,
     FREE_TEXT_STEPS,
     PHONE,
@@ -24,8 +24,8 @@ from bot.handlers.checkout_draft import (
     STEPS,
     Draft,
 )
-from bot.handlers.checkout_fix import field_to_fix
-from bot.handlers.checkout_slots import fits, read_phone
+from bot.handlers.checkout.fix import field_to_fix
+from bot.handlers.checkout.slots import fits, read_phone
 from bot.handlers.context import product_mentions
 from catalog.text import fold
 

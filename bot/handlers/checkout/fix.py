@@ -6,9 +6,9 @@ import re
 
 from bot.core.nlu import Parse
 from bot.core.turn import Outcome, Turn
-from bot.handlers.checkout_ask import ask_next
-from bot.handlers.checkout_draft import HOME, Draft
-from bot.handlers.checkout_slots import is_address, is_name, read_phone
+from bot.handlers.checkout.ask import ask_next
+from bot.handlers.checkout.draft import HOME, Draft
+from bot.handlers.checkout.slots import is_address, is_name, read_phone
 from catalog.orders.validation import ADDRESS_CHARS, NAME_CHARS
 from catalog.text import fold
 

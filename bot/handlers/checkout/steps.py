@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.checkout import current_draft
-from bot.handlers.checkout_ask import ask_next
-from bot.handlers.checkout_draft import HOME, PICK_UP
-from bot.handlers.checkout_slots import is_address, is_name, read_phone
+from bot.handlers.checkout.ask import ask_next
+from bot.handlers.checkout.cart import current_draft
+from bot.handlers.checkout.draft import HOME, PICK_UP
+from bot.handlers.checkout.slots import is_address, is_name, read_phone
 from bot.handlers.context import catalog
 from catalog.orders.validation import ADDRESS_CHARS, NAME_CHARS, NOTE_CHARS
 from catalog.text import fold
