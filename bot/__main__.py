@@ -44,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def admin_call(args: argparse.Namespace, username: str | None = None) -> AdminCall:
+def admin_call(
+    args: argparse.Namespace, username: str | None = None, operator: str | None = None
+) -> AdminCall:
     """Picks the operator command the arguments ask for (`username`: the Telegram bot's)."""
     if args.command == "producers" and args.producers_command == "invite":
         return lambda s: admin_cli.producers_invite(
@@ -53,7 +55,9 @@ def admin_call(args: argparse.Namespace, username: str | None = None) -> AdminCa
     if args.command == "producers":
         return lambda s: admin_cli.producers_list(s, as_json=args.json)
     if args.orders_command == "list":
-        return lambda s: admin_cli.orders_list(s, status=args.status, as_json=args.json)
+        return lambda s: admin_cli.orders_list(
+            s, status=args.status, as_json=args.json, operator=operator
+        )
     return lambda s: admin_cli.orders_show(s, args.order_id)
 
 
@@ -73,7 +77,10 @@ async def run_command(args: argparse.Namespace, settings: Settings) -> int:
         print("database is up to date")
         return 0
     if args.command in ("producers", "orders"):
-        return await app.admin(settings, admin_call(args, settings.telegram.bot_username))
+        return await app.admin(
+            settings,
+            admin_call(args, settings.telegram.bot_username, settings.orders.operator),
+        )
     if args.command == "chat":
         return await app.chat(settings)
     return await app.serve(settings)

@@ -24,6 +24,7 @@ from catalog.orders import (
     utc_now,
 )
 from catalog.orders.notices import money
+from catalog.orders.reach import waiting_for_a_seller
 from catalog.orders.states import STATUSES
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -51,25 +52,44 @@ def _summary(order: OrderDTO) -> dict[str, Any]:
     }
 
 
-async def orders_list(sessions: Sessions, status: str | None = None, as_json: bool = False) -> str:
-    """Lists orders, newest first, optionally only those in `status`."""
+async def orders_list(
+    sessions: Sessions,
+    status: str | None = None,
+    as_json: bool = False,
+    operator: str | None = None,
+) -> str:
+    """Lists orders, newest first, optionally only those in `status`.
+
+    Orders nobody can receive (no linked producer chat, no `orders.operator`) are marked.
+    """
     if status is not None and status not in STATUSES:
         raise AdminError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
     async with sessions() as session:
         orders = await OrderService(session).list(status=status)
+        waiting = {o.id for o in await waiting_for_a_seller(session, orders, operator)}
     if as_json:
-        return json.dumps([_summary(o) for o in orders], ensure_ascii=False, indent=2)
+        return json.dumps(
+            [{**_summary(o), "waiting_for_seller": o.id in waiting} for o in orders],
+            ensure_ascii=False,
+            indent=2,
+        )
     if not orders:
         return "no orders"
     lines = [f"{'ID':>5}  {'NUMBER':<8} {'STATUS':<10} {'PRODUCER':<28} {'CREATED':<20} ITEMS"]
     for o in orders:
         who = o.producer_id or "(operator)"
         who += "*" if o.operator_routed and o.producer_id else ""
+        who += "!" if o.id in waiting else ""
         items = sum(i.quantity for i in o.items)
         lines.append(
             f"{o.id:>5}  {o.number:<8} {o.status:<10} {who:<28} {_when(o.created_at):<20} {items}"
         )
     lines.append("* routed to the operator: the producer has no linked chat")
+    if waiting:
+        lines.append(
+            f"! waiting for a seller ({len(waiting)}): nobody can receive it; "
+            "set orders.operator or link the producer (`producers invite`)"
+        )
     return "\n".join(lines)
 
 

@@ -78,7 +78,7 @@ async def start_channels(
     settings: Settings, runtime: Runtime, app: web.Application
 ) -> list[StartedChannel]:
     """Mounts the web chat and starts each channel whose credentials are set."""
-    from bot.channels.web import SqlSessionStore, WebChannel
+    from bot.channels.web import SqlSessionStore, SqlTranscript, WebChannel
     from bot.channels.web.redis_mailbox import RedisMailbox
 
     started: list[StartedChannel] = []
@@ -87,7 +87,10 @@ async def start_channels(
         if runtime.redis is not None:  # a push from any process reaches any process's poll
             mailbox = RedisMailbox(runtime.redis, prefix=f"{settings.redis.prefix}:web")
         sessions = SqlSessionStore(runtime.db)
-        channel = WebChannel(runtime.engine, settings.web, sessions, mailbox=mailbox)
+        transcript = SqlTranscript(runtime.db)
+        channel = WebChannel(
+            runtime.engine, settings.web, sessions, mailbox=mailbox, transcript=transcript
+        )
         channel.setup(app)
         runtime.add_channel(channel)
     if settings.telegram.token is not None:

@@ -30,7 +30,8 @@ from bot.outbox_notifier import OutboxNotifier
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
 from catalog.cache import CatalogCache
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
-from catalog.orders import OrderPolicy
+from catalog.orders import OrderPolicy, OrderService
+from catalog.orders.reach import waiting_for_a_seller
 from catalog.services import CatalogService
 from nlu import CatalogLexicon, Interpreter, RasaHttpInterpreter
 
@@ -141,12 +142,27 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
         )
     try:
         async with open_database(settings, cached=True) as (db, sessions):
+            await warn_waiting_orders(sessions, settings.orders.operator)
             i18n = I18n.load()
             engine = await build_engine(settings, sessions, redis, i18n)
             yield Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
     finally:
         if redis is not None:
             await redis.aclose()
+
+
+async def warn_waiting_orders(sessions: Sessions, operator: str | None) -> int:
+    """Logs one line with the number of pending orders nobody can receive; returns it."""
+    async with sessions() as session:
+        orders = await OrderService(session).list(status="pending", limit=10_000)
+        waiting = await waiting_for_a_seller(session, orders, operator)
+    if waiting:
+        logger.warning(
+            "%d order(s) wait for a seller: nobody can receive them (set orders.operator "
+            "or link their producers); see `orders list`",
+            len(waiting),
+        )
+    return len(waiting)
 
 
 async def build_engine(
@@ -169,6 +185,7 @@ async def build_engine(
             max_text_chars=settings.web.max_text_chars,
             max_quantity=settings.orders.max_quantity,
             telegram_bot_username=settings.telegram.bot_username,
+            reply_hours=max(1, round(settings.orders.escalate_after.total_seconds() / 3600)),
             # In-process NLU: turns are CPU-bound; a few at once keep bursts from
             # turning into a convoy (open loop at 300/s: p99 106-158 -> 14-48 ms).
             max_concurrent_turns=4 if settings.nlu.backend == "builtin" else None,

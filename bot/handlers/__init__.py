@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bot.core.router import Router
 from bot.handlers import (
-    checkout_table,
     events,
     fallback,
     figures,
@@ -16,14 +15,17 @@ from bot.handlers import (
     producer,
     products,
     search,
+    search_more,
     shops,
     start,
     tourism,
 )
+from bot.handlers.checkout import table as checkout_table
 from bot.handlers.choice import read_choice_by_name
 from bot.handlers.entities import read_district_names_as_places
 from bot.handlers.followup import read_follow_ups
 from bot.handlers.reroute import read_events_and_figures
+from bot.handlers.topic import carry_topic
 
 
 def build_router() -> Router:
@@ -33,7 +35,10 @@ def build_router() -> Router:
     router.before(read_events_and_figures)
     router.before(read_follow_ups)
     router.before(read_choice_by_name)
-    for module in (start, lang, products, search, shops, tourism, events, figures, handoff):
+    router.before(carry_topic)
+    for module in (
+        start, lang, products, search, search_more, shops, tourism, events, figures, handoff
+    ):
         module.setup(router)
     for order_module in (orders, producer, checkout_table):
         order_module.setup(router)

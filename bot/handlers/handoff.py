@@ -10,6 +10,7 @@ from bot.core.turn import Outcome, Turn
 from bot.handlers import render
 from bot.handlers.context import catalog
 from bot.handlers.menu import menu_button
+from catalog.orders.reach import staff_can_receive
 
 logger = logging.getLogger(__name__)
 
@@ -20,13 +21,16 @@ async def hand_off(turn: Turn) -> Outcome:
     lines = [turn.t("handoff.contact")]
     lines += [f"• {render.place_line(turn, place)}" for place in centres]
     forwarded = await _forward(turn)
-    lines.append(turn.t("handoff.forwarded" if forwarded else "handoff.not_forwarded"))
+    if forwarded:
+        lines.append(turn.t("convo.handoff.forwarded", hours=turn.settings.reply_hours))
+    else:
+        lines.append(turn.t("handoff.not_forwarded"))
     return Outcome([Reply("\n".join(lines), (menu_button(turn),))])
 
 
 async def _forward(turn: Turn) -> bool:
     operator = turn.settings.operator
-    if not operator:
+    if not operator or not await staff_can_receive(turn.session, operator):
         return False
     lang = turn.settings.default_lang
     focus = ", ".join(turn.memory.products[:2]) or "—"

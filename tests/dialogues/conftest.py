@@ -87,8 +87,13 @@ async def load_interpreter(
 class Bot:
     """The wired engine of one test database, handing out chats and restarts."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], nlu: Interpreter) -> None:
-        self.sessions, self.nlu = sessions, nlu
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        nlu: Interpreter,
+        operator: str | None = OPERATOR,
+    ) -> None:
+        self.sessions, self.nlu, self.operator = sessions, nlu, operator
         self.notifier = RecordingNotifier()
         self.today = TODAY
         self.engine = self.build()
@@ -105,7 +110,7 @@ class Bot:
             router=build_router(),
             i18n=I18n.load(),
             settings=EngineSettings(
-                threshold=THRESHOLD, operator=OPERATOR, today=lambda: self.today
+                threshold=THRESHOLD, operator=self.operator, today=lambda: self.today
             ),
         )
 
@@ -127,6 +132,17 @@ async def bot(dialogue_db_url: str, nlu_model_dir: Path) -> AsyncIterator[Bot]:
     sessions = make_session_factory(db)
     try:
         yield Bot(sessions, await load_interpreter(sessions, nlu_model_dir))
+    finally:
+        await db.dispose()
+
+
+@pytest.fixture
+async def lonely_bot(dialogue_db_url: str, nlu_model_dir: Path) -> AsyncIterator[Bot]:
+    """The bot with no `orders.operator`: orders of unlinked producers reach nobody."""
+    db = make_engine(dialogue_db_url)
+    sessions = make_session_factory(db)
+    try:
+        yield Bot(sessions, await load_interpreter(sessions, nlu_model_dir), operator=None)
     finally:
         await db.dispose()
 

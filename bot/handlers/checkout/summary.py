@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core.messages import Reply
 from bot.core.turn import Turn
 from bot.handlers import render
-from bot.handlers.checkout_draft import HOME, Draft
+from bot.handlers.checkout.draft import HOME, Draft
 from bot.handlers.context import catalog
 from catalog.dto import ProductDTO
 

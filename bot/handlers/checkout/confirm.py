@@ -8,11 +8,12 @@ from bot.core.messages import Button, Reply
 from bot.core.payloads import make_payload
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.checkout import current_draft
-from bot.handlers.checkout_ask import ask_next, question
-from bot.handlers.checkout_draft import CONFIRM, HOME, Draft
+from bot.handlers.checkout.ask import ask_next, question
+from bot.handlers.checkout.cart import current_draft
+from bot.handlers.checkout.draft import CONFIRM, HOME, Draft
 from bot.handlers.context import catalog
-from bot.handlers.orders_common import address_of, order_service, producer_names
+from bot.handlers.orders_common import address_of, order_service
+from bot.handlers.outcomes import placed_reply
 from catalog.orders import CartLine, Contact, Customer, Delivery, OrderError, mask_phone
 
 logger = logging.getLogger(__name__)
@@ -60,15 +61,9 @@ async def place_orders(turn: Turn) -> Outcome:
         if v
     }
     Draft.drop(turn.memory)
-    names = await producer_names(turn, orders)
-    lines = [turn.t("checkout.placed", count=len(orders))]
-    for order in orders:
-        producer = names.get(order.producer_id or "") or turn.t("orders.producer.unknown")
-        lines.append(turn.t("checkout.placed_line", number=order.number, producer=producer))
-    lines.append(turn.t(f"orders.payment.{orders[0].payment}"))
-    lines.append(turn.t("checkout.placed_next"))
+    reply = await placed_reply(turn, orders, draft.phone or "")
     logger.info("checkout placed %d order(s), phone %s", len(orders), mask_phone(draft.phone))
-    return Outcome([Reply("\n".join(lines), (turn.button("checkout.my_orders", "ord:list"),))])
+    return Outcome([reply])
 
 
 async def show_edit_menu(turn: Turn) -> Outcome:

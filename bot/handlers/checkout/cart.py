@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.checkout_ask import ask_next
-from bot.handlers.checkout_draft import Draft
-from bot.handlers.checkout_items import bad_quantity, take_mentions, valid_quantity
-from bot.handlers.checkout_read import read_quantity
+from bot.handlers.checkout.ask import ask_next
+from bot.handlers.checkout.draft import Draft
+from bot.handlers.checkout.items import (
+    bad_quantity,
+    cart_lines,
+    mentioned_products,
+    take_mentions,
+    valid_quantity,
+)
+from bot.handlers.checkout.read import read_quantity
 from bot.handlers.context import catalog, product_mentions
 from catalog.text import fold
 
@@ -31,14 +37,19 @@ async def start_checkout(turn: Turn) -> Outcome:
 async def add_item(turn: Turn) -> Outcome:
     """Adds the products the message names to the cart ("thêm 1 hũ ruốc hàu")."""
     draft = current_draft(turn)
+    before = {str(i["product"]): i["quantity"] for i in draft.items}
     ok = await take_mentions(turn, draft)
-    return await ask_next(turn, draft, *([] if ok else [bad_quantity(turn)]))
+    notes = [] if ok else [bad_quantity(turn)]
+    added = [i for i in draft.items if before.get(str(i["product"]), 0) != i["quantity"]]
+    if added and ok:
+        notes.append(turn.say("convo.added", items=await cart_lines(turn, added)))
+    return await ask_next(turn, draft, *notes)
 
 
 async def take_product(turn: Turn) -> Outcome:
     """Reads the product typed at the "which product?" question."""
     draft = current_draft(turn)
-    if not product_mentions(turn.parse):
+    if not await mentioned_products(turn):
         return await ask_next(turn, draft, turn.say("checkout.unknown_product"))
     ok = await take_mentions(turn, draft)
     return await ask_next(turn, draft, *([] if ok else [bad_quantity(turn)]))
@@ -49,8 +60,8 @@ async def pick_product(turn: Turn) -> Outcome:
     draft = current_draft(turn)
     product_id = turn.payload.arg if turn.payload else None
     if product_id and await catalog(turn).get_product(product_id) is not None:
-        draft.add(product_id, draft.wanted)
-        draft.choices, draft.wanted, draft.adding = [], None, False
+        draft.add(product_id, draft.wanted, draft.wanted_unit)
+        draft.choices, draft.wanted, draft.wanted_unit, draft.adding = [], None, None, False
     return await ask_next(turn, draft)
 
 
@@ -74,7 +85,9 @@ async def change_quantity(turn: Turn) -> Outcome:
         return await ask_next(turn, draft, bad_quantity(turn))
     target = await _target(turn, draft)
     draft.set_quantity(target, quantity)
-    return await ask_next(turn, draft, turn.say("checkout.changed"))
+    changed = [i for i in draft.items if i["product"] == target]
+    note = turn.say("convo.changed", items=await cart_lines(turn, changed))
+    return await ask_next(turn, draft, note)
 
 
 async def _target(turn: Turn, draft: Draft) -> str:

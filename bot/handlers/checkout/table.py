@@ -13,9 +13,6 @@ from bot.core.messages import Reply
 from bot.core.router import Handler, Router
 from bot.core.turn import Outcome, Turn
 from bot.handlers import (
-    checkout,
-    checkout_confirm,
-    checkout_steps,
     handoff,
     orders,
     products,
@@ -24,8 +21,9 @@ from bot.handlers import (
     start,
     tourism,
 )
-from bot.handlers.checkout_ask import question
-from bot.handlers.checkout_draft import (
+from bot.handlers.checkout import cart, confirm, fix, steps
+from bot.handlers.checkout.ask import question
+from bot.handlers.checkout.draft import (
     ADDRESS,
     CONFIRM,
     DELIVERY,
@@ -38,7 +36,7 @@ from bot.handlers.checkout_draft import (
     STEPS,
     Draft,
 )
-from bot.handlers.checkout_read import ASIDES, read_checkout_message
+from bot.handlers.checkout.read import ASIDES, read_checkout_message
 
 ASIDE_HANDLERS: dict[str, Handler] = {
     "product_info": products.show_product,
@@ -51,32 +49,32 @@ ASIDE_HANDLERS: dict[str, Handler] = {
     "order_status": orders.list_orders,
 }
 ANSWERS: dict[str, Handler] = {
-    PRODUCT: checkout.take_product,
-    QUANTITY: checkout.take_quantity,
-    NAME: checkout_steps.take_name,
-    PHONE: checkout_steps.take_phone,
-    DELIVERY: checkout_steps.take_delivery,
-    ADDRESS: checkout_steps.take_address,
-    PICKUP: checkout_steps.take_pickup,
-    NOTE: checkout_steps.take_note,
-    CONFIRM: checkout_confirm.answer_summary,
+    PRODUCT: cart.take_product,
+    QUANTITY: cart.take_quantity,
+    NAME: steps.take_name,
+    PHONE: steps.take_phone,
+    DELIVERY: steps.take_delivery,
+    ADDRESS: steps.take_address,
+    PICKUP: steps.take_pickup,
+    NOTE: steps.take_note,
+    CONFIRM: confirm.answer_summary,
 }
 BUTTONS: dict[str, Handler] = {
-    "ck:pick": checkout.pick_product,
-    "ck:rm": checkout.remove_item,
-    "ck:quit": checkout.quit_checkout,
-    "ck:name": checkout_steps.use_saved,
-    "ck:phone": checkout_steps.use_saved,
-    "ck:dlv": checkout_steps.choose_delivery,
-    "ck:place": checkout_steps.pick_place,
-    "ck:ok": checkout_confirm.place_orders,
-    "ck:edit": checkout_confirm.show_edit_menu,
-    "ck:sum": checkout_confirm.show_summary,
-    "ck:qty": checkout_confirm.edit_draft,
-    "ck:add": checkout_confirm.edit_draft,
-    "ck:contact": checkout_confirm.edit_draft,
-    "ck:where": checkout_confirm.edit_draft,
-    "ck:note": checkout_confirm.edit_draft,
+    "ck:pick": cart.pick_product,
+    "ck:rm": cart.remove_item,
+    "ck:quit": cart.quit_checkout,
+    "ck:name": steps.use_saved,
+    "ck:phone": steps.use_saved,
+    "ck:dlv": steps.choose_delivery,
+    "ck:place": steps.pick_place,
+    "ck:ok": confirm.place_orders,
+    "ck:edit": confirm.show_edit_menu,
+    "ck:sum": confirm.show_summary,
+    "ck:qty": confirm.edit_draft,
+    "ck:add": confirm.edit_draft,
+    "ck:contact": confirm.edit_draft,
+    "ck:where": confirm.edit_draft,
+    "ck:note": confirm.edit_draft,
 }
 
 
@@ -91,17 +89,20 @@ async def answer_aside(turn: Turn) -> Outcome:
         Reply("\n".join([r.text, *(f"• {b.title}" for b in r.buttons)]), location=r.location)
         for r in aside.replies
     ]
-    return Outcome([*replies, await question(turn, draft, step)], step)
+    resume = turn.say("convo.resume") if draft.items else None
+    pending = [*([resume] if resume else []), await question(turn, draft, step)]
+    return Outcome([*replies, *pending], step)
 
 
 def setup(router: Router) -> None:
     """Registers the checkout's rows; the order intents start it from any step."""
     router.before(read_checkout_message)
-    router.on_intent("order_create", checkout.start_checkout)
-    router.on_intent("order_quit", checkout.quit_checkout)
-    router.on_intent("order_add", checkout.add_item)
-    router.on_intent("order_remove", checkout.remove_item)
-    router.on_intent("order_requantity", checkout.change_quantity)
+    router.on_intent("order_create", cart.start_checkout)
+    router.on_intent("order_quit", cart.quit_checkout)
+    router.on_intent("order_add", cart.add_item)
+    router.on_intent("order_remove", cart.remove_item)
+    router.on_intent("order_requantity", cart.change_quantity)
+    router.on_intent("order_fix", fix.fix_field)
     for step in STEPS:
         router.on_intent("order_answer", ANSWERS[step], step=step)
         for intent in ASIDES:

@@ -6,7 +6,7 @@ from bot.core.messages import Button, Reply
 from bot.core.payloads import make_payload
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.checkout_draft import (
+from bot.handlers.checkout.draft import (
     ADDRESS,
     DELIVERY,
     NAME,
@@ -17,7 +17,7 @@ from bot.handlers.checkout_draft import (
     QUANTITY,
     Draft,
 )
-from bot.handlers.checkout_summary import summary
+from bot.handlers.checkout.summary import summary
 from bot.handlers.context import catalog
 from catalog.orders import mask_phone
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.checkout import current_draft
-from bot.handlers.checkout_ask import ask_next
-from bot.handlers.checkout_draft import HOME, PICK_UP
-from bot.handlers.checkout_read import read_phone
+from bot.handlers.checkout.ask import ask_next
+from bot.handlers.checkout.cart import current_draft
+from bot.handlers.checkout.draft import HOME, PICK_UP
+from bot.handlers.checkout.slots import is_address, is_name, read_phone
 from bot.handlers.context import catalog
 from catalog.orders.validation import ADDRESS_CHARS, NAME_CHARS, NOTE_CHARS
 from catalog.text import fold
@@ -16,7 +16,6 @@ PICKUP_CUES = ("nhan tai", "lay tai", "den lay", "toi lay", "tu lay", "pick up",
                "collect", "trung tam")  # fmt: skip
 HOME_CUES = ("giao", "ship", "deliver", "tan nha", "home", "dia chi")
 NO_NOTE_CUES = ("khong", "ko", "k", "khong co", "no", "none", "nope", "skip", "bo qua")
-MIN_ADDRESS_WORDS = 3
 MAX_CHOICE_WORDS = 5  # "giao tận nhà giúp mình" is a choice; an address is longer or has digits
 
 
@@ -27,6 +26,8 @@ def _text(turn: Turn, limit: int) -> str:
 async def take_name(turn: Turn) -> Outcome:
     """Takes the typed text as the recipient's name."""
     draft = current_draft(turn)
+    if not is_name(turn.msg.text or "", turn.parse):
+        return await ask_next(turn, draft, turn.say("convo.bad_name"))
     draft.name = _text(turn, NAME_CHARS) or None
     return await ask_next(turn, draft)
 
@@ -75,7 +76,7 @@ async def take_delivery(turn: Turn) -> Outcome:
         draft.delivery = PICK_UP
     elif _chooses_home(folded):
         draft.delivery, draft.address = HOME, None
-    elif len(folded.split()) >= MIN_ADDRESS_WORDS:
+    elif is_address(turn.msg.text or "", turn.parse):
         draft.delivery, draft.address = HOME, _text(turn, ADDRESS_CHARS)
     elif any(cue in folded for cue in HOME_CUES) or (turn.parse and turn.parse.guess == "deny"):
         draft.delivery, draft.address = HOME, None
@@ -89,8 +90,10 @@ def _chooses_home(folded: str) -> bool:
 
 
 async def take_address(turn: Turn) -> Outcome:
-    """Takes the typed text as the delivery address."""
+    """Takes the typed text as the delivery address, if it looks like one."""
     draft = current_draft(turn)
+    if not is_address(turn.msg.text or "", turn.parse):
+        return await ask_next(turn, draft, turn.say("convo.bad_address"))
     draft.address = _text(turn, ADDRESS_CHARS) or None
     return await ask_next(turn, draft)
 

@@ -31,6 +31,7 @@ class Draft:
     items: list[dict[str, Any]] = field(default_factory=list)  # {"product", "quantity", "unit"}
     choices: list[str] = field(default_factory=list)  # product ids offered as buttons
     wanted: int | None = None  # the quantity typed with an ambiguous product
+    wanted_unit: str | None = None  # and its unit as typed ("bottles")
     adding: bool = False  # "add a product" was chosen from the edit menu
     name: str | None = None
     phone: str | None = None
