@@ -27,6 +27,7 @@ from bot.notify_render import OutboxRenderer
 from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
+from bot.turn_log import TurnLog
 from catalog.cache import CatalogCache
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
 from catalog.orders import OrderPolicy
@@ -133,11 +134,6 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """Migrates, seeds and wires the engine; closes Redis and the database afterwards."""
     # A missing Redis stops the start (StoreUnavailable) before anything else happens.
     redis = await connect_redis(settings.redis.url) if settings.redis.url else None
-    if settings.orders.operator is None:
-        logger.warning(
-            "orders.operator is not set: orders for producers without a linked chat and "
-            "hand-off requests reach nobody until it is (they still show in `orders list`)"
-        )
     try:
         async with open_database(settings, cached=True) as (db, sessions):
             i18n = I18n.load()
@@ -162,6 +158,7 @@ async def build_engine(
         notifier=OutboxNotifier(sessions),
         router=build_router(),
         i18n=i18n,
+        observer=TurnLog(),
         settings=EngineSettings(
             threshold=settings.nlu.threshold,
             operator=settings.orders.operator,
