@@ -4,7 +4,8 @@
   not answer it; the customer's messages go to the transcript and the hand-off moves up.
 - Every answered turn adds the customer's message and the bot's replies to the transcript,
   and one analytics event (hashed user, intent, products and places; the text only for a
-  message the bot did not understand, and never while a flow such as checkout is running).
+  message the bot did not understand, and never in a step where the person types their own
+  data: checkout, a decline reason).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from catalog.console import Analytics, Inbox, TurnEvent
 from catalog.orders import Clock, utc_now
 
 NOT_UNDERSTOOD = (LOW_CONFIDENCE, "out_of_scope")
+#: Steps where a person types their own data (name, phone, address, a decline reason).
+PRIVATE = ("order:", "producer:")
 
 
 def user_hash(msg: IncomingMessage) -> str:
@@ -57,7 +60,7 @@ class TurnLog:
         session: AsyncSession,
         msg: IncomingMessage,
         parse: Parse | None,
-        idle_before: bool,
+        step_before: str,
         replies: list[Reply],
     ) -> None:
         now = self._clock()
@@ -75,6 +78,6 @@ class TurnLog:
             place_ids=tuple(str(v) for v in parse.values("location")) if parse else (),
             understood=understood,
             # Mid-flow answers (a name, an address) are the customer's data, never analytics.
-            text=msg.text if not understood and idle_before else None,
+            text=msg.text if not understood and not step_before.startswith(PRIVATE) else None,
         )
         await Analytics(session).record(event, now)

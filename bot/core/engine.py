@@ -188,7 +188,7 @@ class Engine:
         if self._session_store is not None:
             await store.set(msg.key, conv.to_dict())
         if self._observer is not None:
-            await self._observer.observed(session, msg, parse, before == IDLE, outcome.replies)
+            await self._observer.observed(session, msg, parse, before, outcome.replies)
         logger.info(
             "%s turn: %s, step %s -> %s, %d replies, %.0f ms",
             msg.channel,

@@ -25,7 +25,7 @@ class TurnObserver(Protocol):
         session: AsyncSession,
         msg: IncomingMessage,
         parse: Parse | None,
-        idle_before: bool,
+        step_before: str,
         replies: list[Reply],
     ) -> None:
         """Records one answered turn (transcript and analytics)."""

@@ -70,9 +70,7 @@ def upgrade() -> None:
         _at("at"),
     )
     op.create_index("ix_login_failures_email_at", "operator_login_failures", ["email", "at"])
-    op.create_index(
-        "ix_operator_login_failures_address", "operator_login_failures", ["address"]
-    )
+    op.create_index("ix_operator_login_failures_address", "operator_login_failures", ["address"])
     op.create_table(
         "operator_audit",
         *_id("operator_audit"),
@@ -110,9 +108,7 @@ def upgrade() -> None:
         _text("text"),
         _at("at"),
     )
-    op.create_index(
-        "ix_transcript_address_id", "conversation_transcript", ["address", "id"]
-    )
+    op.create_index("ix_transcript_address_id", "conversation_transcript", ["address", "id"])
     op.create_index("ix_conversation_transcript_at", "conversation_transcript", ["at"])
     op.create_table(
         "analytics_events",
