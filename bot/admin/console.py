@@ -11,7 +11,7 @@ from aiohttp import web
 
 from bot.admin.auth_views import AuthViews
 from bot.admin.catalog_views import CatalogViews
-from bot.admin.context import AdminContext
+from bot.admin.context import LANG, OPERATOR, AdminContext
 from bot.admin.guard import make_guard
 from bot.admin.inbox_views import InboxViews
 from bot.admin.insight_views import InsightViews
@@ -34,8 +34,12 @@ class AdminConsole:
     def __init__(self, ctx: AdminContext) -> None:
         self._ctx = ctx
 
-    def setup(self, app: web.Application) -> None:
-        """Mounts the console at /admin (its own middleware guards every route)."""
+    def setup(self, app: web.Application) -> web.Application:
+        """Mounts the console at /admin (its own middleware guards every route).
+
+        Returns:
+            The console's own application (its router lists every console route).
+        """
         admin = web.Application(middlewares=[make_guard(self._ctx)])
         env = aiohttp_jinja2.setup(
             admin,
@@ -58,13 +62,14 @@ class AdminConsole:
             views(self._ctx).add(router)
         router.add_static("/static", HERE / "static", name="static")
         app.add_subapp("/admin", admin)
+        return admin
 
     async def home(self, request: web.Request) -> web.StreamResponse:
         raise web.HTTPFound("/admin/inbox")
 
     async def _common(self, request: web.Request) -> dict[str, Any]:
-        lang = request.get("lang", "vi")
-        found = request.get("operator")
+        lang = request.get(LANG, "vi")
+        found = request.get(OPERATOR)
 
         def t(key: str, **params: Any) -> str:
             return self._ctx.i18n.t(lang, key, **params)

@@ -16,6 +16,8 @@ from catalog.console import AuditLog, SessionDTO
 from catalog.orders import Clock, OrderPolicy, utc_now
 
 Sessions = async_sessionmaker[AsyncSession]
+LANG = web.RequestKey("lang", str)
+OPERATOR = web.RequestKey("operator", SessionDTO)
 
 
 @dataclass
@@ -31,7 +33,7 @@ class AdminContext:
 
     def t(self, request: web.Request, key: str, /, **params: Any) -> str:
         """The sentence `key` in the signed-in person's console language."""
-        return self.i18n.t(request.get("lang", "vi"), key, **params)
+        return self.i18n.t(request.get(LANG, "vi"), key, **params)
 
     async def audit(
         self,
@@ -49,8 +51,7 @@ class AdminContext:
 
 def operator(request: web.Request) -> SessionDTO:
     """The signed-in session (the guard let the request through, so there is one)."""
-    found: SessionDTO = request["operator"]
-    return found
+    return request[OPERATOR]
 
 
 def render(request: web.Request, template: str, status: int = 200, **ctx: Any) -> web.Response:

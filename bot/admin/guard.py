@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from bot.admin.context import AdminContext
+from bot.admin.context import LANG, OPERATOR, AdminContext
 from bot.admin.security import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -37,7 +37,7 @@ def make_guard(
     @web.middleware
     async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         lang = request.cookies.get(LANG_COOKIE, "vi")
-        request["lang"] = lang if lang in LANGUAGES else "vi"
+        request[LANG] = lang if lang in LANGUAGES else "vi"
         route = request.match_info.route.name or ""
         if route in PUBLIC:
             if request.method == "POST" and not await _pre_csrf_ok(request):
@@ -52,7 +52,7 @@ def make_guard(
             if request.method == "GET" and not request.headers.get("X-Requested-With"):
                 raise web.HTTPFound("/admin/login")
             return _refuse(ctx, request, 401, "session")
-        request["operator"] = found
+        request[OPERATOR] = found
         if request.method != "GET" and route not in MULTIPART:
             sent = request.headers.get(CSRF_HEADER)
             if sent is None:

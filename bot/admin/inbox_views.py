@@ -77,7 +77,11 @@ class InboxViews:
             item = await inbox.get(item_id)
             if item is None or not item.is_open:
                 raise back(request, f"/inbox/{item_id}", "closed")
-            payload = {"lang": "vi", "key": "admin.notice.staff_reply", "params": {"text": text}}
+            payload = {
+                "lang": item.language,
+                "key": "admin.notice.staff_reply",
+                "params": {"text": text},
+            }
             await OutboxRepository(session).enqueue(
                 item.address,
                 "staff.reply",
@@ -105,7 +109,7 @@ class InboxViews:
                     await OutboxRepository(session).enqueue(
                         item.address,
                         "staff.end",
-                        {"lang": "vi", "key": "admin.notice.handoff_ended", "params": {}},
+                        {"lang": item.language, "key": "admin.notice.handoff_ended", "params": {}},
                         f"staff-end:{item_id}",
                         now,
                     )

@@ -30,7 +30,7 @@ async def hand_off(turn: Turn) -> Outcome:
 async def _to_console(turn: Turn) -> bool:
     """Opens (or refreshes) the chat's hand-off in the console's inbox; True if anyone reads it."""
     text = turn.msg.text or turn.i18n.t(turn.settings.default_lang, "handoff.button_pressed")
-    await Inbox(turn.session).add_handoff(str(turn.msg.key), text, utc_now())
+    await Inbox(turn.session).add_handoff(str(turn.msg.key), text, utc_now(), turn.lang)
     return await OperatorAccounts(turn.session).any_active()
 
 

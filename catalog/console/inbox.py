@@ -25,6 +25,7 @@ class InboxItemDTO:
     address: str
     order_id: int | None
     text: str | None
+    language: str
     created_at: datetime
     updated_at: datetime
     held_by: str | None
@@ -53,6 +54,7 @@ def _dto(r: InboxItem) -> InboxItemDTO:
         r.address,
         r.order_id,
         r.text,
+        r.language,
         r.created_at,
         r.updated_at,
         r.held_by,
@@ -67,20 +69,27 @@ class Inbox:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def add_handoff(self, address: str, text: str | None, now: datetime) -> int:
+    async def add_handoff(
+        self, address: str, text: str | None, now: datetime, language: str = "vi"
+    ) -> int:
         """Opens a hand-off for the chat, or refreshes the one already open; returns its id."""
         row = await self._open_handoff(address)
         if row is None:
             row = InboxItem(kind="handoff", address=address, created_at=now)
             self._session.add(row)
         row.text = (text or "")[:TEXT_CHARS] or row.text
+        row.language = language
         row.updated_at = now
         await self._session.flush()
         return row.id
 
-    async def add_order(self, order_id: int, address: str, now: datetime) -> int:
+    async def add_order(
+        self, order_id: int, address: str, now: datetime, language: str = "vi"
+    ) -> int:
         """Puts an order that no producer chat receives into the inbox."""
-        row = InboxItem(kind="order", address=address, order_id=order_id, created_at=now)
+        row = InboxItem(
+            kind="order", address=address, order_id=order_id, language=language, created_at=now
+        )
         row.updated_at = now
         self._session.add(row)
         await self._session.flush()

@@ -77,6 +77,7 @@ class InboxItem(OrdersBase):
     address: Mapped[str] = mapped_column(String(160), index=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     text: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(8))  # the customer's, for staff replies
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     held_by: Mapped[str | None] = mapped_column(String(200))  # set: the bot stays quiet

@@ -142,7 +142,10 @@ class Placement:
             if order.operator_routed:  # no producer chat: the console's inbox receives it
                 from catalog.console.inbox import Inbox  # console tables import the order base
 
-                await Inbox(self._session).add_order(order.id, order.customer_address, now)
+                inbox = Inbox(self._session)
+                await inbox.add_order(
+                    order.id, order.customer_address, now, order.customer_language
+                )
 
     async def _products(self, ids: list[str]) -> list[Product]:
         rows = list(await self._session.scalars(select(Product).where(Product.id.in_(ids))))

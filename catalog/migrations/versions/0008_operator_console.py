@@ -88,6 +88,7 @@ def upgrade() -> None:
         _text("address", 160),
         sa.Column("order_id", sa.Integer(), nullable=True),
         _text("text", nullable=True),
+        _text("language", 8),
         _at("created_at"),
         _at("updated_at"),
         _text("held_by", 200, nullable=True),
