@@ -1,7 +1,7 @@
 """Tables of the operator console: accounts, sessions, audit log, inbox, transcript, analytics.
 
-Added for the operator console (issue 15; migration 0008_operator_console). They share the
-order tables' metadata so their foreign keys to orders resolve.
+Added for the operator console (issue 15; migration 0008_operator_console). They have their
+own metadata; the foreign key to orders is given as a column, so it resolves across both.
 """
 
 from __future__ import annotations
@@ -9,13 +9,32 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from catalog.orders.types import OrdersBase, UtcDateTime
+from catalog.models import NAMING
+from catalog.orders.models import Order
+from catalog.orders.types import UtcDateTime
 
 
-class OperatorAccount(OrdersBase):
+class ConsoleBase(DeclarativeBase):
+    """Base of the console's tables (their own metadata, like the order tables')."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class OperatorAccount(ConsoleBase):
     """A person of the OCOP centre who signs in to the console; only an argon2 hash is kept."""
 
     __tablename__ = "operator_accounts"
@@ -29,7 +48,7 @@ class OperatorAccount(OrdersBase):
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
-class OperatorSession(OrdersBase):
+class OperatorSession(ConsoleBase):
     """A signed-in browser: the SHA-256 of its cookie, its CSRF token and its expiry."""
 
     __tablename__ = "operator_sessions"
@@ -41,7 +60,7 @@ class OperatorSession(OrdersBase):
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-class LoginAttempt(OrdersBase):
+class LoginAttempt(ConsoleBase):
     """A failed sign-in, counted per account and address for the rate limit."""
 
     __tablename__ = "operator_login_failures"
@@ -53,7 +72,7 @@ class LoginAttempt(OrdersBase):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-class AuditEntry(OrdersBase):
+class AuditEntry(ConsoleBase):
     """One thing somebody did in the console: who, when, what, on what."""
 
     __tablename__ = "operator_audit"
@@ -66,7 +85,7 @@ class AuditEntry(OrdersBase):
     detail: Mapped[str | None] = mapped_column(Text)
 
 
-class InboxItem(OrdersBase):
+class InboxItem(ConsoleBase):
     """Something a person must look at: a hand-off request or an order nobody else answers."""
 
     __tablename__ = "operator_inbox"
@@ -75,7 +94,7 @@ class InboxItem(OrdersBase):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))  # handoff | order
     address: Mapped[str] = mapped_column(String(160), index=True)
-    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey(Order.id), index=True)
     text: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8))  # the customer's, for staff replies
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -85,7 +104,7 @@ class InboxItem(OrdersBase):
     done_by: Mapped[str | None] = mapped_column(String(200))
 
 
-class TranscriptLine(OrdersBase):
+class TranscriptLine(ConsoleBase):
     """One message of a conversation (customer, bot or staff), so staff can read it back."""
 
     __tablename__ = "conversation_transcript"
@@ -98,7 +117,7 @@ class TranscriptLine(OrdersBase):
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
 
 
-class AnalyticsEvent(OrdersBase):
+class AnalyticsEvent(ConsoleBase):
     """One turn, for the charts: never a phone or a name; text only when not understood."""
 
     __tablename__ = "analytics_events"
@@ -115,7 +134,7 @@ class AnalyticsEvent(OrdersBase):
     text: Mapped[str | None] = mapped_column(Text)
 
 
-class CatalogUpload(OrdersBase):
+class CatalogUpload(ConsoleBase):
     """A catalog file checked by a dry run and waiting to be applied."""
 
     __tablename__ = "operator_uploads"
