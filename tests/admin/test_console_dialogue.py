@@ -102,4 +102,3 @@ async def test_analytics_keep_no_phone_or_name(bot: Bot) -> None:
 
 def test_digit_runs_are_masked_in_stored_messages() -> None:
     assert mask_digits("gọi em 0912 345 678 nha, 2 chai") == "gọi em *** nha, 2 chai"
-

@@ -26,7 +26,8 @@ def _diff(connection: Connection) -> list[object]:
         return table in CONSOLE_TABLES
 
     opts = {"compare_type": True, "include_object": include_object}
-    return compare_metadata(MigrationContext.configure(connection, opts=opts), ConsoleBase.metadata)
+    context = MigrationContext.configure(connection, opts=opts)
+    return compare_metadata(context, ConsoleBase.metadata)
 
 
 def _downgrade(connection: Connection, revision: str) -> None:
