@@ -23,6 +23,12 @@ from catalog.orders.notices import money
 HERE = Path(__file__).parent
 
 
+def actor_label(actor: str) -> str:
+    """Who changed an order, for people: the e-mail or producer id, never a chat id."""
+    role, _, who = actor.partition(":")
+    return "" if role == "customer" else who or role
+
+
 class AdminConsole:
     """Server-rendered pages for the OCOP centre's staff.
 
@@ -48,6 +54,7 @@ class AdminConsole:
             context_processors=[self._common],
         )
         env.filters["money"] = money
+        env.filters["actor"] = actor_label
         env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M") if at else "—"
         router = admin.router
         router.add_get("/", self.home, name="home")

@@ -39,7 +39,12 @@ class InsightViews:
         charts: dict[str, Any] = {
             "messages": _by_channel(days, "messages"),
             "users": _by_channel(days, "users"),
-            "intents": _bars(intents),
+            "intents": _bars(
+                [
+                    (k if k != "-" else t(request, "admin.insights.no_intent"), n)
+                    for k, n in intents
+                ]
+            ),
             "products": _bars([(names.get(p, p), n) for p, n in products]),
             "places": _bars([(names.get(p, p), n) for p, n in places]),
             "orders_day": _bars(orders.per_day),

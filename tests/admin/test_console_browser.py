@@ -117,6 +117,7 @@ async def test_staff_journey_hand_off_orders_catalog_and_charts(
         assert "Cái Rồng" in linked
         await staff.get_by_role("link", name="Hộp thư").click()
         await inbox.get_by_text(first).click()
+        assert await staff.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         await staff.get_by_label("Chuyển cho nhà sản xuất").select_option(PRODUCER)
         await staff.get_by_role("button", name="Chuyển đơn").click()
         await staff.get_by_text("Đã chuyển đơn cho nhà sản xuất.").wait_for()
