@@ -30,6 +30,7 @@ class Console:
     client: TestClient
     admin: web.Application
     sessions: Sessions
+    admin_ctx: AdminContext
 
     async def add(self, email: str, role: str = "admin", password: str = PASSWORD) -> None:
         async with self.sessions() as session, session.begin():
@@ -56,6 +57,6 @@ async def console(catalog_session_factory: Sessions) -> AsyncIterator[Console]:
     client = TestClient(TestServer(app, host="127.0.0.1"))
     await client.start_server()
     try:
-        yield Console(client, admin, catalog_session_factory)
+        yield Console(client, admin, catalog_session_factory, ctx)
     finally:
         await client.close()

@@ -102,3 +102,19 @@ async def test_analytics_keep_no_phone_or_name(bot: Bot) -> None:
 
 def test_digit_runs_are_masked_in_stored_messages() -> None:
     assert mask_digits("gọi em 0912 345 678 nha, 2 chai") == "gọi em *** nha, 2 chai"
+
+
+async def test_the_invite_qr_deep_link_links_like_slash_link(bot: Bot) -> None:
+    from catalog.orders import OrderService
+
+    async with bot.sessions() as session, session.begin():
+        invite = await OrderService(session).create_invite("nuoc-mam-cai-rong-jsc")
+    chat = ChatClient(console_engine(bot), channel="telegram", chat_id="8880001")
+    await chat.send(f"/start link_{invite.code.replace('-', '')}")
+    assert "Công ty CP Nước mắm Cái Rồng" in chat.text
+    async with bot.sessions() as session:
+        assert await OrderService(session).producers_of("telegram:8880001") == [
+            "nuoc-mam-cai-rong-jsc"
+        ]
+    await chat.send("/start")
+    assert "Xin chào" in chat.text
