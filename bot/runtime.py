@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.admin.housekeeping import run_housekeeping_forever
 from bot.config import Settings
 from bot.core.engine import Engine
 from bot.core.i18n import I18n
@@ -56,11 +57,12 @@ class Runtime:
 
     @asynccontextmanager
     async def background(self) -> AsyncIterator[None]:
-        """Runs the outbox dispatcher and the order reminders while the body runs."""
+        """Runs the outbox dispatcher, the order reminders and the console's housekeeping."""
         dispatcher = OutboxDispatcher(self.sessions, self.channels, OutboxRenderer(self.i18n.t))
         tasks = [
             asyncio.create_task(dispatcher.run_forever(), name="outbox"),
             asyncio.create_task(run_reminders_forever(self.sessions, self.policy), name="remind"),
+            asyncio.create_task(run_housekeeping_forever(self.sessions), name="housekeeping"),
         ]
         try:
             yield

@@ -118,3 +118,22 @@ async def test_the_invite_qr_deep_link_links_like_slash_link(bot: Bot) -> None:
         ]
     await chat.send("/start")
     assert "Xin chào" in chat.text
+
+
+async def test_old_transcripts_and_expired_sign_ins_are_forgotten(bot: Bot) -> None:
+    from datetime import timedelta
+
+    from catalog.console.retention import forget_old
+
+    now = utc_now()
+    async with bot.sessions() as session, session.begin():
+        inbox = Inbox(session)
+        await inbox.append(
+            "web:cu-lam-roi", "customer", "hỏi từ mùa trước", now - timedelta(days=91)
+        )
+        await inbox.append("web:cu-lam-roi", "customer", "hỏi hôm qua", now - timedelta(days=1))
+    async with bot.sessions() as session, session.begin():
+        await forget_old(session, now)
+    async with bot.sessions() as session:
+        lines = await Inbox(session).transcript("web:cu-lam-roi")
+    assert [line.text for line in lines] == ["hỏi hôm qua"]
