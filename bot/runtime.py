@@ -50,6 +50,7 @@ class Runtime:
     policy: OrderPolicy
     channels: dict[str, Channel] = field(default_factory=dict)
     redis: Redis | None = None  # set when state, locks and web mailboxes are shared
+    turn_log: TurnLog | None = None  # the console's transcript and analytics, written in batches
 
     def add_channel(self, channel: Channel) -> None:
         """Lets the outbox dispatcher deliver to chats on this channel."""
@@ -64,6 +65,8 @@ class Runtime:
             asyncio.create_task(run_reminders_forever(self.sessions, self.policy), name="remind"),
             asyncio.create_task(run_housekeeping_forever(self.sessions), name="housekeeping"),
         ]
+        if self.turn_log is not None:
+            tasks.append(asyncio.create_task(self.turn_log.run(), name="turn-log"))
         try:
             yield
         finally:
@@ -139,15 +142,25 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     try:
         async with open_database(settings, cached=True) as (db, sessions):
             i18n = I18n.load()
-            engine = await build_engine(settings, sessions, redis, i18n)
-            yield Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
+            turn_log = TurnLog(sessions)
+            engine = await build_engine(settings, sessions, redis, i18n, turn_log)
+            runtime = Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
+            runtime.turn_log = turn_log
+            try:
+                yield runtime
+            finally:
+                await turn_log.flush()
     finally:
         if redis is not None:
             await redis.aclose()
 
 
 async def build_engine(
-    settings: Settings, sessions: Sessions, redis: Redis | None, i18n: I18n
+    settings: Settings,
+    sessions: Sessions,
+    redis: Redis | None,
+    i18n: I18n,
+    turn_log: TurnLog | None = None,
 ) -> Engine:
     """Wires the engine: NLU, conversation stores, dedup, outbox notifier and handlers."""
     store, locks = conversation_stores(settings, sessions, redis)
@@ -160,7 +173,7 @@ async def build_engine(
         notifier=OutboxNotifier(sessions),
         router=build_router(),
         i18n=i18n,
-        observer=TurnLog(),
+        observer=turn_log,
         settings=EngineSettings(
             threshold=settings.nlu.threshold,
             operator=settings.orders.operator,

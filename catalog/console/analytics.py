@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.console.models import AnalyticsEvent
@@ -68,22 +68,26 @@ class Analytics:
 
     async def record(self, event: TurnEvent, now: datetime) -> None:
         """Stores one turn."""
-        text = (
-            mask_digits(event.text)[:TEXT_CHARS] if event.text and not event.understood else None
-        )
-        self._session.add(
-            AnalyticsEvent(
-                at=now,
-                channel=event.channel[:20],
-                user_hash=event.user_hash[:24],
-                intent=event.intent,
-                confidence=event.confidence,
-                product_ids=list(event.product_ids),
-                place_ids=list(event.place_ids),
-                understood=event.understood,
-                text=text,
-            )
-        )
+        await self.record_many([(event, now)])
+
+    async def record_many(self, events: list[tuple[TurnEvent, datetime]]) -> None:
+        """Stores a batch of turns in one statement."""
+        rows = [
+            {
+                "at": at,
+                "channel": e.channel[:20],
+                "user_hash": e.user_hash[:24],
+                "intent": e.intent,
+                "confidence": e.confidence,
+                "product_ids": list(e.product_ids),
+                "place_ids": list(e.place_ids),
+                "understood": e.understood,
+                "text": mask_digits(e.text)[:TEXT_CHARS] if e.text and not e.understood else None,
+            }
+            for e, at in events
+        ]
+        if rows:  # one Core insert: no ORM unit of work
+            await self._session.execute(insert(AnalyticsEvent), rows)
 
     async def per_day(self, since: datetime) -> list[DayCount]:
         """Messages and unique users per day and channel since `since`."""

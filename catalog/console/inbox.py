@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.console.models import InboxItem, TranscriptLine
@@ -165,17 +165,24 @@ class Inbox:
 
     async def append(self, address: str, author: str, text: str, now: datetime) -> None:
         """Adds one message to the chat's transcript."""
-        if text:
-            self._session.add(
-                TranscriptLine(address=address, author=author, text=text[:TEXT_CHARS], at=now)
-            )
+        await self.append_lines([(address, author, text, now)])
+
+    async def append_lines(self, lines: list[tuple[str, str, str, datetime]]) -> None:
+        """Adds (address, author, text, at) lines in one statement (a batch of turns)."""
+        rows = [
+            {"address": address, "author": author, "text": text[:TEXT_CHARS], "at": at}
+            for address, author, text, at in lines
+            if text
+        ]
+        if rows:  # one Core insert: no ORM unit of work
+            await self._session.execute(insert(TranscriptLine), rows)
 
     async def transcript(self, address: str, limit: int = 100) -> list[LineDTO]:
-        """The chat's last `limit` messages, oldest first."""
+        """The chat's last `limit` messages, oldest first (by when they were said)."""
         rows = await self._session.scalars(
             select(TranscriptLine)
             .where(TranscriptLine.address == address)
-            .order_by(TranscriptLine.id.desc())
+            .order_by(TranscriptLine.at.desc(), TranscriptLine.id.desc())
             .limit(limit)
         )
         return [LineDTO(r.id, r.author, r.text, r.at) for r in reversed(list(rows))]

@@ -33,8 +33,13 @@ def console_engine(bot: Bot, operator: str | None = None) -> Engine:
         router=build_router(),
         i18n=I18n.load(),
         settings=EngineSettings(threshold=THRESHOLD, operator=operator),
-        observer=TurnLog(),
+        observer=TurnLog(bot.sessions),
     )
+
+
+async def flush(chat: ChatClient) -> None:
+    """Writes the turn log's batch now (the running bot does so every half second)."""
+    await chat.engine._observer.flush()  # type: ignore[union-attr]
 
 
 async def open_items(bot: Bot, address: str) -> list[object]:
@@ -61,6 +66,7 @@ async def test_a_hand_off_reaches_the_inbox_and_a_held_chat_is_quiet(bot: Bot) -
     await chat.send("trà hoa vàng Quy Hoa là gì vậy shop")
     await chat.send("cho em gặp cán bộ tư vấn với ạ")
     assert "đã chuyển lời nhắn" in chat.text  # nobody set orders.operator: the console reads it
+    await flush(chat)
 
     [item] = await open_items(bot, "telegram:5550001")
     assert item.kind == "handoff" and item.text == "cho em gặp cán bộ tư vấn với ạ"
@@ -88,6 +94,7 @@ async def test_analytics_keep_no_phone_or_name(bot: Bot) -> None:
     await chat.send("cho mình 2 chai nước mắm Cái Rồng")
     await chat.send("Nguyễn Thị Thu Trang")
     await chat.send("0987 654 321")
+    await flush(chat)
     async with bot.sessions() as session:
         rows = list(await session.scalars(select(AnalyticsEvent).order_by(AnalyticsEvent.id)))
         missed = await Analytics(session).not_understood()
