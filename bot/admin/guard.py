@@ -27,6 +27,7 @@ PUBLIC = {"login", "login_post", "lang", "static"}
 #: Routes that read their CSRF token from the multipart body themselves (file uploads).
 MULTIPART = {"catalog_upload"}
 LANGUAGES = ("vi", "en")
+FORM_BYTES = 64 * 1024
 
 
 def make_guard(
@@ -36,6 +37,9 @@ def make_guard(
 
     @web.middleware
     async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        # The shared app's body limit is sized for chat JSON; a reply in Vietnamese, sent
+        # url-encoded, is up to nine bytes a letter. Uploads stream with their own limit.
+        request = request.clone(client_max_size=FORM_BYTES)
         lang = request.cookies.get(LANG_COOKIE, "vi")
         request[LANG] = lang if lang in LANGUAGES else "vi"
         route = request.match_info.route.name or ""

@@ -97,3 +97,25 @@ async def test_the_board_filters_and_exports_csv_with_the_phone(console: Console
     text = (await exported.read()).decode("utf-8")
     assert text.startswith("\ufeffnumber,") and "0912345678" in text and "Phạm Văn Dũng" in text
     assert text.count("\n") == 2  # the header and the one web order
+
+
+async def test_a_long_vietnamese_reply_reaches_the_customer_whole(console: Console) -> None:
+    from sqlalchemy import select
+
+    from catalog.console import Inbox
+    from catalog.orders import utc_now
+    from catalog.orders.inbox_models import Outbox
+
+    async with console.sessions() as session, session.begin():
+        item = await Inbox(session).add_handoff("web:khach-dai", "cho gặp cán bộ", utc_now())
+    await console.add(STAFF, role="staff")
+    await console.sign_in(STAFF)
+    token = await console.csrf_of(f"/admin/inbox/{item}")
+    reply = "Dạ, sản phẩm trà hoa vàng của hợp tác xã đạt chuẩn OCOP bốn sao ạ. " * 25  # ~1700
+    sent = await console.client.post(
+        f"/admin/inbox/{item}/reply", data={"csrf": token, "text": reply}, allow_redirects=False
+    )
+    assert sent.status == 302 and "done=sent" in sent.headers["Location"]
+    async with console.sessions() as session:
+        queued = await session.scalar(select(Outbox).where(Outbox.recipient == "web:khach-dai"))
+    assert queued is not None and queued.payload["params"]["text"] == reply.strip()
