@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.admin import AdminConsole, AdminContext
 from bot.admin.passwords import hash_password
-from bot.config import AdminSettings
+from bot.config import AdminSettings, WebSettings
 from bot.core.i18n import I18n
 from catalog.console import OperatorAccounts
 from catalog.orders import OrderPolicy, utc_now
@@ -51,7 +51,7 @@ class Console:
 
 @pytest.fixture
 async def console(catalog_session_factory: Sessions) -> AsyncIterator[Console]:
-    app = web.Application()
+    app = web.Application(client_max_size=WebSettings().max_body_bytes)  # as `serve` builds it
     ctx = AdminContext(catalog_session_factory, I18n.load(), OrderPolicy(), AdminSettings())
     admin = AdminConsole(ctx).setup(app)
     client = TestClient(TestServer(app, host="127.0.0.1"))

@@ -111,7 +111,8 @@ async def test_a_long_vietnamese_reply_reaches_the_customer_whole(console: Conso
     await console.add(STAFF, role="staff")
     await console.sign_in(STAFF)
     token = await console.csrf_of(f"/admin/inbox/{item}")
-    reply = "Dạ, sản phẩm trà hoa vàng của hợp tác xã đạt chuẩn OCOP bốn sao ạ. " * 25  # ~1700
+    # 1819 characters, 10 KB url-encoded: over the chat API's 8 KB body limit.
+    reply = "Cảm ơn ạ 🙏🌸🍵🎁 " * 130
     sent = await console.client.post(
         f"/admin/inbox/{item}/reply", data={"csrf": token, "text": reply}, allow_redirects=False
     )
