@@ -61,11 +61,13 @@ class AuthViews:
             pair, from_address = await failures.count(email, address, now - WINDOW)
             if pair >= PER_ACCOUNT or from_address >= PER_ADDRESS:
                 logger.warning("console: sign-in of %s refused: too many attempts", email)
+                await AuditLog(session).write(email or "-", "login.throttled", address, now)
                 return await self.login_form(request, "admin.login.too_many")
             account = await OperatorAccounts(session).by_email(email)
             good = verify_password(account.password_hash if account else None, password)
             if not good or account is None or not account.active:
                 await failures.record(email, address, now)
+                await AuditLog(session).write(email or "-", "login.refused", address, now)
                 logger.info("console: sign-in of %s refused", email or "(empty)")
                 return await self.login_form(request, "admin.login.failed")
             token, csrf = new_token(), new_token()

@@ -10,6 +10,7 @@ import pytest
 from bot.admin.cli import operators_disable
 from bot.admin.guard import PUBLIC
 from bot.admin.security import SESSION_COOKIE
+from catalog.console import AuditLog
 from tests.admin.conftest import Console
 from tests.admin.console_support import PASSWORD
 
@@ -88,6 +89,9 @@ async def test_the_sixth_wrong_password_in_a_minute_is_refused(console: Console)
     assert sixth.status == 401
     assert "Sai quá nhiều lần" in await sixth.text()
     assert SESSION_COOKIE not in sixth.cookies
+    async with console.sessions() as session:
+        actions = [e.action for e in await AuditLog(session).recent() if e.actor == EMAIL]
+    assert actions.count("login.refused") == 5 and actions.count("login.throttled") == 1
     # A colleague at the same office is not locked out by it.
     assert (await console.sign_in("minh.le@ocop-quangninh.vn")).status == 302
 
