@@ -117,6 +117,14 @@ def _is_redis_url(url: str) -> bool:
     )
 
 
+class AdminSettings(Section):
+    """The operator console at /admin (bot/admin)."""
+
+    enabled: bool = True
+    session_ttl: timedelta = timedelta(hours=12)
+    telegram_username: str | None = None  # the bot's @name for invite QR codes, if not polled
+
+
 class LoggingSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -136,6 +144,7 @@ class Settings(BaseSettings):
     nlu: NluSettings = NluSettings()
     orders: OrdersSettings = OrdersSettings()
     redis: RedisSettings = RedisSettings()
+    admin: AdminSettings = AdminSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @classmethod

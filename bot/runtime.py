@@ -13,6 +13,7 @@ from datetime import date
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.admin.housekeeping import run_housekeeping_forever
 from bot.config import Settings
 from bot.core.engine import Engine
 from bot.core.i18n import I18n
@@ -28,6 +29,7 @@ from bot.notify_render import OutboxRenderer
 from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
+from bot.turn_log import TurnLog
 from catalog.cache import CatalogCache
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
 from catalog.orders import OrderPolicy, OrderService
@@ -50,6 +52,7 @@ class Runtime:
     policy: OrderPolicy
     channels: dict[str, Channel] = field(default_factory=dict)
     redis: Redis | None = None  # set when state, locks and web mailboxes are shared
+    turn_log: TurnLog | None = None  # the console's transcript and analytics, written in batches
 
     def add_channel(self, channel: Channel) -> None:
         """Lets the outbox dispatcher deliver to chats on this channel."""
@@ -57,12 +60,15 @@ class Runtime:
 
     @asynccontextmanager
     async def background(self) -> AsyncIterator[None]:
-        """Runs the outbox dispatcher and the order reminders while the body runs."""
+        """Runs the outbox dispatcher, the order reminders and the console's housekeeping."""
         dispatcher = OutboxDispatcher(self.sessions, self.channels, OutboxRenderer(self.i18n.t))
         tasks = [
             asyncio.create_task(dispatcher.run_forever(), name="outbox"),
             asyncio.create_task(run_reminders_forever(self.sessions, self.policy), name="remind"),
+            asyncio.create_task(run_housekeeping_forever(self.sessions), name="housekeeping"),
         ]
+        if self.turn_log is not None:
+            tasks.append(asyncio.create_task(self.turn_log.run(), name="turn-log"))
         try:
             yield
         finally:
@@ -135,17 +141,18 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """Migrates, seeds and wires the engine; closes Redis and the database afterwards."""
     # A missing Redis stops the start (StoreUnavailable) before anything else happens.
     redis = await connect_redis(settings.redis.url) if settings.redis.url else None
-    if settings.orders.operator is None:
-        logger.warning(
-            "orders.operator is not set: orders for producers without a linked chat and "
-            "hand-off requests reach nobody until it is (they still show in `orders list`)"
-        )
     try:
         async with open_database(settings, cached=True) as (db, sessions):
             await warn_waiting_orders(sessions, settings.orders.operator)
             i18n = I18n.load()
-            engine = await build_engine(settings, sessions, redis, i18n)
-            yield Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
+            turn_log = TurnLog(sessions)
+            engine = await build_engine(settings, sessions, redis, i18n, turn_log)
+            runtime = Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
+            runtime.turn_log = turn_log
+            try:
+                yield runtime
+            finally:
+                await turn_log.flush()
     finally:
         if redis is not None:
             await redis.aclose()
@@ -166,7 +173,11 @@ async def warn_waiting_orders(sessions: Sessions, operator: str | None) -> int:
 
 
 async def build_engine(
-    settings: Settings, sessions: Sessions, redis: Redis | None, i18n: I18n
+    settings: Settings,
+    sessions: Sessions,
+    redis: Redis | None,
+    i18n: I18n,
+    turn_log: TurnLog | None = None,
 ) -> Engine:
     """Wires the engine: NLU, conversation stores, dedup, outbox notifier and handlers."""
     store, locks = conversation_stores(settings, sessions, redis)
@@ -179,6 +190,7 @@ async def build_engine(
         notifier=OutboxNotifier(sessions),
         router=build_router(),
         i18n=i18n,
+        observer=turn_log,
         settings=EngineSettings(
             threshold=settings.nlu.threshold,
             operator=settings.orders.operator,

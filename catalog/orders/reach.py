@@ -39,10 +39,14 @@ class Reach:
 async def staff_can_receive(session: AsyncSession, operator: str | None) -> bool:
     """True when the OCOP centre's staff can receive orders and hand-offs.
 
-    Today: `orders.operator` is set. (An operator console adds: or an active console
-    account exists; `session` is here for that lookup.)
+    That is: `orders.operator` is set, or an active account of the operator console exists
+    (its inbox receives every order and hand-off nobody else can).
     """
-    return bool(operator)
+    if operator:
+        return True
+    from catalog.console.accounts import OperatorAccounts  # console imports orders
+
+    return await OperatorAccounts(session).any_active()
 
 
 async def order_reach(session: AsyncSession, order: OrderDTO, operator: str | None) -> Reach:

@@ -85,6 +85,7 @@ class TelegramChannel:
         self._allowed = self._dispatcher.resolve_used_update_types()
         self.feeder = UpdateFeeder(self.bot, self._dispatcher)
         self._task: asyncio.Task[None] | None = None
+        self.username: str | None = None  # known once getMe answered
 
     async def start(self, app: web.Application | None = None) -> None:
         """Starts receiving updates; returns at once, talking to Telegram in the background.
@@ -117,6 +118,7 @@ class TelegramChannel:
         """Says hello to Telegram, registers the webhook or polls."""
         try:
             me = await self.bot.me()
+            self.username = me.username  # the console's invite QR links to t.me/<username>
             logger.info("telegram: running as @%s", me.username)
         except TelegramAPIError as exc:
             logger.error("telegram getMe failed: %s", type(exc).__name__)
