@@ -1,4 +1,4 @@
-"""Composition root and CLI: `python -m bot [serve|chat|db|producers|orders] ...`."""
+"""Composition root and CLI: `python -m bot [serve|chat|db|producers|orders|operators|payments]`"""
 
 from __future__ import annotations
 
@@ -30,8 +30,18 @@ def build_parser() -> argparse.ArgumentParser:
     invite = producer_commands.add_parser("invite", help="print a one-time /link code")
     invite.add_argument("producer_id")
     invite.add_argument("--json", action="store_true")
+    invite.add_argument("--qr", type=Path, help="write a QR code PNG of the t.me invite link")
     listing = producer_commands.add_parser("list", help="who is linked where")
     listing.add_argument("--json", action="store_true")
+
+    operators = commands.add_parser("operators", help="console accounts at /admin")
+    operator_commands = operators.add_subparsers(dest="operators_command", required=True)
+    add = operator_commands.add_parser("add", help="create an account (password asked or stdin)")
+    add.add_argument("email")
+    add.add_argument("--role", choices=("admin", "staff"), default="staff")
+    operator_commands.add_parser("list", help="every account")
+    disable = operator_commands.add_parser("disable", help="stop an account signing in")
+    disable.add_argument("email")
 
     orders = commands.add_parser("orders", help="watch orders")
     order_commands = orders.add_subparsers(dest="orders_command", required=True)
@@ -66,17 +76,23 @@ def add_payment_commands(commands: argparse._SubParsersAction) -> None:  # type:
     notes.add_argument("--json", action="store_true")
 
 
-def admin_call(args: argparse.Namespace) -> AdminCall:
-    """Picks the operator command the arguments ask for."""
+def admin_call(
+    args: argparse.Namespace, username: str | None = None, operator: str | None = None
+) -> AdminCall:
+    """Picks the operator command the arguments ask for (`username`: the Telegram bot's)."""
+    if args.command == "operators":
+        return operators_call(args)
     if args.command == "producers" and args.producers_command == "invite":
-        return lambda s: admin_cli.producers_invite(s, args.producer_id, as_json=args.json)
+        return lambda s: admin_cli.producers_invite(
+            s, args.producer_id, as_json=args.json, bot_username=username, qr_path=args.qr
+        )
     if args.command == "producers":
         return lambda s: admin_cli.producers_list(s, as_json=args.json)
     if args.command == "payments":
         return payments_call(args)
     if args.orders_command == "list":
         return lambda s: admin_cli.orders_list(
-            s, status=args.status, as_json=args.json, payment=args.payment
+            s, status=args.status, as_json=args.json, operator=operator, payment=args.payment
         )
     return lambda s: admin_cli.orders_show(s, args.order_id)
 
@@ -93,6 +109,18 @@ def payments_call(args: argparse.Namespace) -> AdminCall:
     return lambda s: payments_cli.notifications(s, unmatched=not args.all, as_json=args.json)
 
 
+def operators_call(args: argparse.Namespace) -> AdminCall:
+    """The console-account commands (the password is read before the database opens)."""
+    from bot.admin import cli
+
+    if args.operators_command == "add":
+        password = cli.read_password()
+        return lambda s: cli.operators_add(s, args.email, args.role, password)
+    if args.operators_command == "disable":
+        return lambda s: cli.operators_disable(s, args.email)
+    return cli.operators_list
+
+
 def setup_logging(settings: Settings, command: str | None) -> None:
     # One-shot commands and the terminal chat print for a person: only warnings get through.
     quiet = command not in (None, "serve") and settings.logging.level != "DEBUG"
@@ -103,14 +131,17 @@ def setup_logging(settings: Settings, command: str | None) -> None:
 
 
 async def run_command(args: argparse.Namespace, settings: Settings) -> int:
-
-
     if args.command == "db":
         await app.upgrade_database(settings)
         print("database is up to date")
         return 0
-    if args.command in ("producers", "orders", "payments"):
-        return await app.admin(settings, admin_call(args))
+    if args.command in ("producers", "orders", "operators", "payments"):
+        try:
+            call = admin_call(args, settings.telegram.bot_username, settings.orders.operator)
+        except admin_cli.AdminError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        return await app.admin(settings, call)
     if args.command == "chat":
         return await app.chat(settings)
     return await app.serve(settings)

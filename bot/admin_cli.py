@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.qr import invite_deep_link, qr_png
 from catalog.orders import (
     Clock,
     OrderDTO,
@@ -22,6 +24,7 @@ from catalog.orders import (
     utc_now,
 )
 from catalog.orders.notices import money
+from catalog.orders.reach import waiting_for_a_seller
 from catalog.orders.states import STATUSES
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -53,9 +56,13 @@ async def orders_list(
     sessions: Sessions,
     status: str | None = None,
     as_json: bool = False,
+    operator: str | None = None,
     payment: str | None = None,
 ) -> str:
-    """Lists orders, newest first, optionally only those in `status` / payment state."""
+    """Lists orders, newest first, optionally only those in `status` / payment state.
+
+    Orders nobody can receive (no linked producer chat, no `orders.operator`) are marked.
+    """
     from bot.payments_cli import PAYMENT_STATES, payment_states  # payments (issue 16)
 
     if status is not None and status not in STATUSES:
@@ -65,10 +72,15 @@ async def orders_list(
     async with sessions() as session:
         orders = await OrderService(session).list(status=status)
         paid = await payment_states(session, orders)
+        waiting = {o.id for o in await waiting_for_a_seller(session, orders, operator)}
     if payment is not None:
         orders = [o for o in orders if paid[o.id] == payment]
     if as_json:
-        rows = [_summary(o) | {"payment": o.payment, "paid": paid[o.id]} for o in orders]
+        rows = [
+            {**_summary(o), "waiting_for_seller": o.id in waiting}
+            | {"payment": o.payment, "paid": paid[o.id]}
+            for o in orders
+        ]
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if not orders:
         return "no orders"
@@ -79,6 +91,7 @@ async def orders_list(
     for o in orders:
         who = o.producer_id or "(operator)"
         who += "*" if o.operator_routed and o.producer_id else ""
+        who += "!" if o.id in waiting else ""
         items = sum(i.quantity for i in o.items)
         pay = f"{paid[o.id]} ({o.payment})"
         lines.append(
@@ -86,6 +99,11 @@ async def orders_list(
             f"{_when(o.created_at):<20} {items}"
         )
     lines.append("* routed to the operator: the producer has no linked chat")
+    if waiting:
+        lines.append(
+            f"! waiting for a seller ({len(waiting)}): nobody can receive it; "
+            "set orders.operator or link the producer (`producers invite`)"
+        )
     return "\n".join(lines)
 
 
@@ -142,25 +160,42 @@ async def producers_invite(
     as_json: bool = False,
     clock: Clock = utc_now,
     policy: OrderPolicy | None = None,
+    bot_username: str | None = None,
+    qr_path: Path | None = None,
 ) -> str:
-    """Creates a one-time code that links a chat to the producer (shown only now)."""
+    """Creates a one-time code that links a chat to the producer (shown only now); with the
+    Telegram bot's username, also its t.me deep link, and a QR code PNG of it at `qr_path`."""
+    if qr_path is not None and not bot_username:
+        raise AdminError("--qr needs telegram.bot_username (OCOPBOT_TELEGRAM__BOT_USERNAME)")
     try:
         async with sessions() as session, session.begin():
             invite = await OrderService(session, clock, policy).create_invite(producer_id)
     except UnknownProducer:
         raise AdminError(f"no producer {producer_id!r} (see: producers list)") from None
+    link = invite_deep_link(bot_username, invite.code) if bot_username else None
+    if qr_path is not None and link is not None:
+        try:
+            qr_path.write_bytes(qr_png(link))
+        except OSError as exc:
+            raise AdminError(f"{qr_path}: cannot write ({exc.strerror})") from None
     if as_json:
         payload = {
             "producer": producer_id,
             "code": invite.code,
             "expires_at": invite.expires_at.isoformat(),
+            "telegram_link": link,
         }
         return json.dumps(payload)
-    return (
+    text = (
         f"Invite code for {producer_id}: {invite.code}\n"
-        f"Valid once, until {_when(invite.expires_at)}. The producer sends it to the bot "
-        "from the chat that should receive orders."
+        f'Valid once, until {_when(invite.expires_at)}. The producer sends "/link {invite.code}" '
+        "to the bot from the chat that should receive orders."
     )
+    if link is not None:
+        text += f"\nOn Telegram, one tap: {link}"
+    if qr_path is not None:
+        text += f"\nQR code of that link: {qr_path}"
+    return text
 
 
 async def producers_list(sessions: Sessions, as_json: bool = False) -> str:

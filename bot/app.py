@@ -52,11 +52,15 @@ async def serve(settings: Settings) -> int:
         app = web.Application(client_max_size=settings.web.max_body_bytes)
         app.router.add_get("/healthz", healthz)
         started = await start_channels(settings, runtime, app)
+        if settings.admin.enabled:
+            mount_console(settings, runtime, app)
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, settings.web.host, settings.web.port)
         await site.start()
         print(f"ocopbot is running: web chat at {address(runner, settings)}", flush=True)
+        if settings.admin.enabled:
+            await announce_console(runtime, address(runner, settings))
         try:
             async with runtime.background():
                 await wait_for_stop()
@@ -78,7 +82,7 @@ async def start_channels(
     settings: Settings, runtime: Runtime, app: web.Application
 ) -> list[StartedChannel]:
     """Mounts the web chat and starts each channel whose credentials are set."""
-    from bot.channels.web import SqlSessionStore, WebChannel
+    from bot.channels.web import SqlSessionStore, SqlTranscript, WebChannel
     from bot.channels.web.redis_mailbox import RedisMailbox
 
     started: list[StartedChannel] = []
@@ -87,13 +91,18 @@ async def start_channels(
         if runtime.redis is not None:  # a push from any process reaches any process's poll
             mailbox = RedisMailbox(runtime.redis, prefix=f"{settings.redis.prefix}:web")
         sessions = SqlSessionStore(runtime.db)
-        channel = WebChannel(runtime.engine, settings.web, sessions, mailbox=mailbox)
+        transcript = SqlTranscript(runtime.db)
+        channel = WebChannel(
+            runtime.engine, settings.web, sessions, mailbox=mailbox, transcript=transcript
+        )
         channel.setup(app)
         runtime.add_channel(channel)
     if settings.telegram.token is not None:
         from bot.channels.telegram import TelegramChannel
+        from bot.chat_moves import ChatMoves
 
-        telegram = TelegramChannel(settings.telegram, runtime.engine)
+        moves = ChatMoves(runtime.sessions)
+        telegram = TelegramChannel(settings.telegram, runtime.engine, chat_moved=moves)
         await telegram.start(app)
         runtime.add_channel(telegram)
         started.append(telegram)
@@ -116,6 +125,37 @@ async def start_channels(
 
     PaymentWebhooks(settings.payments, runtime.sessions, runtime.policy).setup(app)
     return started
+
+
+def mount_console(settings: Settings, runtime: Runtime, app: web.Application) -> None:
+    """Serves the operator console at /admin (on by default)."""
+    from bot.admin import AdminConsole, AdminContext
+
+    telegram = runtime.channels.get("telegram")
+    ctx = AdminContext(
+        runtime.sessions,
+        runtime.i18n,
+        runtime.policy,
+        settings.admin,
+        bot_username=lambda: getattr(telegram, "username", None),
+    )
+    AdminConsole(ctx).setup(app)
+
+
+async def announce_console(runtime: Runtime, base: str) -> None:
+    """Prints where the console is, and how to create the first account when none exists."""
+    from catalog.console import OperatorAccounts
+
+    async with runtime.sessions() as session:
+        ready = await OperatorAccounts(session).any_active()
+    if ready:
+        print(f"operator console at {base}admin/", flush=True)
+    else:
+        print(
+            "operator console: no account yet; create one with "
+            f"`python -m bot operators add EMAIL --role admin`, then open {base}admin/",
+            flush=True,
+        )
 
 
 def address(runner: web.AppRunner, settings: Settings) -> str:

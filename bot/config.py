@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from bot.config_secrets import telegram_webhook_secret, zalo_bot_webhook_secret
 from bot.payments_config import PaymentsSettings
 
 ENV_PREFIX = "OCOPBOT_"
@@ -42,6 +43,9 @@ class TelegramSettings(Section):
     webhook_path: str = "/telegram/webhook"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
+    bot_username: str | None = None  # for t.me deep links (invite QR codes)
+
+    _secret = field_validator("webhook_secret")(telegram_webhook_secret)
 
 
 class ZaloBotSettings(Section):
@@ -52,16 +56,19 @@ class ZaloBotSettings(Section):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
 
+    _secret = field_validator("webhook_secret")(zalo_bot_webhook_secret)
+
 
 class ZaloOASettings(Section):
     app_id: str | None = None
-    secret_key: SecretStr | None = None
+    secret_key: SecretStr | None = None  # the app's secret key: OAuth token refresh
+    oa_secret_key: SecretStr | None = None  # the OA secret key: webhook signatures
     access_token: SecretStr | None = None
     refresh_token: SecretStr | None = None
     api_base: str = "https://openapi.zalo.me"
     oauth_base: str = "https://oauth.zaloapp.com"
     webhook_path: str = "/zalo/oa/webhook"
-    max_age: timedelta = timedelta(minutes=5)
+    max_age: timedelta = timedelta(hours=2)  # Zalo replays undelivered events for ~1 h
 
 
 class NluSettings(Section):
@@ -111,6 +118,14 @@ def _is_redis_url(url: str) -> bool:
     )
 
 
+class AdminSettings(Section):
+    """The operator console at /admin (bot/admin)."""
+
+    enabled: bool = True
+    session_ttl: timedelta = timedelta(hours=12)
+    telegram_username: str | None = None  # the bot's @name for invite QR codes, if not polled
+
+
 class LoggingSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -131,6 +146,7 @@ class Settings(BaseSettings):
     orders: OrdersSettings = OrdersSettings()
     payments: PaymentsSettings = PaymentsSettings()  # bot/payments_config.py (issue 16)
     redis: RedisSettings = RedisSettings()
+    admin: AdminSettings = AdminSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @classmethod

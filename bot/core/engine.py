@@ -17,6 +17,7 @@ from bot.core.locks import LockProvider
 from bot.core.messages import ConversationKey, IncomingMessage, Reply
 from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
+from bot.core.observe import TurnObserver
 from bot.core.payloads import parse_payload
 from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.state import IDLE, Conversation, SessionStateStore, StateStore
@@ -52,6 +53,7 @@ class Engine:
         router: Router,
         i18n: I18n,
         settings: EngineSettings,
+        observer: TurnObserver | None = None,
     ) -> None:
         self._sessions = session_factory
         self._nlu = nlu
@@ -62,6 +64,7 @@ class Engine:
         self._router = router
         self._i18n = i18n
         self._settings = settings
+        self._observer = observer  # the operator console: hand-off holds, transcript, analytics
         # SQL stores join the turn's transaction; others keep their own commits.
         self._session_store = store if isinstance(store, SessionStateStore) else None
         self._claims = dedup if isinstance(dedup, SessionDeduplicator) else None
@@ -106,7 +109,7 @@ class Engine:
             key: the chat the replies were delivered to.
             replies: what was shown there.
         """
-        payloads = [b.payload for r in replies for b in r.buttons]
+        payloads = [b.payload for r in replies for b in r.buttons if b.url is None]
         if not payloads:
             return
         async with self._locks.lock(key):
@@ -142,6 +145,12 @@ class Engine:
         if claims is not None and await claims.seen(msg.channel, delivery or ""):
             raise _Duplicate
         conv = await self._load(store, msg)
+        if self._observer is not None and await self._observer.held(session, msg):
+            # A person of the OCOP centre holds this chat: they answer, the bot stays quiet.
+            if claims is not None and not await claims.claim(msg.channel, delivery or ""):
+                raise _Duplicate
+            logger.info("%s turn: held by a person, the bot stays quiet", msg.channel)
+            return [], conv
         before = conv.step
         msg = pick_option(msg, conv.options)
         text = (msg.text or "").strip()[: self._settings.max_text_chars]
@@ -175,9 +184,11 @@ class Engine:
         if claims is not None and not await claims.claim(msg.channel, delivery or ""):
             raise _Duplicate
         conv.step = outcome.step or IDLE
-        conv.options = [b.payload for r in outcome.replies for b in r.buttons]
+        conv.options = [b.payload for r in outcome.replies for b in r.buttons if b.url is None]
         if self._session_store is not None:
             await store.set(msg.key, conv.to_dict())
+        if self._observer is not None:
+            await self._observer.observed(session, msg, parse, before, outcome.replies)
         logger.info(
             "%s turn: %s, step %s -> %s, %d replies, %.0f ms",
             msg.channel,

@@ -1,4 +1,4 @@
-"""Product replies: the card, the price, a comparison, and the "which one?" question."""
+"""Product replies: the price, a comparison, "X là gì", and the "which one?" question."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from bot.core.messages import Button, Reply
 from bot.core.payloads import make_payload
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
+from bot.handlers.cards.labels import price_line, source_button, stars_badge
+from bot.handlers.cards.product import product_card
+from bot.handlers.cards.seller import seller_price, shown_prices
 from bot.handlers.context import catalog
 from bot.handlers.menu import menu_button
-from bot.handlers.payments.shown import with_seller_price
-from catalog.dto import ProductDTO
+from bot.handlers.what_is import best_match, is_what_is
+from catalog.dto import PriceDTO, ProductDTO
 
 logger = logging.getLogger(__name__)
 
@@ -19,46 +22,21 @@ CHOOSE = "products:choose"
 MAX_CHOICES = 8
 
 
-async def product_card(turn: Turn, product: ProductDTO) -> Reply:
-    """Builds the card: stars, producer, district, what it is, price, where to buy, source."""
-    sellers = await catalog(turn).places_selling(product.id)
-    lines = [
-        turn.t("product.title", name=render.product_name(turn, product)),
-        render.stars_text(turn, product),
-        turn.t("product.producer", producer=product.producer_name or turn.t("common.unknown")),
-        turn.t("product.district", district=render.district_of(turn, product)),
-        turn.t("product.category", category=render.category_name(turn, product.category)),
-    ]
-    note = render.note_text(product)
-    if note:
-        lines.append(turn.t("product.note", note=note))
-    lines.append(render.price_text(turn, product))
-    if sellers:
-        names = ", ".join(render.place_name(turn, p) for p in sellers[:3])
-        lines.append(turn.t("product.sold_at", places=names))
-    else:
-        lines.append(turn.t("product.sold_at_unknown"))
-    lines.append(render.source_text(turn, product.sources))
-    buttons = (
-        turn.button("button.where_to_buy", make_payload("p", "shops", product.id)),
-        turn.button("button.similar", make_payload("p", "like", product.id)),
-        menu_button(turn),
-    )
-    return Reply("\n".join(lines), buttons=buttons)
-
-
-def price_reply(turn: Turn, product: ProductDTO) -> Reply:
-    """Says the price of one product, with its source."""
+def price_reply(turn: Turn, product: ProductDTO, seller: PriceDTO | None = None) -> Reply:
+    """Says the price of one product, with its source; a seller's own price (payments) first,
+    as the seller's, the catalog's figure beside it as a reference."""
+    prices = shown_prices(product, seller)
     text = "\n".join(
         (
             turn.t("price.title", name=render.product_name(turn, product)),
-            render.price_text(turn, product),
+            *([price_line(turn, p) for p in prices] or [render.price_text(turn, product)]),
             render.source_text(turn, product.sources),
         )
     )
     buttons = (
         turn.button("button.details", make_payload("p", "info", product.id)),
-        turn.button("button.where_to_buy", make_payload("p", "shops", product.id)),
+        turn.button("card.button.where", make_payload("p", "shops", product.id)),
+        *source_button(turn, product.sources),
     )
     return Reply(text, buttons=buttons)
 
@@ -71,7 +49,7 @@ def compare_reply(turn: Turn, products: list[ProductDTO]) -> Reply:
             "\n".join(
                 (
                     f"▸ {render.product_name(turn, product)}",
-                    "  " + render.stars_text(turn, product),
+                    "  " + stars_badge(turn, product),
                     "  " + turn.t("product.producer", producer=product.producer_name or "—"),
                     "  " + turn.t("product.district", district=render.district_of(turn, product)),
                     "  " + render.price_text(turn, product).replace("\n", "\n  "),
@@ -95,12 +73,31 @@ async def answer_about(turn: Turn, ids: list[str], asked: str) -> Outcome:
         turn.memory.focus_products([product.id])
         turn.memory.candidates = []
         turn.memory.topic = "product"
-        reply = (
-            price_reply(turn, product) if asked == "price" else await product_card(turn, product)
-        )
-        # payments (issue 16): the seller's own price, shown as the seller's
-        return Outcome([await with_seller_price(turn, reply, product.id)])
+        if asked == "price":
+            reply = price_reply(turn, product, await seller_price(turn, product.id))
+        else:
+            reply = await product_card(turn, product)
+        return Outcome([reply])
+    if asked == "info" and turn.parse is not None and is_what_is(turn.parse.text):
+        return await describe_best(turn, products)
     return ask_choice(turn, products, asked)
+
+
+async def describe_best(turn: Turn, products: list[ProductDTO]) -> Outcome:
+    """Answers "X là gì" with the best match's card and a button for each other match."""
+    text = turn.parse.text if turn.parse else ""
+    best = best_match(text, products)
+    others = [p for p in products if p.id != best.id]
+    turn.memory.focus_products([best.id])
+    turn.memory.candidates = [p.id for p in others]
+    turn.memory.topic = "product"
+    card = await product_card(turn, best)
+    buttons = tuple(
+        Button(f"{render.product_name(turn, p)} ({render.district_of(turn, p)})",
+               make_payload("p", "info", p.id))
+        for p in others
+    )  # fmt: skip
+    return Outcome([card, Reply(turn.t("product.also_match", count=len(others)), buttons)])
 
 
 def ask_choice(turn: Turn, products: list[ProductDTO], asked: str) -> Outcome:

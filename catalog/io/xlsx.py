@@ -45,7 +45,7 @@ def read_xlsx(path: Path) -> dict[str, list[RawRow]]:
 
 def _cell(section: str, name: str, value: Any) -> Any:
     if name in LIST_FIELDS.get(section, ()):
-        return f" {LIST_SEPARATOR} ".join(value or [])
+        return f" {LIST_SEPARATOR} ".join(str(item) for item in value or [])
     return value
 
 

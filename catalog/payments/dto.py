@@ -20,6 +20,7 @@ class SellerPriceDTO:
     unit: str | None
     set_by: str
     set_at: datetime
+    origin: Literal["chat", "catalog"] = "chat"  # the seller_prices table, or a catalog import
 
 
 @dataclass(frozen=True, slots=True)

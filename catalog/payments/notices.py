@@ -1,7 +1,8 @@
 """Outbox payloads about payments (rendered by bot.notify_render, translated on delivery).
 
-A payload may carry ``"image"``: a ``data:image/png;base64,…`` URI (the VietQR code) that
-channels send as a photo before the text.
+A payload may carry ``"image"``: ``{"png": <base64>, "filename": ...}`` (the VietQR code) or
+``{"url": ...}``, which bot.notify_render turns into the reply's `Image` for the channels to
+send (a Telegram photo, a Zalo OA upload, an inline image in the web chat).
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from catalog.payments.vietqr import build_payload, qr_png
 Payload = dict[str, Any]
 
 
-def png_data_uri(png: bytes) -> str:
-    """A PNG as a data URI."""
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+QR_FILENAME = "vietqr.png"
+
+
+def png_image(png: bytes, filename: str = QR_FILENAME) -> dict[str, str]:
+    """A PNG as an outbox payload's ``image`` (JSON: the bytes in base64)."""
+    return {"png": base64.b64encode(png).decode("ascii"), "filename": filename}
 
 
 def qr_payload(
@@ -40,7 +44,7 @@ def qr_payload(
         "key": key,
         "params": params,
         "buttons": [],
-        "image": png_data_uri(qr_png(qr)),
+        "image": png_image(qr_png(qr)),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,6 +45,35 @@ def read_amount(text: str) -> int | None:
     return value if 0 < value <= MAX_PRICE_VND else None
 
 
+def catalog_seller_price(product: Product) -> SellerPriceDTO | None:
+    """A seller's price the operator imported into the catalog, when it is one exact amount
+    for a producer's product and dated (`price_date` YYYY-MM-DD, YYYY-MM or d/m/yyyy)."""
+    amount, top = product.price_vnd, product.price_max_vnd
+    if product.producer_id is None or amount is None or top not in (None, amount):
+        return None
+    if not 0 < amount <= MAX_PRICE_VND:
+        return None
+    when = _read_date(product.price_date or "")
+    return SellerPriceDTO(
+        product.id,
+        product.producer_id,
+        amount,
+        product.price_unit,
+        product.price_set_by or "catalog",
+        when or datetime(1970, 1, 1, tzinfo=UTC),
+        origin="catalog",
+    )
+
+
+def _read_date(text: str) -> datetime | None:
+    for pattern in ("%Y-%m-%d", "%Y-%m", "%d/%m/%Y", "%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+    return None
+
+
 def _dto(row: SellerPrice) -> SellerPriceDTO:
     return SellerPriceDTO(
         row.product_id, row.producer_id, row.amount_vnd, row.unit, row.set_by, row.set_at
@@ -58,14 +87,24 @@ class SellerPrices:
         self._session = session
 
     async def for_products(self, product_ids: Iterable[str]) -> dict[str, SellerPriceDTO]:
-        """The seller's price of each product that has one."""
+        """The seller's price of each product that has one: set from the producer's chat (or
+        `payments price`), or imported into the catalog as `price_kind: seller` with one exact
+        amount; of the two, the newer counts."""
         ids = sorted(set(product_ids))
         if not ids:
             return {}
         rows = await self._session.scalars(
             select(SellerPrice).where(SellerPrice.product_id.in_(ids))
         )
-        return {row.product_id: _dto(row) for row in rows}
+        prices = {row.product_id: _dto(row) for row in rows}
+        for product in await self._session.scalars(
+            select(Product).where(Product.id.in_(ids), Product.price_kind == "seller")
+        ):
+            imported = catalog_seller_price(product)
+            known = prices.get(product.id)
+            if imported is not None and (known is None or imported.set_at > known.set_at):
+                prices[product.id] = imported
+        return prices
 
     async def products_of(self, producer_id: str) -> list[tuple[str, str, SellerPriceDTO | None]]:
         """(product id, Vietnamese name, price or None) of every product of the producer."""

@@ -40,7 +40,7 @@ async def test_the_payment_migration_matches_the_models_and_downgrades(empty_db_
             assert await conn.run_sync(_diff) == []
             assert await conn.run_sync(_tables) >= TABLES
         async with engine.begin() as conn:
-            await conn.run_sync(_downgrade, "0005_zalo_tokens")
+            await conn.run_sync(_downgrade, "0008_operator_console")
         async with engine.connect() as conn:
             assert not TABLES & await conn.run_sync(_tables)
             assert "orders" in await conn.run_sync(_tables)

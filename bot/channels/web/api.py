@@ -22,6 +22,7 @@ from bot.channels.web.protocols import ChatEngine, SessionStore
 from bot.channels.web.ratelimit import RateLimiter, retry_after_header
 from bot.channels.web.replay import ReplayCache, Result
 from bot.channels.web.sessions import CHANNEL, hash_token, issue_session
+from bot.channels.web.transcript import Transcript, bot_entries, user_entry
 from bot.config import WebSettings
 from bot.core.messages import IncomingMessage
 
@@ -41,8 +42,10 @@ class ChatApi:
         sessions: SessionStore,
         mailbox: Mailbox,
         limiter: RateLimiter,
+        transcript: Transcript,
     ) -> None:
         self._engine = engine
+        self._transcript = transcript
         self._settings = settings
         self._sessions = sessions
         self._mailbox = mailbox
@@ -110,6 +113,13 @@ class ChatApi:
         )
         return json_response({"messages": messages})
 
+    async def get_history(self, request: web.Request) -> web.Response:
+        """The visible conversation of this session, oldest first (the page after a reload)."""
+        chat_id = await self._authenticate(request)
+        if chat_id is None:
+            return error_response(401, "unauthorized", "missing or unknown token", UNAUTHORIZED)
+        return json_response({"messages": await self._transcript.read(chat_id)})
+
     async def _authenticate(self, request: web.Request) -> str | None:
         token = bearer_token(request)
         if token is None:
@@ -127,7 +137,15 @@ class ChatApi:
             location=chat_input.location,
             language_hint=chat_input.language_hint,
         )
-        return [render_reply(reply) for reply in await self._engine.handle(msg)]
+        replies = await self._engine.handle(msg)
+        shown = user_entry(chat_input)
+        try:
+            await self._transcript.append(
+                chat_id, [*([shown] if shown else []), *bot_entries(replies)]
+            )
+        except Exception:  # the answer matters more than its copy for a later reload
+            logger.exception("web chat: could not keep the transcript of web:%s", chat_id)
+        return [render_reply(reply) for reply in replies]
 
 
 def _message_id(chat_id: str, client_id: str) -> str:

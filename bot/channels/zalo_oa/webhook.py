@@ -1,12 +1,16 @@
-"""The OA webhook: every request must carry a valid X-ZEvent-Signature and a fresh
-timestamp (else 401 and nothing happens); a verified event gets 200 at once and is
-processed in the background, even when it is of a kind we skip."""
+"""The OA webhook: every request must carry a valid X-ZEvent-Signature (else 401 and nothing
+happens) and a timestamp within `max_age` (2 hours by default: Zalo replays an event it
+could not deliver after minutes to an hour). A verified event gets 200 at once and is
+processed in the background, even when it is of a kind we skip; a replay of an event
+already taken is acknowledged and dropped here (and, across processes, by the engine's
+de-duplication on the same msg_id)."""
 
 from __future__ import annotations
 
 import json
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -19,6 +23,33 @@ logger = logging.getLogger(__name__)
 
 # Events may pass the web chat's small body limit.
 MAX_EVENT_BYTES = 256 * 1024
+
+
+def event_id(event: dict[str, Any]) -> str:
+    """The id a replay repeats: the message's msg_id, else the event name and timestamp."""
+    message = event.get("message")
+    msg_id = message.get("msg_id") if isinstance(message, dict) else None
+    if isinstance(msg_id, str | int) and not isinstance(msg_id, bool) and msg_id != "":
+        return str(msg_id)
+    return f"{event.get('event_name')}@{event.get('timestamp')}"
+
+
+class RecentIds:
+    """The last `capacity` event ids seen by this process."""
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._capacity = capacity
+
+    def add(self, key: str) -> bool:
+        """Remembers `key`; False if it was already there."""
+        if key in self._ids:
+            self._ids.move_to_end(key)
+            return False
+        self._ids[key] = None
+        if len(self._ids) > self._capacity:
+            self._ids.popitem(last=False)
+        return True
 
 
 class OaWebhook:
@@ -37,6 +68,7 @@ class OaWebhook:
         self._max_age = max_age
         self._feed = feed
         self._clock = clock
+        self._recent = RecentIds()
 
     async def handle(self, request: web.Request) -> web.Response:
         given = request.headers.get(SIGNATURE_HEADER)
@@ -57,6 +89,9 @@ class OaWebhook:
             return self._refuse(request, "a stale or future timestamp")
         if str(event.get("app_id", self._app_id)) != self._app_id:
             return self._refuse(request, "another app's event")
+        if not self._recent.add(event_id(event)):
+            logger.info("zalo_oa webhook: a replayed event, acknowledged and dropped")
+            return web.json_response({"error": 0})
         self._feed(event)
         return web.json_response({"error": 0})
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.core.messages import Reply
 from bot.core.turn import Outcome, Turn
-from bot.handlers.checkout_draft import HOME, Draft
+from bot.handlers.checkout.draft import HOME, Draft
 from bot.handlers.context import catalog
 from bot.handlers.payments.common import ask_in_this_language, payload_reply, payment_service
 from catalog.orders import OrderDTO
@@ -78,7 +78,7 @@ async def take_method(turn: Turn) -> Outcome:
 
 
 async def _chosen(turn: Turn, method: str) -> Outcome:
-    from bot.handlers.checkout_confirm import place_orders  # the step after this one
+    from bot.handlers.checkout.confirm import place_orders  # the step after this one
 
     draft = Draft.load(turn.memory)
     if draft is None:

@@ -8,6 +8,7 @@ from typing import Any
 from bot.core.messages import Reply
 from bot.core.turn import Turn
 from bot.handlers.orders_common import address_of, order_service
+from bot.notify_render import payload_image
 from catalog.orders import OrderPolicy
 from catalog.orders.directory import Directory
 from catalog.payments.service import PaymentService
@@ -47,4 +48,4 @@ def is_cancel(turn: Turn) -> bool:
 def payload_reply(turn: Turn, payload: dict[str, Any]) -> Reply:
     """Shows a notice payload (catalog.payments.notices) in this chat's language."""
     text = turn.t(str(payload["key"]), **payload.get("params", {}))
-    return Reply(text, image=payload.get("image"))
+    return Reply(text, image=payload_image(payload.get("image")))

@@ -2,7 +2,7 @@
 be paid by bank transfer.
 
 Revision ID: 0011_payments
-Revises: 0005_zalo_tokens
+Revises: 0008_operator_console
 Create Date: 2026-12-05
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_payments"
-down_revision: str | None = "0005_zalo_tokens"
+down_revision: str | None = "0008_operator_console"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.channels.telegram.fake_rules import png_size
+
 
 @dataclass(slots=True)
 class Call:
@@ -18,6 +20,7 @@ class Call:
     at: float
     status: int = 200
     result: Any = None
+    files: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def chat_id(self) -> str | None:
@@ -51,10 +54,11 @@ class FakeState:
     webhook_url: str = ""
     confirmed: int = 0  # the highest offset getUpdates was called with
     next_message_id: int = 1000
+    migrated: dict[str, int] = field(default_factory=dict)  # old group id -> supergroup id
 
 
 class BotAPIMethods:
-    """getMe, getUpdates, sendMessage, editMessageText, sendVenue, sendLocation, sendPhoto."""
+    """getMe, getUpdates, sendMessage, editMessageText, sendPhoto, sendVenue, sendLocation."""
 
     bot_id: int
     username: str
@@ -112,17 +116,19 @@ class BotAPIMethods:
         venue = {"location": location, "title": params["title"], "address": params["address"]}
         return self._message(params, venue=venue, location=location)
 
-    async def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
-        """A photo by upload (multipart, "attach://" or the file part itself) or by URL."""
-        photo = params.get("photo")
-        if isinstance(photo, str) and photo.startswith("attach://"):
-            photo = params.get(photo.removeprefix("attach://"))
-        if not photo:
-            raise ValueError("Bad Request: there is no photo in the request")
-        size = len(photo) if isinstance(photo, bytes) else 0
-        sizes = [{"file_id": f"photo{self.state.next_message_id}", "file_unique_id": "u",
-                  "width": 320, "height": 320, "file_size": size}]  # fmt: skip
-        return self._message(params, photo=sizes)
+    async def _api_sendPhoto(
+        self, params: dict[str, Any], files: dict[str, bytes]
+    ) -> dict[str, Any]:
+        """The Message with its PhotoSize list: an upload's real size, or a URL's/file_id's
+        (fake_rules.check_photo has already refused what Telegram refuses)."""
+        upload = files.get("photo")
+        width, height = png_size(upload or b"") or (320, 320)
+        size = {"file_id": f"AgACAgIAAx{self.state.next_message_id}", "file_unique_id": "AQADAg",
+                "width": width, "height": height, "file_size": len(upload or b"")}  # fmt: skip
+        content: dict[str, Any] = {"photo": [size]}
+        if params.get("caption"):
+            content["caption"] = params["caption"]
+        return self._message(params, **content)
 
     async def _api_sendLocation(self, params: dict[str, Any]) -> dict[str, Any]:
         location = {"latitude": float(params["latitude"]), "longitude": float(params["longitude"])}

@@ -14,7 +14,7 @@ from bot.channels.telegram import TelegramChannel
 from tests.channels.telegram.fake_api import Call, FakeBotAPI
 from tests.channels.telegram.updates import Updates
 
-SHOWN = {"sendMessage", "editMessageText", "sendVenue", "sendLocation", "sendPhoto"}
+SHOWN = {"sendMessage", "editMessageText", "sendPhoto", "sendVenue", "sendLocation"}
 Deliver = Callable[[dict[str, Any]], Awaitable[None]]
 
 
@@ -80,20 +80,14 @@ class TelegramChat:
 
     @property
     def text(self) -> str:
-        """What the last action showed, unescaped, one message per line block."""
-        return "\n".join(html.unescape(c.params["text"]) for c in self.seen if "text" in c.params)
+        """What the last action showed (texts and captions), unescaped, one per line block."""
+        shown = [c.params.get("text") or c.params.get("caption") for c in self.seen]
+        return "\n".join(html.unescape(t) for t in shown if t)
 
     @property
     def photos(self) -> list[bytes]:
         """The uploaded photos the last action showed (a VietQR code), in order."""
-        found = []
-        for call in self.seen:
-            if call.method == "sendPhoto":
-                photo = call.params["photo"]
-                if isinstance(photo, str) and photo.startswith("attach://"):
-                    photo = call.params[photo.removeprefix("attach://")]
-                found.append(photo)
-        return found
+        return [c.files["photo"] for c in self.seen if "photo" in c.files]
 
     @property
     def methods(self) -> list[str]:
