@@ -6,9 +6,9 @@ tiền" from the producer settles it. A seller's price then shows as the seller'
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime, timedelta
 
-from bot.channels.telegram.photo import png_from_data_uri
 from bot.channels.web.codec import render_reply
 from bot.core.i18n import I18n
 from bot.notify import OutboxDispatcher
@@ -61,8 +61,7 @@ async def test_the_total_is_asked_on_accept_and_the_qr_follows(bot: Bot) -> None
     assert "Số tiền: 250000 (250.000 ₫)" in qr.text and f"Nội dung: {content}" in qr.text
     shown = render_reply(qr)["image"]  # what the web chat API sends
     assert shown.startswith("data:image/png;base64,")
-    png = png_from_data_uri(shown)
-    assert png is not None
+    png = base64.b64decode(shown.removeprefix("data:image/png;base64,"))
     assert decode_qr(png) == build_payload("970415", "123456789012", 250_000, content)
     assert any(f"Đơn {order.number} đã được nhận" in r.text for r in got[address])
 
@@ -98,7 +97,10 @@ async def test_the_total_is_asked_on_accept_and_the_qr_follows(bot: Bot) -> None
     assert "Đã lưu giá Nước mắm Cái Rồng: 120.000 đ/chai 500ml" in producer.text
     tourist = bot.chat()
     await tourist.send("nước mắm cái rồng giá bao nhiêu vậy")
-    assert "Giá người bán: 120.000 đ/chai 500ml (cập nhật" in tourist.text
+    month = datetime.now(UTC).strftime("%-m/%Y")
+    assert f"Giá của người bán, {month}: 120.000 đ / chai 500ml" in tourist.text
+    await tourist.send("kể thêm về nước mắm cái rồng đi")
+    assert f"Giá của người bán, {month}: 120.000 đ / chai 500ml" in tourist.text
 
 
 async def test_someone_else_cannot_say_they_were_paid(bot: Bot) -> None:
@@ -119,7 +121,7 @@ async def test_an_english_speaker_pays_by_transfer_and_gets_the_code_at_once(bot
     await chat.send("Jane Doe")
     await chat.send("0987 654 321")
     await chat.click("Delivery")
-    await chat.send("5 Le Thanh Tong, Ha Long")
+    await chat.send("12 Tran Hung Dao street, Ha Long")
     await chat.click("No note")
     assert "95.000 đ" in chat.text and "190.000 đ" in chat.text
     assert "Cash on delivery, or bank transfer (VietQR) — you choose after confirming" in chat.text
@@ -132,7 +134,7 @@ async def test_an_english_speaker_pays_by_transfer_and_gets_the_code_at_once(bot
     [order] = await orders_of(bot, chat)
     [qr] = [r for r in chat.replies if r.image]
     assert f"Pay for order {order.number}" in qr.text and "DANG DUC ANH" in qr.text
-    png = png_from_data_uri(qr.image or "")
-    assert png is not None
+    assert qr.image is not None and qr.image.png is not None
+    png = qr.image.png
     expected = build_payload("970422", "0912345678", 190_000, f"OCOP {order.number}")
     assert decode_qr(png) == expected
