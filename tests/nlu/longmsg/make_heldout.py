@@ -395,7 +395,7 @@ ENGLISH = [
     ("shop_search", "where can I buy {p} in Ha Long city?"),
     ("shop_search", "is there a shop near Bai Chay that sells {p}?"),
     ("product_search", "we're looking for a nice gift for my boss, something local, any ideas?"),
-    ("product_search", "what are the best souvenirs from Quang Ninh under 500k?"),
+    ("product_search", "what are the best souvenirs from Quang Ninh under 500k?", 500000),
     ("tourism_suggest", "we have two free days after the bay cruise, what else should we see?"),
     ("tourism_suggest", "is Co To island worth a trip in November?"),
     ("order_status", "hi, I ordered on Monday and haven't heard anything, where is my parcel?"),
@@ -414,7 +414,7 @@ def english(rng: random.Random, n: int) -> list[dict[str, Any]]:
     """English and code-switched messages, English or Vietnamese product names."""
     rows = []
     while len(rows) < n:
-        intent, template = rng.choice(ENGLISH)
+        intent, template, *price = rng.choice(ENGLISH)
         mention, ids = _pick_product(rng, english=rng.random() < 0.6)
         if rng.random() < 0.5:
             mention = _plain(mention)
