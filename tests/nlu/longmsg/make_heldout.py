@@ -423,7 +423,8 @@ def english(rng: random.Random, n: int) -> list[dict[str, Any]]:
         text = template.format(p=mention, q=f"{qty} {unit}")
         rows.append(_item(text, "english", intent, product=ids if has_p else None,
                           quantity=qty if has_q else None,
-                          unit=unit_id if has_q else None))  # fmt: skip
+                          unit=unit_id if has_q else None,
+                          price_max=price[0] if price else None))  # fmt: skip
     return rows
 
 
