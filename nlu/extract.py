@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from nlu.elsewhere import from_elsewhere
 from nlu.found import Found, free, take
 from nlu.gazetteer import Gazetteer
 from nlu.lexicon import CatalogLexicon
@@ -55,6 +56,9 @@ class EntityExtractor:
             if not free(taken, match.begin, match.end):
                 continue
             take(taken, match.begin, match.end)
+            if match.term.entity == PRODUCT and (from_elsewhere(tokens, match.end) or (
+                    match.fuzzy and from_elsewhere(tokens, match.end - 1))):
+                continue  # "nước mắm Phú Quốc" is not one of ours
             if match.term.entity == PRODUCT:
                 product_starts.add(match.begin)
             found += [Found(match.term.entity, value, match.begin, match.end)

@@ -17,6 +17,8 @@ from nlu.tokens import Token
 logger = logging.getLogger(__name__)
 
 # Folded words that are too common to stand alone for a term when typed without accents.
+# Real words that look like a slip of a catalog word ("rưỡi" is not "rượu").
+_NOT_TYPOS = {"ruoi", "thanh", "toan", "phan", "xuan", "tram", "chuc", "luon", "muon", "nhan"}
 _BARE_STOP = {"oi", "ha", "na", "ga", "ba", "hai", "tra", "che", "nam", "hau", "trung", "nuoc"}
 
 
@@ -48,7 +50,7 @@ class Gazetteer:
         self._terms = build_terms(lexicon, category_words).terms
         self._longest = max((len(key) for key in self._terms), default=0)
         self._vocabulary = {word for key in self._terms for word in key}
-        self._known = VI_WORDS | EN_WORDS
+        self._known = VI_WORDS | EN_WORDS | _NOT_TYPOS
         self._by_size: dict[int, list[str]] = {}
         self._lookup: dict[str, tuple[str, ...]] = {}
         for key in self._terms:
@@ -92,10 +94,12 @@ class Gazetteer:
     def _single_ok(token: Token, term: Term, plain: bool) -> bool:
         """A one-word term needs its diacritics when the user typed some ("ơi" is not "ổi",
         "Trung tâm" is not "trứng")."""
+        if token.norm != token.fold:
+            return token.norm == term.norm[0]
         if term.norm[0] == token.fold:
             return True
-        if token.norm != token.fold or not plain:
-            return token.norm == term.norm[0]
+        if not plain:
+            return False
         return token.fold not in _BARE_STOP
 
     def _fuzzy(self, tokens: list[Token], chosen: list[Match]) -> list[Match]:
@@ -135,7 +139,11 @@ class Gazetteer:
         first = words[begin]
         if size == 1:
             return len(first) >= 5 and first.isalpha() and first not in self._vocabulary
-        return first in self._vocabulary and size in self._by_size
+        if size not in self._by_size:
+            return False
+        return first in self._vocabulary or (  # "tihn dầu tràm": only the first word slipped
+            len(first) >= 4 and first not in self._known
+            and all(word in self._vocabulary for word in words[begin + 1 : begin + size]))
 
     def _fuzzy_at(self, words: list[str]) -> tuple[str, ...] | None:
         """Returns the key of the term these words misspell, if any."""
@@ -143,7 +151,7 @@ class Gazetteer:
             return None
         if len(words) == 1 and (len(words[0]) < 5 or words[0] in self._vocabulary):
             return None
-        if len(words) > 1 and (words[0] not in self._vocabulary or sum(map(len, words)) < 5):
+        if len(words) > 1 and sum(map(len, words)) < 5:
             return None
         choices = self._by_size.get(len(words))
         if not choices:

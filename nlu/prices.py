@@ -22,6 +22,9 @@ _RANGE = {"den", "toi", "-", "to", "and", "~", "va"}
 def _amount(tokens: list[Token], index: int, plain: bool) -> tuple[float, int, float] | None:
     """Reads an amount: ``(value, next_index, multiplier)``; multiplier 0 when bare."""
     number = read_number(tokens, index, plain)
+    after = tokens[index + 1].fold if index + 1 < len(tokens) else ""
+    if number is None and tokens[index].fold == "nua" and after in _MAGNITUDE:
+        number = (0.5, index + 1)  # "nửa triệu"
     if number is None:
         return None
     value, pos = number
