@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from nlu.language import EN_WORDS, VI_WORDS
 from nlu.lexicon import CatalogLexicon
@@ -124,7 +125,8 @@ class Gazetteer:
                     for n in inside
                 ):
                     continue
-                key = self._fuzzy_at(words[begin : begin + size])
+                key = self._fuzzy_at(words[begin : begin + size],
+                                     [t.norm for t in tokens[begin : begin + size]])
                 if key is None:
                     continue
                 for number in inside:
@@ -145,7 +147,7 @@ class Gazetteer:
             len(first) >= 4 and first not in self._known
             and all(word in self._vocabulary for word in words[begin + 1 : begin + size]))
 
-    def _fuzzy_at(self, words: list[str]) -> tuple[str, ...] | None:
+    def _fuzzy_at(self, words: list[str], norms: list[str]) -> tuple[str, ...] | None:
         """Returns the key of the term these words misspell, if any."""
         if not all(word.isalpha() for word in words):
             return None
@@ -163,9 +165,17 @@ class Gazetteer:
         key = self._lookup[best[0]]
         # One misspelt word, close to the right one, and not itself a real word
         # ("bán chạy" is not a typo of "Bãi Cháy"; "nước mắn" is one of "nước mắm").
-        wrong = [(word, right) for word, right in zip(words, key, strict=True) if word != right]
-        if len(wrong) != 1 or wrong[0][0] in self._known or fuzz.ratio(*wrong[0]) < 60:
+        wrong = [at for at, (word, right) in enumerate(zip(words, key, strict=True))
+                 if word != right]  # fmt: skip
+        # One slipped word, two in a name of three words or more ("tra hao vag").
+        if not 1 <= len(wrong) <= (2 if len(words) >= 3 else 1):
             return None
+        for at in wrong:
+            if words[at] in self._known or fuzz.ratio(words[at], key[at]) < 60:
+                return None
+            typed, meant = norms[at], self._terms[key].norm[at]
+            if typed != words[at] and Levenshtein.distance(typed, meant) > 1:
+                return None  # an accented real word ("mở buổi" is not "mơ muối")
         return key
 
 

@@ -27,6 +27,7 @@ AMOUNTS_VI = ["1 hộp", "2 hộp", "3 chai", "một chai", "hai chai", "5 gói"
               "6 chai", "2 con", "nửa ký", "1,5kg", "3 cân", "mấy hộp"]  # fmt: skip
 AMOUNTS_EN = ["2 bottles", "a box", "3 packs", "one jar", "two boxes", "1 kg", "half a kilo",
               "a dozen", "4 bags", "a bottle"]  # fmt: skip
+OFF_COUNT = 800
 UNITS = ["hộp", "chai", "ký", "cân", "gói", "hũ", "kg", "lạng", "con", "lọ"]
 ORDER_IDS = ["DH1234", "#5821", "mã 3321", "DH-2045", "số 8812", "OC77", "#204"]
 COUNTS = {"info": 1500, "price": 1000, "search": 700, "shop": 550, "tour": 450, "order": 1500,
@@ -113,7 +114,7 @@ def requests(rng: random.Random, vocab: Vocabulary) -> list[tuple[str, str]]:
 def off_scope(rng: random.Random, vocab: Vocabulary) -> list[tuple[str, str]]:
     """Hard negatives and foods outside the catalog."""
     rows = []
-    for _ in range(1300):
+    for _ in range(OFF_COUNT):
         english = rng.random() < 0.25
         lead = rng.choice(off_topic.OFF_LEADS_EN if english else off_topic.OFF_LEADS_VI)
         body = rng.choice(off_topic.OFF_EN if english else off_topic.OFF_VI)

@@ -13,6 +13,7 @@ INFO = [
     "can I take the {p} on a plane", "tell me about the {p}", "what is {p} exactly",
     "is the {p} good for health", "does the {p} contain preservatives", "how is the {p} made",
     "{p} này bảo quản sao", "{p} có ngon không vậy", "is {p} halal",
+    "where do they source the {p}", "where is the {p} farmed",
 ]
 PRICE = [
     "how much is the {p}", "what does the {p} cost", "price of {p}", "how much for {q} {p}",
@@ -34,6 +35,8 @@ TOUR = [
     "what should we see in {l}", "things to do in {l}", "is {l} worth visiting",
     "best time to visit {l}", "any festivals in {l}", "where can we go with kids",
     "suggest a day trip from Ha Long", "what's there to do at night",
+    "is the {l} held this year", "can we visit the farm and watch them work",
+    "when does the festival take place",
 ]
 ORDER = [
     "I'd like {q} {p}", "can I order {q} {p}", "please send me {q} {p}", "I'll take {q} {p}",
@@ -50,5 +53,6 @@ STATUS = ["where is my order", "has my order {o} shipped", "when will my parcel 
 CANCEL = ["please cancel my order", "cancel order {o}", "I changed my mind, cancel it",
           "don't send the order please"]  # fmt: skip
 HANDOFF = ["can I talk to a human", "I need a real person", "please call me back",
-           "connect me to your staff"]  # fmt: skip
+           "connect me to your staff", "can I chat with the owner", "is there a person I can chat to",
+           "let me speak with the manager"]  # fmt: skip
 HELP = ["what can you do", "how does this work", "what can I ask you"]

@@ -25,6 +25,8 @@ INFO = [
     "{p} là gì thế", "{p} ăn sống được không", "{p} rã đông thế nào", "{p} hấp bao lâu",
     "cách bảo quản {p}", "cách dùng {p}", "cách ăn {p}", "công dụng của {p}",
     "hướng dẫn mình cách nấu {p}", "{p} có hợp làm quà biếu không",
+    "{p} lấy nguyên liệu ở đâu", "{p} lấy nguồn từ đâu", "{p} nuôi ở vùng nào",
+    "{p} trồng ở đâu", "{p} được đánh bắt ở đâu", "{p} có phải hàng địa phương không",
 ]
 PRICE = [
     "{p} giá bao nhiêu", "{p} bao nhiêu tiền", "{p} bán sao", "{p} giá thế nào",
@@ -60,6 +62,9 @@ TOUR = [
     "có chỗ nào cho trẻ con chơi", "đi đâu ngắm cảnh đẹp", "có điểm check in nào đẹp",
     "có chỗ nào trải nghiệm hái chè không", "nên đi {l} mấy ngày", "ở {l} có chợ đêm không",
     "đi {l} thì xem gì", "gợi ý điểm du lịch ở {l}", "mấy giờ lễ hội bắt đầu",
+    "{l} năm nay có tổ chức không", "lễ hội năm nay tổ chức vào ngày nào",
+    "có được vào xem người ta làm không", "có tham quan cơ sở sản xuất được không",
+    "lễ hội ở {l} diễn ra tháng mấy", "{l} có mở cửa cho khách vào xem không",
 ]
 ORDER = [
     "cho mình đặt {q} {p}", "lấy {q} {p}", "chốt {q} {p}", "em lấy {q} {p}",
@@ -94,6 +99,7 @@ HANDOFF = [
     "cho em gặp nhân viên", "mình muốn nói chuyện với người thật", "gọi cho em được không",
     "cho mình xin số hotline", "chuyển máy cho nhân viên tư vấn", "có ai trực không, gặp người",
     "mình muốn khiếu nại", "cần người hỗ trợ trực tiếp", "cho em nói chuyện với chủ shop",
+    "cho mình chat với chủ cửa hàng", "có ai là người thật không",
 ]
 HELP = [
     "bot này làm được gì", "hướng dẫn mình dùng với", "mình nên hỏi gì", "có những chức năng gì",

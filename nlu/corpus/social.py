@@ -8,6 +8,11 @@ GREET_LONG = [
     "hello shop, chúc shop buổi tối vui vẻ", "em chào anh chị, em là khách mới ạ",
     "hi, I'm new here and just arrived in {l}", "hello, a friend told me about this page",
     "chào ad ơi, lâu lắm mới vào lại", "alo alo, shop còn làm việc không ạ",
+    "hi, we're a family of four from Singapore", "hello, I'm Anna, a student from Germany",
+    "hey there, two backpackers from Canada here", "good evening, we're visitors from Japan",
+    "em chào shop, em muốn hỏi chút thông tin ạ", "chào chị, em cần tư vấn một chút",
+    "dạ chào anh chị, mình muốn hỏi vài điều về sản phẩm bên mình",
+    "alo ad, cho em hỏi một chút về đặc sản", "chào shop, mình là khách du lịch từ Đà Nẵng",
 ]
 THANKS_LONG = [
     "cảm ơn shop nhiều nha, lần sau ra {l} mình lại ủng hộ", "dạ em cảm ơn ad đã tư vấn nhiệt tình",
