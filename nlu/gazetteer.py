@@ -171,7 +171,8 @@ class Gazetteer:
         if not 1 <= len(wrong) <= (2 if len(words) >= 3 else 1):
             return None
         for at in wrong:
-            if words[at] in self._known or fuzz.ratio(words[at], key[at]) < 60:
+            known = words[at] in self._known and not (len(words) >= 4 and len(wrong) == 1)
+            if known or fuzz.ratio(words[at], key[at]) < 60:
                 return None
             typed, meant = norms[at], self._terms[key].norm[at]
             if typed != words[at] and Levenshtein.distance(typed, meant) > 1:

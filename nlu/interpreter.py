@@ -18,6 +18,8 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TRAINING_FILE = Path(__file__).parent / "data" / "nlu.yml"
 MAX_CHARS = 4096
+# Hand-written examples count this many times a generated one: they are few, short and varied.
+WRITTEN_WEIGHT = 3.0
 
 
 def build_extractor(lexicon: CatalogLexicon, data: TrainingData) -> EntityExtractor:
@@ -34,7 +36,8 @@ def model_key(lexicon: CatalogLexicon, data: TrainingData) -> str:
 def train_classifier(extractor: EntityExtractor, data: TrainingData) -> IntentClassifier:
     """Trains the intent classifier on the training data's examples."""
     texts = [analyse(extractor, example.text).features for example in data.examples]
-    return IntentClassifier.train(texts, [example.intent for example in data.examples])
+    weights = [WRITTEN_WEIGHT if example.written else 1.0 for example in data.examples]
+    return IntentClassifier.train(texts, [example.intent for example in data.examples], weights)
 
 
 class Interpreter:

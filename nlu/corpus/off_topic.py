@@ -30,6 +30,8 @@ OFF_VI = [
     "tiệm cắt tóc ở {l}", "spa ở {l} nào tốt", "gym ở {l}", "chỗ rửa xe ở {l}",
     "đường từ Hà Nội đi {l} bao nhiêu km", "cao tốc Hạ Long Vân Đồn có thu phí không",
     "cho mình số tổng đài điện lực", "học lái xe ở {l} bao nhiêu tiền",
+    "tra cứu điểm thi đại học", "lịch thi học kỳ ở {l}", "học phí trường mầm non ở {l}",
+    "điểm chuẩn lớp 10 năm nay", "tra cứu phạt nguội ở {l}",
 ]
 OFF_EN = [
     "weather in {l} tomorrow", "will it rain in {l} this weekend", "hotel in {l} with a pool",

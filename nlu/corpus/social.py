@@ -13,6 +13,7 @@ GREET_LONG = [
     "em chào shop, em muốn hỏi chút thông tin ạ", "chào chị, em cần tư vấn một chút",
     "dạ chào anh chị, mình muốn hỏi vài điều về sản phẩm bên mình",
     "alo ad, cho em hỏi một chút về đặc sản", "chào shop, mình là khách du lịch từ Đà Nẵng",
+    "alo shop, mình cần tư vấn chút", "chào ad, em cần hỏi chút việc", "hello, need some advice",
 ]
 THANKS_LONG = [
     "cảm ơn shop nhiều nha, lần sau ra {l} mình lại ủng hộ", "dạ em cảm ơn ad đã tư vấn nhiệt tình",
@@ -20,6 +21,8 @@ THANKS_LONG = [
     "thanks shop nhiều, tư vấn có tâm quá", "thank you so much, that was really helpful",
     "great, thanks a lot for your help", "cám ơn chị nhé, để em bàn với nhà đã",
     "cảm ơn nhé, thông tin hữu ích quá", "thanks ad, mình nhận được hàng rồi nha",
+    "cảm ơn bạn đã trả lời", "cảm ơn bạn đã tư vấn giúp mình", "much obliged, thanks",
+    "cảm ơn em đã giải thích kỹ", "thanks for explaining",
 ]
 GOODBYE_LONG = [
     "thôi em đi đây, hẹn shop lần sau nhé", "ok mình off đây, chào shop",
