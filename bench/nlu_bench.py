@@ -80,7 +80,7 @@ def _processes(code: str, runs: int) -> dict[str, float]:
     }
 
 
-def _timings(function, texts: list[str], rounds: int) -> list[float]:  # noqa: ANN001
+def _timings(function, texts: list[str], rounds: int) -> list[float]:
     """Seconds per call of ``function`` on every text, ``rounds`` times."""
     timings = []
     for _ in range(rounds):

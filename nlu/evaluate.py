@@ -38,7 +38,7 @@ def understood(want: set[tuple[str, Any]], got: set[tuple[str, Any]]) -> bool:
     for name in STRICT | {name for name, _ in want}:
         mine = {pair for pair in got if pair[0] == name}
         theirs = {pair for pair in want if pair[0] == name}
-        if name in STRICT and mine != theirs or name not in STRICT and not theirs <= mine:
+        if (name in STRICT and mine != theirs) or (name not in STRICT and not theirs <= mine):
             return False
     return True
 

@@ -54,11 +54,16 @@ class Gazetteer:
         self._known = VI_WORDS | EN_WORDS | _NOT_TYPOS
         self._by_size: dict[int, list[str]] = {}
         self._lookup: dict[str, tuple[str, ...]] = {}
+        # Multi-word names by (size, first word) and (size, second word): a slip leaves
+        # one of the two intact, so the typo search only compares against a handful.
+        self._by_word: dict[tuple[int, int, str], list[str]] = {}
         for key in self._terms:
             text = " ".join(key)
             if len(text) >= 5:
                 self._by_size.setdefault(len(key), []).append(text)
                 self._lookup[text] = key
+                for at in range(min(2, len(key)) if len(key) > 1 else 0):
+                    self._by_word.setdefault((len(key), at, key[at]), []).append(text)
         self._cutoff = fuzzy_cutoff
         logger.debug("gazetteer built with %d terms", len(self._terms))
 
@@ -155,7 +160,11 @@ class Gazetteer:
             return None
         if len(words) > 1 and sum(map(len, words)) < 5:
             return None
-        choices = self._by_size.get(len(words))
+        if len(words) == 1:
+            choices = self._by_size.get(1)
+        else:
+            choices = [*self._by_word.get((len(words), 0, words[0]), ()),
+                       *self._by_word.get((len(words), 1, words[1]), ())]  # fmt: skip
         if not choices:
             return None
         text = " ".join(words)
@@ -171,7 +180,7 @@ class Gazetteer:
         if not 1 <= len(wrong) <= (2 if len(words) >= 3 else 1):
             return None
         for at in wrong:
-            known = words[at] in self._known and not (len(words) >= 4 and len(wrong) == 1)
+            known = words[at] in self._known and not (len(words) >= 4 and wrong == [1])
             if known or fuzz.ratio(words[at], key[at]) < 60:
                 return None
             typed, meant = norms[at], self._terms[key].norm[at]

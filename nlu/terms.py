@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu.lexicon import CatalogLexicon, PlaceEntry
 from nlu.normalize import normalize
@@ -35,6 +36,7 @@ class Term:
     norm: tuple[str, ...]
 
 
+@lru_cache(maxsize=8192)
 def words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Returns the (folded, normalised) word tokens of a name."""
     tokens = [token for token in tokenize(normalize(text)) if token.is_word or token.is_number]

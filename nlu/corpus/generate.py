@@ -22,21 +22,76 @@ from nlu.normalize import normalize
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "nlu.yml"
 MARKER = GENERATED_MARKER + "; edit the fragments there, not below ----"
-AMOUNTS_VI = ["1 hộp", "2 hộp", "3 chai", "một chai", "hai chai", "5 gói", "mười gói", "1 hũ",
-              "2 hũ", "1kg", "2 ký", "nửa cân", "một cân rưỡi", "hai chục quả", "một chục",
-              "3 lốc", "1 thùng", "2 thùng", "4 túi", "vài hộp", "2 bó", "ba hộp", "1 lọ",
-              "6 chai", "2 con", "nửa ký", "1,5kg", "3 cân", "mấy hộp"]  # fmt: skip
-AMOUNTS_EN = ["2 bottles", "a box", "3 packs", "one jar", "two boxes", "1 kg", "half a kilo",
-              "a dozen", "4 bags", "a bottle"]  # fmt: skip
+AMOUNTS_VI = [
+    "1 hộp",
+    "2 hộp",
+    "3 chai",
+    "một chai",
+    "hai chai",
+    "5 gói",
+    "mười gói",
+    "1 hũ",
+    "2 hũ",
+    "1kg",
+    "2 ký",
+    "nửa cân",
+    "một cân rưỡi",
+    "hai chục quả",
+    "một chục",
+    "3 lốc",
+    "1 thùng",
+    "2 thùng",
+    "4 túi",
+    "vài hộp",
+    "2 bó",
+    "ba hộp",
+    "1 lọ",
+    "6 chai",
+    "2 con",
+    "nửa ký",
+    "1,5kg",
+    "3 cân",
+    "mấy hộp",
+]
+AMOUNTS_EN = [
+    "2 bottles",
+    "a box",
+    "3 packs",
+    "one jar",
+    "two boxes",
+    "1 kg",
+    "half a kilo",
+    "a dozen",
+    "4 bags",
+    "a bottle",
+]
 OFF_COUNT = 800
 UNITS = ["hộp", "chai", "ký", "cân", "gói", "hũ", "kg", "lạng", "con", "lọ"]
 ORDER_IDS = ["DH1234", "#5821", "mã 3321", "DH-2045", "số 8812", "OC77", "#204"]
-COUNTS = {"info": 1500, "price": 1000, "search": 700, "shop": 550, "tour": 450, "order": 1500,
-          "status": 300, "cancel": 250, "handoff": 200, "help": 80}  # fmt: skip
-INTENT = {"info": "product_info", "price": "product_price", "search": "product_search",
-          "shop": "shop_search", "tour": "tourism_suggest", "order": "order_create",
-          "status": "order_status", "cancel": "order_cancel", "handoff": "human_handoff",
-          "help": "help"}  # fmt: skip
+COUNTS = {
+    "info": 1500,
+    "price": 1000,
+    "search": 700,
+    "shop": 550,
+    "tour": 450,
+    "order": 1500,
+    "status": 300,
+    "cancel": 250,
+    "handoff": 200,
+    "help": 80,
+}
+INTENT = {
+    "info": "product_info",
+    "price": "product_price",
+    "search": "product_search",
+    "shop": "shop_search",
+    "tour": "tourism_suggest",
+    "order": "order_create",
+    "status": "order_status",
+    "cancel": "order_cancel",
+    "handoff": "human_handoff",
+    "help": "help",
+}
 
 
 class Vocabulary:
@@ -44,21 +99,32 @@ class Vocabulary:
 
     def __init__(self, lexicon: CatalogLexicon, categories: list[str]) -> None:
         products = lexicon.products
-        self.vi = [re.sub(r"\([^)]*\)", "", n).strip() for p in products
-                   for n in (p.name_vi, *p.aliases) if n]  # fmt: skip
+        self.vi = [
+            re.sub(r"\([^)]*\)", "", n).strip()
+            for p in products
+            for n in (p.name_vi, *p.aliases)
+            if n
+        ]
         self.en = [re.sub(r"\([^)]*\)", "", p.name_en).strip() for p in products if p.name_en]
-        self.places = [p.name_vi for p in (*lexicon.districts, *lexicon.places)
-                       if len(p.name_vi) < 30] + ["Hạ Long", "Quảng Ninh"]  # fmt: skip
+        self.places = [
+            p.name_vi for p in (*lexicon.districts, *lexicon.places) if len(p.name_vi) < 30
+        ] + ["Hạ Long", "Quảng Ninh"]
         self.categories = categories
 
 
 def _fill(rng: random.Random, template: str, vocab: Vocabulary, english: bool) -> str:
     names = vocab.en + vocab.vi[:20] if english and rng.random() < 0.7 else vocab.vi
     amounts = AMOUNTS_EN if english else AMOUNTS_VI
-    values = {"p": rng.choice(names), "r": rng.choice(names), "q": rng.choice(amounts),
-              "u": rng.choice(UNITS), "l": rng.choice(vocab.places),
-              "c": rng.choice(vocab.categories), "o": rng.choice(ORDER_IDS),
-              "f": rng.choice(off_topic.FOREIGN_FOODS)}  # fmt: skip
+    values = {
+        "p": rng.choice(names),
+        "r": rng.choice(names),
+        "q": rng.choice(amounts),
+        "u": rng.choice(UNITS),
+        "l": rng.choice(vocab.places),
+        "c": rng.choice(vocab.categories),
+        "o": rng.choice(ORDER_IDS),
+        "f": rng.choice(off_topic.FOREIGN_FOODS),
+    }
     return template.format(**values)
 
 
@@ -106,9 +172,25 @@ def requests(rng: random.Random, vocab: Vocabulary) -> list[tuple[str, str]]:
             rows.append((INTENT[key], _style(rng, _wrap(rng, request, english, key), english)))
     for _ in range(300):
         english = rng.random() < 0.2
-        rows.append(("inform", _style(rng, _fill(rng, rng.choice(
-            requests_en.DELIVERY if english else requests_vi.INFORM + requests_vi.DELIVERY),
-            vocab, english), english)))  # fmt: skip
+        rows.append(
+            (
+                "inform",
+                _style(
+                    rng,
+                    _fill(
+                        rng,
+                        rng.choice(
+                            requests_en.DELIVERY
+                            if english
+                            else requests_vi.INFORM + requests_vi.DELIVERY
+                        ),
+                        vocab,
+                        english,
+                    ),
+                    english,
+                ),
+            )
+        )
     return rows
 
 
@@ -132,11 +214,13 @@ def off_scope(rng: random.Random, vocab: Vocabulary) -> list[tuple[str, str]]:
 def socials(rng: random.Random, vocab: Vocabulary) -> list[tuple[str, str]]:
     """Long greetings, thanks, goodbyes, confirmations and refusals."""
     rows = []
-    for intent, pool, count in (("greet", social.GREET_LONG, 150),
-                                ("thanks", social.THANKS_LONG, 150),
-                                ("goodbye", social.GOODBYE_LONG, 100),
-                                ("affirm", social.AFFIRM_LONG, 80),
-                                ("deny", social.DENY_LONG, 80)):  # fmt: skip
+    for intent, pool, count in (
+        ("greet", social.GREET_LONG, 150),
+        ("thanks", social.THANKS_LONG, 150),
+        ("goodbye", social.GOODBYE_LONG, 100),
+        ("affirm", social.AFFIRM_LONG, 80),
+        ("deny", social.DENY_LONG, 80),
+    ):
         for _ in range(count):
             text = _fill(rng, rng.choice(pool), vocab, False)
             rows.append((intent, _style(rng, text, False)))
@@ -147,8 +231,9 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", normalize(text).fold))
 
 
-def generate(lexicon: CatalogLexicon, categories: list[str], taken: dict[str, str],
-             seed: int = 7) -> dict[str, list[str]]:  # fmt: skip
+def generate(
+    lexicon: CatalogLexicon, categories: list[str], taken: dict[str, str], seed: int = 7
+) -> dict[str, list[str]]:
     """Returns intent -> unique generated texts (no text under two intents).
 
     Args:
@@ -179,8 +264,13 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--catalog", type=Path, required=True)
-    parser.add_argument("--exclude", type=Path, nargs="*", default=[],
-                        help="held-out YAML files whose texts must never be trained on")
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="held-out YAML files whose texts must never be trained on",
+    )
     args = parser.parse_args(argv)
     raw = DATA.read_text(encoding="utf-8")
     hand = raw.split(MARKER)[0].rstrip() + "\n"

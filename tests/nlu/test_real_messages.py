@@ -86,8 +86,10 @@ def test_money_in_words_and_shorthand(parse, text, kind, value) -> None:
         ("nấm đùi gà xào gì ngon", ["nam-dui-ga-long-hai"]),
         ("nếp cái hoa vàng nấu xôi được không", ["nep-cai-hoa-vang-dong-trieu"]),
         ("nước khoáng Quang Hanh loại có ga giá sao", ["nuoc-khoang-quang-hanh-co-ga"]),
-        ("nước khoáng Quang Hanh vị chanh muối bao nhiêu",
-         ["nuoc-khoang-quang-hanh-fresh-chanh-muoi"]),
+        (
+            "nước khoáng Quang Hanh vị chanh muối bao nhiêu",
+            ["nuoc-khoang-quang-hanh-fresh-chanh-muoi"],
+        ),
         ("ba kích tím khô ngâm rượu thế nào", ["ba-kich-tim-kho-ba-che"]),
     ],
 )

@@ -29,14 +29,20 @@ def gazetteer() -> dict[str, list[dict[str, Any]]]:
     """Products, districts and places in the shape of ``CatalogService.gazetteer()``."""
     data = yaml.safe_load(facts_path().read_text(encoding="utf-8")) or {}
     products = [
-        {key: row.get(key) for key in ("id", "name_vi", "name_en", "aliases", "category",
-                                       "district")}  # fmt: skip
+        {
+            key: row.get(key)
+            for key in ("id", "name_vi", "name_en", "aliases", "category", "district")
+        }
         for row in data.get("products") or []
     ]
-    districts = [{key: row.get(key) for key in ("id", "name_vi", "name_en")}
-                 for row in data.get("districts") or []]  # fmt: skip
-    places = [{key: row.get(key) for key in ("id", "name_vi", "name_en", "kind", "district")}
-              for row in data.get("places") or []]  # fmt: skip
+    districts = [
+        {key: row.get(key) for key in ("id", "name_vi", "name_en")}
+        for row in data.get("districts") or []
+    ]
+    places = [
+        {key: row.get(key) for key in ("id", "name_vi", "name_en", "kind", "district")}
+        for row in data.get("places") or []
+    ]
     return {"products": products, "districts": districts, "places": places}
 
 
@@ -56,12 +62,20 @@ def _names(row: dict[str, Any]) -> list[str]:
 def products_named(mention: str) -> tuple[str, ...]:
     """The ids of every product whose name or alias is ``mention`` (folded comparison)."""
     key = fold(mention)
-    return tuple(sorted(row["id"] for row in gazetteer()["products"]
-                        if key in {fold(name) for name in _names(row)}))  # fmt: skip
+    return tuple(
+        sorted(
+            row["id"]
+            for row in gazetteer()["products"]
+            if key in {fold(name) for name in _names(row)}
+        )
+    )
 
 
 def specific_mentions(row: dict[str, Any]) -> list[str]:
     """Names of one product that name at most two products and have two words or more."""
     names = [row["name_vi"], *(row.get("aliases") or [])]
-    return [name for name in names
-            if "(" not in name and len(name.split()) >= 2 and len(products_named(name)) <= 2]
+    return [
+        name
+        for name in names
+        if "(" not in name and len(name.split()) >= 2 and len(products_named(name)) <= 2
+    ]

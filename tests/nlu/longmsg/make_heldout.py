@@ -44,8 +44,20 @@ STORY = [
     "bạn mình giới thiệu page này,",
     "mình đang đứng ở chợ Hạ Long mà chưa biết mua gì,",
 ]
-TAIL = ["", "", " ạ", " nha shop", " với ạ", ", cảm ơn shop nhiều", " nhé", ", em cảm ơn ạ",
-        " ad nhé", ", mong shop trả lời sớm", " nhen", " đó shop"]  # fmt: skip
+TAIL = [
+    "",
+    "",
+    " ạ",
+    " nha shop",
+    " với ạ",
+    ", cảm ơn shop nhiều",
+    " nhé",
+    ", em cảm ơn ạ",
+    " ad nhé",
+    ", mong shop trả lời sớm",
+    " nhen",
+    " đó shop",
+]
 
 INFO = [
     "cho mình hỏi {p} bảo quản thế nào cho khỏi hỏng",
@@ -126,9 +138,18 @@ HANDOFF = [
     "có số điện thoại của người bán không, mình muốn gọi trực tiếp",
     "cho mình nói chuyện với người thật",
 ]
-QTY = [(1, "hộp", "hop"), (2, "hộp", "hop"), (3, "chai", "chai"), (2, "chai", "chai"),
-       (4, "gói", "goi"), (5, "gói", "goi"), (1, "hũ", "hu"), (2, "hũ", "hu"),
-       (1, "kg", "kg"), (2, "túi", "tui")]  # fmt: skip
+QTY = [
+    (1, "hộp", "hop"),
+    (2, "hộp", "hop"),
+    (3, "chai", "chai"),
+    (2, "chai", "chai"),
+    (4, "gói", "goi"),
+    (5, "gói", "goi"),
+    (1, "hũ", "hu"),
+    (2, "hũ", "hu"),
+    (1, "kg", "kg"),
+    (2, "túi", "tui"),
+]
 
 ATTR = [
     "{p} xuất xứ ở đâu vậy",
@@ -150,10 +171,17 @@ ATTR = [
     "{p} có hút chân không không",
     "{p} được đóng gói thế nào",
 ]
-WINE_ATTR = ["{p} bao nhiêu độ vậy", "{p} nồng độ cồn cao không", "{p} uống có bị đau đầu không",
-             "{p} ngâm bao lâu rồi"]  # fmt: skip
-COMPARE = ["{p} với {r} thì loại nào ngon hơn", "{p} khác {r} ở điểm nào",
-           "nên mua {p} hay {r} để biếu"]  # fmt: skip
+WINE_ATTR = [
+    "{p} bao nhiêu độ vậy",
+    "{p} nồng độ cồn cao không",
+    "{p} uống có bị đau đầu không",
+    "{p} ngâm bao lâu rồi",
+]
+COMPARE = [
+    "{p} với {r} thì loại nào ngon hơn",
+    "{p} khác {r} ở điểm nào",
+    "nên mua {p} hay {r} để biếu",
+]
 
 DELIVERY = [
     "giao cho chị Lan số 0912345678 địa chỉ 25 Lê Lợi, Hạ Long",
@@ -166,10 +194,15 @@ DELIVERY = [
     "gửi về cho mẹ em ở Thanh Xuân, Hà Nội, số 0345678912",
 ]
 ORDER_HEAD = [
-    "cho chị đặt {q} {p},", "lấy chị {q} {p} nhé,", "chốt đơn {q} {p},", "em đặt {q} {p} với ạ,",
-    "mình order {q} {p},", "cho em lên đơn {q} {p},", "đặt giúp em {q} {p},",
+    "cho chị đặt {q} {p},",
+    "lấy chị {q} {p} nhé,",
+    "chốt đơn {q} {p},",
+    "em đặt {q} {p} với ạ,",
+    "mình order {q} {p},",
+    "cho em lên đơn {q} {p},",
+    "đặt giúp em {q} {p},",
     "shop ơi em muốn mua {q} {p},",
-]  # fmt: skip
+]
 
 
 def _pick_product(rng: random.Random, english: bool = False) -> tuple[str, list[str]]:
@@ -191,8 +224,16 @@ def _pick_product(rng: random.Random, english: bool = False) -> tuple[str, list[
 
 # "bao nhiêu một hộp": the project's convention (tests/nlu/heldout.yml) reads "number + unit"
 # as quantity and unit in any message, price questions included.
-PER_UNIT = {"1 ký": "kg", "một ký": "kg", "1 cân": "kg", "một hộp": "hop", "1 hộp": "hop",
-            "1 ky": "kg", "1 hop": "hop", "mot hop": "hop"}  # fmt: skip
+PER_UNIT = {
+    "1 ký": "kg",
+    "một ký": "kg",
+    "1 cân": "kg",
+    "một hộp": "hop",
+    "1 hộp": "hop",
+    "1 ky": "kg",
+    "1 hop": "hop",
+    "mot hop": "hop",
+}
 
 
 def _item(text: str, style: str, intent: str, **entities: Any) -> dict[str, Any]:
@@ -216,29 +257,61 @@ def _sentence(story: str, request: str, tail: str) -> str:
 def context(rng: random.Random, n: int) -> list[dict[str, Any]]:
     """A request wrapped in a story, a reason, a recipient or politeness."""
     rows = []
-    kinds = ["info"] * 5 + ["price"] * 4 + ["search"] * 2 + ["shop"] * 2 + ["tour"] * 2 + [
-        "order"] * 3 + ["status", "cancel", "handoff"]  # fmt: skip
+    kinds = (
+        ["info"] * 5
+        + ["price"] * 4
+        + ["search"] * 2
+        + ["shop"] * 2
+        + ["tour"] * 2
+        + ["order"] * 3
+        + ["status", "cancel", "handoff"]
+    )
     while len(rows) < n:
         kind = rng.choice(kinds)
         story, tail = rng.choice(STORY), rng.choice(TAIL)
         mention, ids = _pick_product(rng)
         if kind in {"info", "price", "shop"}:
             template = rng.choice({"info": INFO, "price": PRICE, "shop": SHOP}[kind])
-            intent = {"info": "product_info", "price": "product_price", "shop": "shop_search"}[kind]
+            intent = {"info": "product_info", "price": "product_price", "shop": "shop_search"}[
+                kind
+            ]
             has = "{p}" in template
-            rows.append(_item(_sentence(story, template.format(p=mention), tail), "context",
-                              intent, product=ids if has else None))  # fmt: skip
+            rows.append(
+                _item(
+                    _sentence(story, template.format(p=mention), tail),
+                    "context",
+                    intent,
+                    product=ids if has else None,
+                )
+            )
         elif kind == "order":
             qty, unit, unit_id = rng.choice(QTY)
             text = rng.choice(ORDER).format(q=f"{qty} {unit}", p=mention)
-            rows.append(_item(_sentence(story, text, tail), "context", "order_create",
-                              product=ids, quantity=qty, unit=unit_id))  # fmt: skip
+            rows.append(
+                _item(
+                    _sentence(story, text, tail),
+                    "context",
+                    "order_create",
+                    product=ids,
+                    quantity=qty,
+                    unit=unit_id,
+                )
+            )
         else:
-            pool = {"search": SEARCH, "tour": TOUR, "status": STATUS, "cancel": CANCEL,
-                    "handoff": HANDOFF}[kind]  # fmt: skip
-            intent = {"search": "product_search", "tour": "tourism_suggest",
-                      "status": "order_status", "cancel": "order_cancel",
-                      "handoff": "human_handoff"}[kind]  # fmt: skip
+            pool = {
+                "search": SEARCH,
+                "tour": TOUR,
+                "status": STATUS,
+                "cancel": CANCEL,
+                "handoff": HANDOFF,
+            }[kind]
+            intent = {
+                "search": "product_search",
+                "tour": "tourism_suggest",
+                "status": "order_status",
+                "cancel": "order_cancel",
+                "handoff": "human_handoff",
+            }[kind]
             rows.append(_item(_sentence(story, rng.choice(pool), tail), "context", intent))
     return rows
 
@@ -263,8 +336,14 @@ def attribute(rng: random.Random, n: int) -> list[dict[str, Any]]:
             if set(ids1) & set(ids2):
                 continue
             text = rng.choice(lead) + rng.choice(COMPARE).format(p=first, r=second)
-            rows.append(_item(text + rng.choice(TAIL), "attribute", "product_info",
-                              product=sorted(set(ids1) | set(ids2))))  # fmt: skip
+            rows.append(
+                _item(
+                    text + rng.choice(TAIL),
+                    "attribute",
+                    "product_info",
+                    product=sorted(set(ids1) | set(ids2)),
+                )
+            )
         else:
             mention, ids = _pick_product(rng)
             text = rng.choice(lead) + rng.choice(ATTR).format(p=mention)
@@ -272,8 +351,16 @@ def attribute(rng: random.Random, n: int) -> list[dict[str, Any]]:
     return rows
 
 
-PHONE_OF = {"0912345678", "0988123456", "0977654321", "0904111222", "0936888999",
-            "0379123456", "0868234567", "0345678912"}  # fmt: skip
+PHONE_OF = {
+    "0912345678",
+    "0988123456",
+    "0977654321",
+    "0904111222",
+    "0936888999",
+    "0379123456",
+    "0868234567",
+    "0345678912",
+}
 
 
 def orders(rng: random.Random, n: int) -> list[dict[str, Any]]:
@@ -286,9 +373,17 @@ def orders(rng: random.Random, n: int) -> list[dict[str, Any]]:
         delivery = rng.choice(DELIVERY)
         phone = next(p for p in PHONE_OF if p in delivery)
         text = f"{head} {delivery}" if rng.random() < 0.7 else f"{delivery}, {head.rstrip(',')}"
-        rows.append(_item(text[0].upper() + text[1:] + rng.choice(TAIL), "order_delivery",
-                          "order_create", product=ids, quantity=qty, unit=unit_id,
-                          phone=phone))  # fmt: skip
+        rows.append(
+            _item(
+                text[0].upper() + text[1:] + rng.choice(TAIL),
+                "order_delivery",
+                "order_create",
+                product=ids,
+                quantity=qty,
+                unit=unit_id,
+                phone=phone,
+            )
+        )
     return rows
 
 
@@ -318,8 +413,24 @@ REGIONAL = [
     ("human_handoff", "cho tui gặp ng thật đi, nói chuyện vs bot mệt quá"),
     ("tourism_suggest", "đi Cô Tô mùa này có đẹp hok mn, gợi ý chỗ chơi giúp mk"),
 ]
-DROP = {"á": "a", "à": "a", "ả": "a", "ạ": "a", "ấ": "â", "ồ": "ô", "ộ": "ô", "ể": "ê",
-        "ế": "ê", "ờ": "ơ", "ớ": "ơ", "ữ": "ư", "ứ": "ư", "ú": "u", "ò": "o", "í": "i"}  # fmt: skip
+DROP = {
+    "á": "a",
+    "à": "a",
+    "ả": "a",
+    "ạ": "a",
+    "ấ": "â",
+    "ồ": "ô",
+    "ộ": "ô",
+    "ể": "ê",
+    "ế": "ê",
+    "ờ": "ơ",
+    "ớ": "ơ",
+    "ữ": "ư",
+    "ứ": "ư",
+    "ú": "u",
+    "ò": "o",
+    "í": "i",
+}
 
 
 def _typo(rng: random.Random, mention: str) -> str:
@@ -372,9 +483,16 @@ def regional(rng: random.Random, n: int) -> list[dict[str, Any]]:
         if rng.random() < 0.45:
             text = _plain(text)
         has_p, has_q = "{p}" in template, "{q}" in template
-        rows.append(_item(text, "regional", intent, product=ids if has_p else None,
-                          quantity=qty if has_q else None,
-                          unit=unit_id if has_q else None))  # fmt: skip
+        rows.append(
+            _item(
+                text,
+                "regional",
+                intent,
+                product=ids if has_p else None,
+                quantity=qty if has_q else None,
+                unit=unit_id if has_q else None,
+            )
+        )
     return rows
 
 
@@ -404,10 +522,20 @@ ENGLISH = [
     ("product_price", "shop ơi {p} price bao nhiêu vậy"),
     ("product_info", "{p} này có spicy không shop"),
 ]
-EN_QTY = [(2, "bottles", "chai"), (3, "packs", "goi"), (1, "box", "hop"), (2, "boxes", "hop"),
-          (2, "jars", "hu"), (1, "jar", "hu")]  # fmt: skip
-EN_ALIASES = {"dried squid": None, "golden camellia tea": None, "sea worm fish sauce": None,
-              "apricot liqueur": None}  # fmt: skip
+EN_QTY = [
+    (2, "bottles", "chai"),
+    (3, "packs", "goi"),
+    (1, "box", "hop"),
+    (2, "boxes", "hop"),
+    (2, "jars", "hu"),
+    (1, "jar", "hu"),
+]
+EN_ALIASES = {
+    "dried squid": None,
+    "golden camellia tea": None,
+    "sea worm fish sauce": None,
+    "apricot liqueur": None,
+}
 
 
 def english(rng: random.Random, n: int) -> list[dict[str, Any]]:
@@ -421,10 +549,17 @@ def english(rng: random.Random, n: int) -> list[dict[str, Any]]:
         qty, unit, unit_id = rng.choice(EN_QTY)
         has_p, has_q = "{p}" in template, "{q}" in template
         text = template.format(p=mention, q=f"{qty} {unit}")
-        rows.append(_item(text, "english", intent, product=ids if has_p else None,
-                          quantity=qty if has_q else None,
-                          unit=unit_id if has_q else None,
-                          price_max=price[0] if price else None))  # fmt: skip
+        rows.append(
+            _item(
+                text,
+                "english",
+                intent,
+                product=ids if has_p else None,
+                quantity=qty if has_q else None,
+                unit=unit_id if has_q else None,
+                price_max=price[0] if price else None,
+            )
+        )
     return rows
 
 
@@ -435,8 +570,10 @@ BUDGET = [
     ("mình cần quà 1 triệu đổ lại", {"price_max": 1000000}),
     ("có loại nào từ 200k trở lên không", {"price_min": 200000}),
     ("tầm 0,3 triệu thì có món gì", {"price_max": 300000}),
-    ("có món nào trong khoảng 300 đến 500 nghìn không", {"price_min": 300000,
-                                                          "price_max": 500000}),
+    (
+        "có món nào trong khoảng 300 đến 500 nghìn không",
+        {"price_min": 300000, "price_max": 500000},
+    ),
     ("có gì dưới hai trăm nghìn không", {"price_max": 200000}),
     ("tầm một triệu rưỡi thì mua được gì làm quà", {"price_max": 1500000}),
     ("gợi ý giúp mình món nào tầm 1tr2", {"price_max": 1200000}),
@@ -450,16 +587,29 @@ BUDGET = [
     ("budget of about 400k, what can I get", {"price_max": 400000}),
 ]
 AMOUNTS = [
-    ("hai chục", 20, "quả", "qua"), ("một cân rưỡi", 1.5, "", "kg"), ("nửa ký", 0.5, "", "kg"),
-    ("ba", 3, "chai", "chai"), ("hai", 2, "thùng", "thung"), ("một", 1, "lốc", "loc"),
-    ("năm", 5, "hộp", "hop"), ("2", 2, "bó", "bo"), ("một chục", 10, "gói", "goi"),
-    ("mười lăm", 15, "hộp", "hop"), ("1,5", 1.5, "kg", "kg"), ("nửa", 0.5, "kg", "kg"),
-    ("hai cân", 2, "", "kg"), ("bốn", 4, "hũ", "hu"), ("mười", 10, "túi", "tui"),
-]  # fmt: skip
+    ("hai chục", 20, "quả", "qua"),
+    ("một cân rưỡi", 1.5, "", "kg"),
+    ("nửa ký", 0.5, "", "kg"),
+    ("ba", 3, "chai", "chai"),
+    ("hai", 2, "thùng", "thung"),
+    ("một", 1, "lốc", "loc"),
+    ("năm", 5, "hộp", "hop"),
+    ("2", 2, "bó", "bo"),
+    ("một chục", 10, "gói", "goi"),
+    ("mười lăm", 15, "hộp", "hop"),
+    ("1,5", 1.5, "kg", "kg"),
+    ("nửa", 0.5, "kg", "kg"),
+    ("hai cân", 2, "", "kg"),
+    ("bốn", 4, "hũ", "hu"),
+    ("mười", 10, "túi", "tui"),
+]
 AMOUNT_ORDER = [
-    "cho mình lấy {a} {p} nhé", "chị đặt {a} {p}, giao sớm giúp chị", "lấy {a} {p} gửi về quê",
-    "em muốn mua {a} {p}", "ship giúp mình {a} {p}",
-]  # fmt: skip
+    "cho mình lấy {a} {p} nhé",
+    "chị đặt {a} {p}, giao sớm giúp chị",
+    "lấy {a} {p} gửi về quê",
+    "em muốn mua {a} {p}",
+    "ship giúp mình {a} {p}",
+]
 
 
 def numbers(rng: random.Random, n: int) -> list[dict[str, Any]]:
@@ -470,31 +620,79 @@ def numbers(rng: random.Random, n: int) -> list[dict[str, Any]]:
         if rng.random() < 0.45:
             text, prices = rng.choice(BUDGET)
             lead_text = rng.choice(lead) if not text.startswith("budget") else ""
-            rows.append(_item(lead_text + text + rng.choice(TAIL), "numbers", "product_search",
-                              **prices))  # fmt: skip
+            rows.append(
+                _item(lead_text + text + rng.choice(TAIL), "numbers", "product_search", **prices)
+            )
         else:
             words, qty, unit, unit_id = rng.choice(AMOUNTS)
             mention, ids = _pick_product(rng)
             amount = f"{words} {unit}".strip()
             text = rng.choice(AMOUNT_ORDER).format(a=amount, p=mention)
-            rows.append(_item(text + rng.choice(TAIL), "numbers", "order_create", product=ids,
-                              quantity=qty, unit=unit_id))  # fmt: skip
+            rows.append(
+                _item(
+                    text + rng.choice(TAIL),
+                    "numbers",
+                    "order_create",
+                    product=ids,
+                    quantity=qty,
+                    unit=unit_id,
+                )
+            )
     return rows
 
 
 LOOKALIKE = [
-    "nước mắm sá sùng", "sá sùng khô", "ruốc hàu", "hàu Vân Đồn", "nấm đùi gà", "gà Tiên Yên",
-    "nếp cái hoa vàng", "trà hoa vàng túi lọc", "lá trà hoa vàng", "nước khoáng Quang Hanh có ga",
-    "nước khoáng chanh muối", "rượu ba kích Ba Chẽ", "ba kích tím khô", "rượu nấm lim xanh",
-    "nấm lim Yên Tử", "trà đông trùng hạ thảo", "rượu đông trùng hạ thảo",
-    "đông trùng hạ thảo khô", "tinh dầu tràm", "tinh dầu trầu tiên", "tinh dầu sở",
-    "tinh dầu bưởi", "ruốc tôm Vân Đồn", "tôm bóc nõn", "tôm Móng Cái", "thanh long ruột đỏ",
-    "thanh long Uông Bí", "khau nhục Tô Nhung", "khâu nhục Tiên Yên", "ruốc ghẹ", "ghẹ lột",
-    "chè Hằng Nga", "chè Đường Hoa", "kẹo lạc hồng Thanh Liên", "mực một nắng", "mực khô Cô Tô",
-    "chả mực Hạ Long", "trứng vịt Tân An", "trứng vịt biển Đồng Rui", "ổi lê Tứ Đại",
-    "ổi Sơn Dương", "nước mơ muối", "rượu mơ Yên Tử", "gà đồi Ba Chẽ", "vịt trời",
-    "nước mắm Cô Tô", "nước mắm Cái Rồng", "ruốc cơ trai", "cá chỉ vàng", "nấm kim châm",
-]  # fmt: skip
+    "nước mắm sá sùng",
+    "sá sùng khô",
+    "ruốc hàu",
+    "hàu Vân Đồn",
+    "nấm đùi gà",
+    "gà Tiên Yên",
+    "nếp cái hoa vàng",
+    "trà hoa vàng túi lọc",
+    "lá trà hoa vàng",
+    "nước khoáng Quang Hanh có ga",
+    "nước khoáng chanh muối",
+    "rượu ba kích Ba Chẽ",
+    "ba kích tím khô",
+    "rượu nấm lim xanh",
+    "nấm lim Yên Tử",
+    "trà đông trùng hạ thảo",
+    "rượu đông trùng hạ thảo",
+    "đông trùng hạ thảo khô",
+    "tinh dầu tràm",
+    "tinh dầu trầu tiên",
+    "tinh dầu sở",
+    "tinh dầu bưởi",
+    "ruốc tôm Vân Đồn",
+    "tôm bóc nõn",
+    "tôm Móng Cái",
+    "thanh long ruột đỏ",
+    "thanh long Uông Bí",
+    "khau nhục Tô Nhung",
+    "khâu nhục Tiên Yên",
+    "ruốc ghẹ",
+    "ghẹ lột",
+    "chè Hằng Nga",
+    "chè Đường Hoa",
+    "kẹo lạc hồng Thanh Liên",
+    "mực một nắng",
+    "mực khô Cô Tô",
+    "chả mực Hạ Long",
+    "trứng vịt Tân An",
+    "trứng vịt biển Đồng Rui",
+    "ổi lê Tứ Đại",
+    "ổi Sơn Dương",
+    "nước mơ muối",
+    "rượu mơ Yên Tử",
+    "gà đồi Ba Chẽ",
+    "vịt trời",
+    "nước mắm Cô Tô",
+    "nước mắm Cái Rồng",
+    "ruốc cơ trai",
+    "cá chỉ vàng",
+    "nấm kim châm",
+]
 LOOK_EXTRA = [
     ("Quang Hanh Fresh vị chanh muối", ["nuoc-khoang-quang-hanh-fresh-chanh-muoi"]),
     ("sea worm fish sauce", ["nuoc-mam-sa-sung-van-don"]),
@@ -527,30 +725,58 @@ def lookalike(rng: random.Random, n: int) -> list[dict[str, Any]]:
         if rng.random() < 0.3:
             text = _plain(text)
         order = intent == "order_create"
-        rows.append(_item(text + rng.choice(TAIL), "lookalike", intent, product=ids,
-                          quantity=2 if order else None,
-                          unit="hop" if order else None))  # fmt: skip
+        rows.append(
+            _item(
+                text + rng.choice(TAIL),
+                "lookalike",
+                intent,
+                product=ids,
+                quantity=2 if order else None,
+                unit="hop" if order else None,
+            )
+        )
     return rows
 
 
 OOS = [
-    "thời tiết Hạ Long cuối tuần này thế nào", "khách sạn nào ở Bãi Cháy gần biển mà rẻ",
-    "vé tàu cao tốc ra Cô Tô mấy giờ chạy", "xe khách từ Hà Nội đi Móng Cái giá vé bao nhiêu",
-    "bệnh viện Bãi Cháy có khám ngoài giờ không", "sim 4G ở Quảng Ninh mua chỗ nào",
-    "giá vàng hôm nay ở Hạ Long bao nhiêu", "quán cà phê nào ở Hạ Long view đẹp",
-    "thuê xe máy ở Cô Tô ở đâu rẻ", "đổi tiền Trung Quốc ở Móng Cái chỗ nào uy tín",
-    "tra điểm thi vào lớp 10 Quảng Ninh", "lịch cắt điện ở Cẩm Phả tuần này",
-    "cho mình số taxi ở Uông Bí", "vé máy bay Vân Đồn đi Sài Gòn bao nhiêu",
-    "Quảng Ninh có bao nhiêu huyện", "ngân hàng Vietcombank ở Tiên Yên mở cửa mấy giờ",
-    "nhà nghỉ nào ở Bình Liêu sạch sẽ", "giá xăng ở Quảng Ninh hôm nay",
-    "phòng khám nha khoa nào ở Hạ Long tốt", "bến xe Bãi Cháy có xe đi Hải Phòng không",
-    "weather in Ha Long Bay tomorrow", "cheap hotel near Bai Chay beach",
-    "ferry tickets to Co To island", "where can I buy a SIM card in Quang Ninh",
-    "is there a hospital in Mong Cai", "best coffee shop in Ha Long",
-    "tỷ giá nhân dân tệ ở Móng Cái hôm nay", "Hạ Long mai có mưa không",
-]  # fmt: skip
-OOS_LEAD = ["", "", "shop ơi cho mình hỏi ngoài lề, ", "ad ơi, ", "mình sắp ra Quảng Ninh chơi, ",
-            "xin lỗi hỏi hơi ngoài lề, ", "nhân tiện cho hỏi "]  # fmt: skip
+    "thời tiết Hạ Long cuối tuần này thế nào",
+    "khách sạn nào ở Bãi Cháy gần biển mà rẻ",
+    "vé tàu cao tốc ra Cô Tô mấy giờ chạy",
+    "xe khách từ Hà Nội đi Móng Cái giá vé bao nhiêu",
+    "bệnh viện Bãi Cháy có khám ngoài giờ không",
+    "sim 4G ở Quảng Ninh mua chỗ nào",
+    "giá vàng hôm nay ở Hạ Long bao nhiêu",
+    "quán cà phê nào ở Hạ Long view đẹp",
+    "thuê xe máy ở Cô Tô ở đâu rẻ",
+    "đổi tiền Trung Quốc ở Móng Cái chỗ nào uy tín",
+    "tra điểm thi vào lớp 10 Quảng Ninh",
+    "lịch cắt điện ở Cẩm Phả tuần này",
+    "cho mình số taxi ở Uông Bí",
+    "vé máy bay Vân Đồn đi Sài Gòn bao nhiêu",
+    "Quảng Ninh có bao nhiêu huyện",
+    "ngân hàng Vietcombank ở Tiên Yên mở cửa mấy giờ",
+    "nhà nghỉ nào ở Bình Liêu sạch sẽ",
+    "giá xăng ở Quảng Ninh hôm nay",
+    "phòng khám nha khoa nào ở Hạ Long tốt",
+    "bến xe Bãi Cháy có xe đi Hải Phòng không",
+    "weather in Ha Long Bay tomorrow",
+    "cheap hotel near Bai Chay beach",
+    "ferry tickets to Co To island",
+    "where can I buy a SIM card in Quang Ninh",
+    "is there a hospital in Mong Cai",
+    "best coffee shop in Ha Long",
+    "tỷ giá nhân dân tệ ở Móng Cái hôm nay",
+    "Hạ Long mai có mưa không",
+]
+OOS_LEAD = [
+    "",
+    "",
+    "shop ơi cho mình hỏi ngoài lề, ",
+    "ad ơi, ",
+    "mình sắp ra Quảng Ninh chơi, ",
+    "xin lỗi hỏi hơi ngoài lề, ",
+    "nhân tiện cho hỏi ",
+]
 FOREIGN = [
     ("product_price", "nước mắm Phú Quốc giá bao nhiêu vậy shop"),
     ("product_search", "shop có bán nem chua Thanh Hóa không"),
@@ -562,7 +788,7 @@ FOREIGN = [
     ("product_price", "giò chả Ước Lễ bao nhiêu 1 cân"),
     ("product_search", "có bán mắm tôm Thanh Hóa không ạ"),
     ("product_price", "how much is Phu Quoc fish sauce"),
-]  # fmt: skip
+]
 
 
 def out_of_scope(rng: random.Random, n: int) -> list[dict[str, Any]]:
@@ -572,20 +798,34 @@ def out_of_scope(rng: random.Random, n: int) -> list[dict[str, Any]]:
     while len(rows) < n:
         if rng.random() < 0.7:
             text = rng.choice(OOS_LEAD) + rng.choice(OOS) + rng.choice(TAIL)
-            rows.append(_item(_plain(text) if rng.random() < 0.3 else text, "out_of_scope",
-                              "out_of_scope"))  # fmt: skip
+            rows.append(
+                _item(_plain(text) if rng.random() < 0.3 else text, "out_of_scope", "out_of_scope")
+            )
         else:
             intent, text = rng.choice(FOREIGN)
-            rows.append(_item(rng.choice(["", "dạ ", "chào shop, "]) + text + rng.choice(TAIL),
-                              "out_of_scope", intent))  # fmt: skip
+            rows.append(
+                _item(
+                    rng.choice(["", "dạ ", "chào shop, "]) + text + rng.choice(TAIL),
+                    "out_of_scope",
+                    intent,
+                )
+            )
     return rows
 
 
 def build(seed: int = 11) -> list[dict[str, Any]]:
     """All held-out messages, unique texts, fixed seed."""
     rng = random.Random(seed)
-    sizes = {context: 90, attribute: 70, orders: 65, regional: 80, english: 65, numbers: 65,
-             lookalike: 65, out_of_scope: 70}  # fmt: skip
+    sizes = {
+        context: 90,
+        attribute: 70,
+        orders: 65,
+        regional: 80,
+        english: 65,
+        numbers: 65,
+        lookalike: 65,
+        out_of_scope: 70,
+    }
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for make, size in sizes.items():
