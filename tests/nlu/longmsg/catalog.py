@@ -79,3 +79,14 @@ def specific_mentions(row: dict[str, Any]) -> list[str]:
         for name in names
         if "(" not in name and len(name.split()) >= 2 and len(products_named(name)) <= 2
     ]
+
+
+def products_starting(phrase: str) -> list[str]:
+    """Ids of the products with a Vietnamese name or alias that starts with ``phrase``:
+    what a generic mention ("trà hoa vàng", "nước mắm") stands for in this catalog."""
+    key = fold(phrase)
+    return sorted(
+        row["id"]
+        for row in gazetteer()["products"]
+        if any(fold(n).startswith(key) for n in (row["name_vi"], *(row.get("aliases") or [])))
+    )
