@@ -20,7 +20,7 @@ REQUESTS = frozenset({
 })  # fmt: skip
 # Clause boundaries in the classifier text: punctuation and "but".
 _BOUNDARY = re.compile(r"\s(?:[,.!?;:]+|but)\s")
-WEIGHT = 0.5
+WEIGHT = 0.75
 
 
 def clauses(features: str) -> list[str]:

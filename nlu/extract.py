@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from nlu.elsewhere import from_elsewhere
 from nlu.found import Found, free, take
-from nlu.gazetteer import Gazetteer
+from nlu.gazetteer import Gazetteer, Match
 from nlu.lexicon import CatalogLexicon
 from nlu.narrow import narrow_products, product_bigrams
 from nlu.normalize import NormText
@@ -52,13 +52,14 @@ class EntityExtractor:
         found += find_stars(tokens, taken, plain)
         found += find_phrases(tokens, taken, "near_me", self._near_me)
         product_starts: set[int] = set()
-        for match in self._gazetteer.find(tokens):
+        matches = self._gazetteer.find(tokens)
+        named = {match.begin for match in matches}
+        for match in matches:
             if not free(taken, match.begin, match.end):
                 continue
             take(taken, match.begin, match.end)
-            if match.term.entity == PRODUCT and (from_elsewhere(tokens, match.end) or (
-                    match.fuzzy and from_elsewhere(tokens, match.end - 1))):
-                continue  # "nước mắm Phú Quốc" is not one of ours
+            if match.term.entity == PRODUCT and _not_ours(text, tokens, match, named):
+                continue  # "nước mắm Phú Quốc", "nước mắm Cửa Khe" are not ours
             if match.term.entity == PRODUCT:
                 product_starts.add(match.begin)
             found += [Found(match.term.entity, value, match.begin, match.end)
@@ -66,6 +67,23 @@ class EntityExtractor:
         found += find_quantities(tokens, taken, plain, product_starts)
         found = narrow_products(found, tokens, self._product_pairs)
         return sorted(found, key=lambda item: (item.begin, item.end))
+
+
+def _not_ours(text: NormText, tokens: list[Token], match: Match, named: set[int]) -> bool:
+    """Tells whether a product mention names someone else's product: a place elsewhere
+    follows it, or a generic or misspelt mention is followed by a capitalised name that
+    is none of the catalog's ("nước mắm Cửa Khe")."""
+    if from_elsewhere(tokens, match.end):
+        return True
+    if match.fuzzy and from_elsewhere(tokens, match.end - 1):
+        return True
+    after = match.end
+    if (len(match.term.values) < 2 and not match.fuzzy) or after >= len(tokens) or after in named:
+        return False
+    token = tokens[after]
+    first = text.original[token.start : token.start + 1]
+    shouting = text.original.upper() == text.original
+    return token.is_word and not token.expanded and first.isupper() and not shouting
 
 
 _PLACEHOLDERS = {

@@ -181,7 +181,8 @@ class Gazetteer:
             return None
         for at in wrong:
             known = words[at] in self._known and not (len(words) >= 4 and wrong == [1])
-            if known or fuzz.ratio(words[at], key[at]) < 60:
+            # A slip keeps the first letter ("tihn", "rốc"); "Shan" is no slip of "hằng".
+            if known or words[at][0] != key[at][0] or fuzz.ratio(words[at], key[at]) < 60:
                 return None
             typed, meant = norms[at], self._terms[key].norm[at]
             if typed != words[at] and Levenshtein.distance(typed, meant) > 1:

@@ -24,10 +24,15 @@ _UNITS = {
     "bo": "bo", "loc": "loc", "thung": "thung", "carton": "thung", "cartons": "thung",
     "bunch": "bo", "bunches": "bo",
 }  # fmt: skip
-# Units that need their diacritics in a message typed with them ("bộ", "lộc" are other words).
-_ACCENTED_UNITS = {"bo": "bó", "loc": "lốc", "thung": "thùng", "can": "cân", "lang": "lạng",
-                   "con": "con", "qua": "quả", "hu": "hũ", "lo": "lọ", "hop": "hộp"}  # fmt: skip
-# Unit words that also stand alone ("loại chai hay hộp?"), written with their diacritics.
+# Units that need their diacritics in a message typed with them ("gọi" is not "gói",
+# "bộ" is not "bó"); a unit typed without any diacritics is always accepted.
+_ACCENTED_UNITS = {
+    "bo": {"bó"}, "loc": {"lốc"}, "thung": {"thùng"}, "can": {"cân"}, "lang": {"lạng"},
+    "qua": {"quả"}, "hu": {"hũ", "hủ"}, "lo": {"lọ"}, "hop": {"hộp"}, "goi": {"gói"},
+    "tui": {"túi"}, "ky": {"ký"}, "ki": {"kí"}, "trai": {"trái"}, "con": {"con"},
+}  # fmt: skip
+# "gói" followed by these is the verb, to wrap ("gói giấy đỏ giúp mình").
+_WRAPPING = {"giay", "qua", "lai", "can", "ky", "giup", "ho", "kin", "cho", "bang", "thanh"}
 _STANDALONE = {"chai", "hộp", "gói", "hũ", "lọ", "túi", "kg", "bottle", "bottles", "box",
                "jar", "jars"}  # fmt: skip
 _STARS = {"sao", "star", "stars", "*"}
@@ -40,15 +45,17 @@ _ADDRESS = {"so", "nha", "duong", "pho", "ngo", "hem", "kiet", "to", "khu", "pho
             "xom", "no", "number", "lo", "can", "tang", "chi", "lop", "thu", "is", "aged",
             "room", "quan", "phuong", "ngach", "km", "tuyen", "ban"}  # fmt: skip
 # Words after a count that say it is not an amount of goods ("nhà có 2 đứa nhỏ").
-_NOT_GOODS_EXTRA = {"dua", "be", "chau", "cu", "ong", "ba", "anh", "chi", "em", "ban",
-                    "nam", "lan", "doan", "xe", "phong", "ve", "g", "year", "years", "kids",
-                    "children", "adults", "persons", "mins", "minutes"}  # fmt: skip
+_NOT_GOODS_EXTRA = {
+    "dua", "be", "chau", "cu", "ong", "ba", "anh", "chi", "em", "ban", "khach", "nhan", "suat",
+    "mam", "nam", "lan", "doan", "xe", "phong", "ve", "g", "year", "years", "kids", "children",
+    "adults", "persons", "mins", "minutes",
+}  # fmt: skip
 
 
 def unit_of(token: Token) -> str | None:
     """Returns the canonical unit a token names, if any ("bộ" is not "bó")."""
     accented = _ACCENTED_UNITS.get(token.fold)
-    if accented and token.norm != token.fold and token.norm != accented:
+    if accented and token.norm != token.fold and token.norm not in accented:
         return None
     return _UNITS.get(token.fold)
 
@@ -133,7 +140,9 @@ def find_quantities(
         if unit is not None:
             found.append(Found("unit", unit, pos, pos + 1))
     for index, token in enumerate(tokens):
-        packing = index > 0 and tokens[index - 1].fold in {"dong", "bao"}  # "đóng gói"
+        following = tokens[index + 1].fold if index + 1 < len(tokens) else ""
+        packing = (index > 0 and tokens[index - 1].fold in {"dong", "bao"}) or (
+            token.fold == "goi" and following in _WRAPPING)  # "đóng gói", "gói giấy đỏ"
         if not taken[index] and token.norm in _STANDALONE and not packing:
             found.append(Found("unit", _UNITS[token.fold], index, index + 1))
             take(taken, index, index + 1)
