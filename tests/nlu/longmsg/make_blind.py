@@ -74,6 +74,7 @@ def build(seed: int = 2026) -> list[dict[str, Any]]:
                           unit="hop" if order else None))  # fmt: skip
     rows += [_item(rng.choice(B["leads"]) + t, "out_of_scope", "out_of_scope") for t in B["oos"]]
     rows += [_item(lead + t, "out_of_scope", i) for i, t in B["foreign"] for lead in ("", "dạ ")]
+    rows += [_item(t, "out_of_scope", "out_of_scope", **p) for t, p in B["oos_priced"]]
     unique = {fold(row["text"]): row for row in rows}
     return list(unique.values())
 
