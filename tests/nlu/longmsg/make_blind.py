@@ -5,6 +5,7 @@ Run: ``python -m tests.nlu.longmsg.make_blind``; the YAML file is what is commit
 
 from __future__ import annotations
 
+import copy
 import random
 import sys
 from pathlib import Path
@@ -34,7 +35,7 @@ def _row(rng: random.Random, style: str, entry: list, english: bool = False) -> 
         text = _plain(text)
     has_p, has_q = "{p}" in template, "{q}" in template
     entities = {"product": ids if has_p else None, "quantity": qty if has_q else None,
-                "unit": unit_id if has_q else None, **(extra[0] if extra else {})}  # fmt: skip
+                "unit": unit_id if has_q else None, **copy.deepcopy(extra[0] if extra else {})}  # fmt: skip
     if "phone" not in entities and style == "order_delivery":
         entities["phone"] = next(w for w in _digits(text) if len(w) == 10)
     return _item(text, style, intent, **entities)
@@ -90,7 +91,8 @@ def build(seed: int = 2026) -> list[dict[str, Any]]:
                           product=list(products_named(mention)), quantity=3 if order else None,
                           unit="hop" if order else None))  # fmt: skip
     rows += [_item(rng.choice(B["leads"]) + t, "out_of_scope", "out_of_scope") for t in B["oos"]]
-    rows += [_item(lead + t, "out_of_scope", i) for i, t in B["foreign"] for lead in ("", "dạ ")]
+    rows += [_item(lead + t, "out_of_scope", i, **(x[0] if x else {}))
+             for i, t, *x in B["foreign"] for lead in ("", "dạ ")]  # fmt: skip
     rows += [_item(t, "out_of_scope", "out_of_scope", **p) for t, p in B["oos_priced"]]
     unique = {fold(row["text"]): row for row in rows}
     return list(unique.values())
