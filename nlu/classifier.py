@@ -16,7 +16,7 @@ from nlu.features import CHAR_RANGE, WORD_PATTERN, WORD_RANGE, LinearSoftmax, Tf
 logger = logging.getLogger(__name__)
 
 # Bump when features change, so cached models from older code are not reused.
-FEATURE_VERSION = "12"
+FEATURE_VERSION = "13"
 
 
 class IntentClassifier:

@@ -34,8 +34,9 @@ def _row(rng: random.Random, style: str, entry: list, english: bool = False) -> 
     if style == "regional" and rng.random() < 0.4:
         text = _plain(text)
     has_p, has_q = "{p}" in template, "{q}" in template
+    extras = copy.deepcopy(extra[0] if extra else {})
     entities = {"product": ids if has_p else None, "quantity": qty if has_q else None,
-                "unit": unit_id if has_q else None, **copy.deepcopy(extra[0] if extra else {})}  # fmt: skip
+                "unit": unit_id if has_q else None, **extras}  # fmt: skip
     if "phone" not in entities and style == "order_delivery":
         entities["phone"] = next(w for w in _digits(text) if len(w) == 10)
     return _item(text, style, intent, **entities)
