@@ -8,7 +8,7 @@ from nlu.elsewhere import from_elsewhere
 from nlu.found import Found, free, take
 from nlu.gazetteer import Gazetteer, Match
 from nlu.lexicon import CatalogLexicon
-from nlu.narrow import narrow_products, product_bigrams
+from nlu.narrow import absorb_generic, narrow_products, product_bigrams, product_names
 from nlu.normalize import NormText
 from nlu.prices import find_prices
 from nlu.rules import find_phones_and_orders, find_phrases, find_quantities, find_stars
@@ -33,6 +33,7 @@ class EntityExtractor:
     ) -> None:
         self._gazetteer = Gazetteer(lexicon, category_words)
         self._product_pairs = product_bigrams(lexicon)
+        self._product_names = product_names(lexicon)
         self._near_me = [tuple(phrase.split()) for phrase in near_me]
 
     def extract(self, text: NormText, tokens: list[Token]) -> list[Found]:
@@ -65,6 +66,7 @@ class EntityExtractor:
             found += [Found(match.term.entity, value, match.begin, match.end)
                       for value in match.term.values]  # fmt: skip
         found += find_quantities(tokens, taken, plain, product_starts)
+        found = absorb_generic(found, tokens, self._product_names)
         found = narrow_products(found, tokens, self._product_pairs)
         return sorted(found, key=lambda item: (item.begin, item.end))
 

@@ -20,6 +20,10 @@ logger = logging.getLogger(__name__)
 # Folded words that are too common to stand alone for a term when typed without accents.
 # Real words that look like a slip of a catalog word ("rưỡi" is not "rượu").
 _NOT_TYPOS = {"ruoi", "thanh", "toan", "phan", "xuan", "tram", "chuc", "luon", "muon", "nhan"}
+# Keys next to each other on a QWERTY keyboard: a slipped first letter is a neighbour.
+_NEIGHBOURS = {"n": "bmhj", "m": "nj", "b": "vnghj", "v": "cbfg", "c": "xvdf", "x": "zcsd",
+               "h": "gjybn", "g": "fhtvb", "t": "ryfg", "r": "etdf", "d": "sfecx", "s": "adwxz",
+               "l": "kop", "k": "jlmio", "u": "yihj", "i": "uojk", "o": "ipkl"}  # fmt: skip
 _BARE_STOP = {"oi", "ha", "na", "ga", "ba", "hai", "tra", "che", "nam", "hau", "trung", "nuoc"}
 
 
@@ -149,7 +153,7 @@ class Gazetteer:
         if size not in self._by_size:
             return False
         return first in self._vocabulary or (  # "tihn dầu tràm": only the first word slipped
-            len(first) >= 4 and first not in self._known
+            len(first) >= 3 and first not in self._known
             and all(word in self._vocabulary for word in words[begin + 1 : begin + size]))
 
     def _fuzzy_at(self, words: list[str], norms: list[str]) -> tuple[str, ...] | None:
@@ -182,7 +186,10 @@ class Gazetteer:
         for at in wrong:
             known = words[at] in self._known and not (len(words) >= 4 and wrong == [1])
             # A slip keeps the first letter ("tihn", "rốc"); "Shan" is no slip of "hằng".
-            if known or words[at][0] != key[at][0] or fuzz.ratio(words[at], key[at]) < 60:
+            typed_first, meant_first = words[at][0], key[at][0]
+            near = _NEIGHBOURS.get(typed_first, "")
+            first_ok = typed_first == meant_first or meant_first in near
+            if known or not first_ok or fuzz.ratio(words[at], key[at]) < 60:
                 return None
             typed, meant = norms[at], self._terms[key].norm[at]
             if typed != words[at] and Levenshtein.distance(typed, meant) > 1:

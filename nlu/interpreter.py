@@ -7,6 +7,7 @@ import logging
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +31,20 @@ def build_extractor(lexicon: CatalogLexicon, data: TrainingData) -> EntityExtrac
     return EntityExtractor(lexicon, data.category_words(), data.lookups.get("near_me", []))
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Hash of the package's own code: a changed extractor or feature never reuses a cache."""
+    folder = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def model_key(lexicon: CatalogLexicon, data: TrainingData | str) -> str:
     """Returns the cache key: training data (or its digest), catalog names, code version."""
     digest = data if isinstance(data, str) else data.digest
-    payload = f"{digest}:{lexicon.fingerprint()}:{FEATURE_VERSION}"
+    payload = f"{digest}:{lexicon.fingerprint()}:{FEATURE_VERSION}:{code_digest()}"
     return hashlib.sha256(payload.encode()).hexdigest()[:20]
 
 

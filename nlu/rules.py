@@ -43,7 +43,8 @@ _NOT_GOODS = {"ngay", "dem", "nguoi", "tuoi", "gio", "phut", "thang", "nam", "km
 # A bare number after these is part of an address or a list choice.
 _ADDRESS = {"so", "nha", "duong", "pho", "ngo", "hem", "kiet", "to", "khu", "phong", "thon",
             "xom", "no", "number", "lo", "can", "tang", "chi", "lop", "thu", "is", "aged",
-            "room", "quan", "phuong", "ngach", "km", "tuyen", "ban", "/", ":"}  # fmt: skip
+            "room", "quan", "phuong", "ngach", "km", "tuyen", "ban", "/", ":", "o",
+            "tai"}  # fmt: skip
 # Words after a count that say it is not an amount of goods ("nhà có 2 đứa nhỏ").
 _NOT_GOODS_EXTRA = {
     "dua", "be", "chau", "cu", "ong", "ba", "anh", "chi", "em", "ban", "khach", "nhan", "suat",
