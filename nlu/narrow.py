@@ -57,7 +57,8 @@ def absorb_generic(
         if len(candidates) < 2:
             continue
         said = tuple(token.fold for token in tokens[begin:end])
-        others = {v for span, values in spans.items() if span != (begin, end) for v in values}
+        others = {values[0] for span, values in spans.items()
+                  if span != (begin, end) and len(values) == 1}  # specific mentions only
         if any(_inside(said, name) for other in others for name in names.get(other, ())):
             dropped.add((begin, end))
     return [f for f in found if f.entity != PRODUCT or (f.begin, f.end) not in dropped]
