@@ -60,7 +60,10 @@ class EntityExtractor:
                 continue
             take(taken, match.begin, match.end)
             if match.term.entity == PRODUCT and _not_ours(text, tokens, match, named):
-                continue  # "nước mắm Phú Quốc", "nước mắm Cửa Khe" are not ours
+                # "nước mắm Phú Quốc" is not ours: no product, but the classifier still
+                # reads a food there, so the request keeps its intent.
+                found.append(Found(ELSEWHERE, True, match.begin, match.end))
+                continue
             if match.term.entity == PRODUCT:
                 product_starts.add(match.begin)
             found += [Found(match.term.entity, value, match.begin, match.end)
@@ -88,8 +91,11 @@ def _not_ours(text: NormText, tokens: list[Token], match: Match, named: set[int]
     return token.is_word and not token.expanded and first.isupper() and not shouting
 
 
+# A food that is not in the catalog: read as a product, never returned as an entity.
+ELSEWHERE = "_elsewhere"
 _PLACEHOLDERS = {
-    "product": "xproduct", "category": "xcategory", "location": "xlocation",
+    "product": "xproduct", ELSEWHERE: "xproduct", "category": "xcategory",
+    "location": "xlocation",
     "price_max": "xprice", "price_min": "xprice", "phone": "xphone", "order_id": "xorder",
     "quantity": "xnum", "stars": "xstars",
 }  # fmt: skip

@@ -149,7 +149,8 @@ class Interpreter:
             analysis = analyse(self._extractor, text)
             if not analysis.has_words:
                 return empty_result(text, analysis.language)
-            entities = [item.to_dict(analysis.tokens) for item in analysis.found]
+            entities = [item.to_dict(analysis.tokens) for item in analysis.found
+                        if not item.entity.startswith("_")]  # fmt: skip
             ranking = self._classifier.rank(analysis.features)
         except Exception:  # parsing must never take the bot down
             logger.exception("NLU failed on a message of %d characters", len(text))
