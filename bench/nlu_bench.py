@@ -2,13 +2,15 @@
 
 Every speed and memory number is printed next to a reference measured in the same run
 (a bare Python start, a bare Python process's memory, text normalisation alone), with the
-issue's budget. Usage: .venv/bin/python bench/nlu_bench.py [--rounds 3] [--catalog PATH]
+issue's budget. Latency is given as wall time and as CPU time: on a shared, loaded machine
+(see ``machine.load_average_1m``) wall time includes waiting for a core. Usage: .venv/bin/python bench/nlu_bench.py [--rounds 3] [--catalog PATH]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -145,6 +147,7 @@ def main() -> int:
     report = {
         "catalog": {"file": str(args.catalog), "products": len(lexicon.products)},
         "training_s": round(training_s, 2),
+        "machine": {"cpus": os.cpu_count(), "load_average_1m": round(os.getloadavg()[0], 2)},
         "latency_ms": {"messages": len(parse),
                        "parse_p50": round(_percentile(parse, 0.5) * 1000, 3),
                        "parse_p99": round(_percentile(parse, 0.99) * 1000, 3),
