@@ -3,7 +3,8 @@
 Every speed and memory number is printed next to a reference measured in the same run
 (a bare Python start, a bare Python process's memory, text normalisation alone), with the
 issue's budget. Latency is given as wall time and as CPU time: on a shared, loaded machine
-(see ``machine.load_average_1m``) wall time includes waiting for a core. Usage: .venv/bin/python bench/nlu_bench.py [--rounds 3] [--catalog PATH]
+(see ``machine.load_average_1m``) wall time includes waiting for a core.
+Usage: .venv/bin/python bench/nlu_bench.py [--rounds 3] [--catalog PATH]
 """
 
 from __future__ import annotations
