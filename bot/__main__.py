@@ -1,4 +1,4 @@
-"""Composition root and CLI: `python -m bot [serve|chat|db|producers|orders|operators] ...`."""
+"""Composition root and CLI: `python -m bot [serve|chat|db|producers|orders|operators|payments]`"""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import admin_cli, app
+from bot import admin_cli, app, payments_cli
 from bot.admin_cli import STATUSES
 from bot.app import AdminCall
 from bot.config import ConfigError, Settings, load_settings
@@ -48,9 +48,32 @@ def build_parser() -> argparse.ArgumentParser:
     order_list = order_commands.add_parser("list", help="orders, newest first")
     order_list.add_argument("--status", choices=STATUSES)
     order_list.add_argument("--json", action="store_true")
+    order_list.add_argument("--payment", choices=("unpaid", "paid", "mismatch"))
     order_show = order_commands.add_parser("show", help="one order with its history")
     order_show.add_argument("order_id")
+    add_payment_commands(commands)
     return parser
+
+
+def add_payment_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """`payments bank|price|notifications`: the operator's side of issue 16."""
+    payments = commands.add_parser("payments", help="producers' prices, bank accounts, transfers")
+    sub = payments.add_subparsers(dest="payments_command", required=True)
+    bank = sub.add_parser("bank", help="set a producer's bank account")
+    bank.add_argument("producer_id")
+    bank.add_argument("bank", help="short name (VCB, BIDV, ICB, MB...) or NAPAS BIN")
+    bank.add_argument("number")
+    bank.add_argument("holder", nargs="+", help="as the bank prints it: NGUYEN VAN A")
+    price = sub.add_parser("price", help="set a product's seller price")
+    price.add_argument("product_id")
+    price.add_argument("amount", help="VND: 120000, 120.000 or 120k")
+    price.add_argument("unit", nargs="*", help="e.g. chai 500ml")
+    prices = sub.add_parser("prices", help="import sellers' prices from a CSV, all or none")
+    prices.add_argument("file", type=Path, help="columns product_id, amount_vnd, unit")
+    prices.add_argument("--dry-run", action="store_true")
+    notes = sub.add_parser("notifications", help="bank notifications that matched no order")
+    notes.add_argument("--all", action="store_true", help="matched ones too")
+    notes.add_argument("--json", action="store_true")
 
 
 def admin_call(
@@ -65,11 +88,25 @@ def admin_call(
         )
     if args.command == "producers":
         return lambda s: admin_cli.producers_list(s, as_json=args.json)
+    if args.command == "payments":
+        return payments_call(args)
     if args.orders_command == "list":
         return lambda s: admin_cli.orders_list(
-            s, status=args.status, as_json=args.json, operator=operator
+            s, status=args.status, as_json=args.json, operator=operator, payment=args.payment
         )
     return lambda s: admin_cli.orders_show(s, args.order_id)
+
+
+def payments_call(args: argparse.Namespace) -> AdminCall:
+    if args.payments_command == "bank":
+        holder = " ".join(args.holder)
+        return lambda s: payments_cli.set_bank(s, args.producer_id, args.bank, args.number, holder)
+    if args.payments_command == "price":
+        unit = " ".join(args.unit) or None
+        return lambda s: payments_cli.set_price(s, args.product_id, args.amount, unit)
+    if args.payments_command == "prices":
+        return lambda s: payments_cli.import_prices(s, args.file, dry_run=args.dry_run)
+    return lambda s: payments_cli.notifications(s, unmatched=not args.all, as_json=args.json)
 
 
 def operators_call(args: argparse.Namespace) -> AdminCall:
@@ -94,12 +131,11 @@ def setup_logging(settings: Settings, command: str | None) -> None:
 
 
 async def run_command(args: argparse.Namespace, settings: Settings) -> int:
-
     if args.command == "db":
         await app.upgrade_database(settings)
         print("database is up to date")
         return 0
-    if args.command in ("producers", "orders", "operators"):
+    if args.command in ("producers", "orders", "operators", "payments"):
         try:
             call = admin_call(args, settings.telegram.bot_username, settings.orders.operator)
         except admin_cli.AdminError as exc:

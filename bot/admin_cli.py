@@ -57,32 +57,46 @@ async def orders_list(
     status: str | None = None,
     as_json: bool = False,
     operator: str | None = None,
+    payment: str | None = None,
 ) -> str:
-    """Lists orders, newest first, optionally only those in `status`.
+    """Lists orders, newest first, optionally only those in `status` / payment state.
 
     Orders nobody can receive (no linked producer chat, no `orders.operator`) are marked.
     """
+    from bot.payments_cli import PAYMENT_STATES, payment_states  # payments (issue 16)
+
     if status is not None and status not in STATUSES:
         raise AdminError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    if payment is not None and payment not in PAYMENT_STATES:
+        raise AdminError(f"unknown payment {payment!r}; use one of: {', '.join(PAYMENT_STATES)}")
     async with sessions() as session:
         orders = await OrderService(session).list(status=status)
+        paid = await payment_states(session, orders)
         waiting = {o.id for o in await waiting_for_a_seller(session, orders, operator)}
+    if payment is not None:
+        orders = [o for o in orders if paid[o.id] == payment]
     if as_json:
-        return json.dumps(
-            [{**_summary(o), "waiting_for_seller": o.id in waiting} for o in orders],
-            ensure_ascii=False,
-            indent=2,
-        )
+        rows = [
+            {**_summary(o), "waiting_for_seller": o.id in waiting}
+            | {"payment": o.payment, "paid": paid[o.id]}
+            for o in orders
+        ]
+        return json.dumps(rows, ensure_ascii=False, indent=2)
     if not orders:
         return "no orders"
-    lines = [f"{'ID':>5}  {'NUMBER':<8} {'STATUS':<10} {'PRODUCER':<28} {'CREATED':<20} ITEMS"]
+    lines = [
+        f"{'ID':>5}  {'NUMBER':<8} {'STATUS':<10} {'PAYMENT':<18} {'PRODUCER':<28} "
+        f"{'CREATED':<20} ITEMS"
+    ]
     for o in orders:
         who = o.producer_id or "(operator)"
         who += "*" if o.operator_routed and o.producer_id else ""
         who += "!" if o.id in waiting else ""
         items = sum(i.quantity for i in o.items)
+        pay = f"{paid[o.id]} ({o.payment})"
         lines.append(
-            f"{o.id:>5}  {o.number:<8} {o.status:<10} {who:<28} {_when(o.created_at):<20} {items}"
+            f"{o.id:>5}  {o.number:<8} {o.status:<10} {pay:<18} {who:<28} "
+            f"{_when(o.created_at):<20} {items}"
         )
     lines.append("* routed to the operator: the producer has no linked chat")
     if waiting:
@@ -101,6 +115,9 @@ async def orders_show(sessions: Sessions, ref: str) -> str:
         if order is None:
             raise AdminError(f"no order {ref!r}")
         messages = await OutboxRepository(session).for_order(order.id)
+        from bot.payments_cli import payment_lines  # payments (issue 16)
+
+        paying = await payment_lines(session, order)
     where = order.address if order.delivery_kind == "delivery" else order.pickup_place_id
     lines = [
         f"Order {order.number} (id {order.id}) - {order.status}, version {order.version}",
@@ -116,6 +133,7 @@ async def orders_show(sessions: Sessions, ref: str) -> str:
         price = money(item.total_vnd) or "price to confirm"
         lines.append(f"  {item.quantity} x {item.name} ({item.product_id}) {price}")
     lines.append(f"Total:     {money(order.total_vnd) or 'to confirm'}")
+    lines += paying
     lines.append("History:")
     for e in order.events:
         reason = f" - {e.reason}" if e.reason else ""

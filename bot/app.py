@@ -121,6 +121,9 @@ async def start_channels(
         await zalo_oa.start(app)
         runtime.add_channel(zalo_oa)
         started.append(zalo_oa)
+    from bot.payments_webhook import PaymentWebhooks  # bank notifications (issue 16)
+
+    PaymentWebhooks(settings.payments, runtime.sessions, runtime.policy).setup(app)
     return started
 
 

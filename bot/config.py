@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from bot.config_secrets import telegram_webhook_secret, zalo_bot_webhook_secret
+from bot.payments_config import PaymentsSettings
 
 ENV_PREFIX = "OCOPBOT_"
 DEFAULT_CONFIG = Path("config.yaml")
@@ -143,6 +144,7 @@ class Settings(BaseSettings):
     zalo_oa: ZaloOASettings = ZaloOASettings()
     nlu: NluSettings = NluSettings()
     orders: OrdersSettings = OrdersSettings()
+    payments: PaymentsSettings = PaymentsSettings()  # bot/payments_config.py (issue 16)
     redis: RedisSettings = RedisSettings()
     admin: AdminSettings = AdminSettings()
     logging: LoggingSettings = LoggingSettings()

@@ -2,14 +2,22 @@
 
 A payload (see catalog.orders.notices) is either translated, ``{"lang", "key", "params",
 "buttons": [{"key" | "title", "payload"}]}``, or already rendered, ``{"text", "buttons"}``.
+Either may carry ``"image"``: ``{"url": ...}`` or ``{"png": <base64>, "filename": ...}``
+(catalog.payments.notices: a VietQR code), delivered as the reply's `Image`.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import logging
 from collections.abc import Callable
 from typing import Any
 
+from bot.core.images import Image
 from bot.core.messages import Button, Reply
+
+logger = logging.getLogger(__name__)
 
 #: ``translate(lang, key, **params)``, e.g. ``I18n.t``.
 Translate = Callable[..., str]
@@ -33,7 +41,7 @@ class OutboxRenderer:
         buttons = tuple(
             Button(self._text(lang, b, 0), str(b["payload"])) for b in payload.get("buttons", [])
         )
-        return [Reply(text, buttons=buttons)]
+        return [Reply(text, buttons=buttons, image=payload_image(payload.get("image")))]
 
     def _text(self, lang: str | None, item: dict[str, Any], depth: int) -> str:
         if "key" not in item:
@@ -52,4 +60,27 @@ def rendered_payload(replies: list[Reply]) -> dict[str, Any]:
     return {
         "text": "\n\n".join(r.text for r in replies),
         "buttons": [{"title": b.title, "payload": b.payload} for r in replies for b in r.buttons],
+        "image": next((image_payload(r.image) for r in replies if r.image), None),
     }
+
+
+def image_payload(image: Image) -> dict[str, str]:
+    """An `Image` as JSON for the outbox: its URL, or its PNG in base64."""
+    if image.url is not None:
+        return {"url": image.url}
+    return {"png": base64.b64encode(image.png or b"").decode("ascii"), "filename": image.filename}
+
+
+def payload_image(value: Any) -> Image | None:
+    """The outbox's ``image`` back as an `Image`; a malformed one is dropped (the text, which
+    carries the same details, still goes) with one log line."""
+    if value is None:
+        return None
+    try:
+        if "url" in value:
+            return Image.from_url(str(value["url"]))
+        png = base64.b64decode(str(value["png"]), validate=True)
+        return Image.from_png(png, str(value.get("filename") or "image.png"))
+    except (TypeError, KeyError, ValueError, binascii.Error):
+        logger.warning("outbox image left out: not a URL or a PNG")
+        return None

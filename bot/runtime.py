@@ -8,7 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -28,6 +28,7 @@ from bot.notify import OutboxDispatcher
 from bot.notify_render import OutboxRenderer
 from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
+from bot.payment_reminders import run_payment_reminders_forever
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
 from bot.turn_log import TurnLog
 from catalog.cache import CatalogCache
@@ -52,6 +53,7 @@ class Runtime:
     policy: OrderPolicy
     channels: dict[str, Channel] = field(default_factory=dict)
     redis: Redis | None = None  # set when state, locks and web mailboxes are shared
+    unpaid_after: timedelta = timedelta(hours=24)  # payments.remind_unpaid_after
     turn_log: TurnLog | None = None  # the console's transcript and analytics, written in batches
 
     def add_channel(self, channel: Channel) -> None:
@@ -65,6 +67,10 @@ class Runtime:
         tasks = [
             asyncio.create_task(dispatcher.run_forever(), name="outbox"),
             asyncio.create_task(run_reminders_forever(self.sessions, self.policy), name="remind"),
+            asyncio.create_task(
+                run_payment_reminders_forever(self.sessions, self.policy, self.unpaid_after),
+                name="remind-unpaid",
+            ),
             asyncio.create_task(run_housekeeping_forever(self.sessions), name="housekeeping"),
         ]
         if self.turn_log is not None:
@@ -147,7 +153,15 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             i18n = I18n.load()
             turn_log = TurnLog(sessions)
             engine = await build_engine(settings, sessions, redis, i18n, turn_log)
-            runtime = Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
+            runtime = Runtime(
+                db,
+                sessions,
+                engine,
+                i18n,
+                order_policy(settings),
+                redis=redis,
+                unpaid_after=settings.payments.remind_unpaid_after,
+            )
             runtime.turn_log = turn_log
             try:
                 yield runtime

@@ -12,6 +12,7 @@ from bot.handlers import (
     lang,
     media,
     orders,
+    payments,
     producer,
     products,
     search,
@@ -42,6 +43,7 @@ def build_router() -> Router:
         module.setup(router)
     for order_module in (orders, producer, checkout_table):
         order_module.setup(router)
+    payments.setup(router)  # after producer: it wraps Accept to ask for a missing total
     media.setup(router)
     invite.setup(router)  # after start: its /start also redeems `/start link_<CODE>`
     fallback.setup(router)

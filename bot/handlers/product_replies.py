@@ -8,12 +8,13 @@ from bot.core.messages import Button, Reply
 from bot.core.payloads import make_payload
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.cards.labels import source_button, stars_badge
+from bot.handlers.cards.labels import price_line, source_button, stars_badge
 from bot.handlers.cards.product import product_card
+from bot.handlers.cards.seller import seller_price, shown_prices
 from bot.handlers.context import catalog
 from bot.handlers.menu import menu_button
 from bot.handlers.what_is import best_match, is_what_is
-from catalog.dto import ProductDTO
+from catalog.dto import PriceDTO, ProductDTO
 
 logger = logging.getLogger(__name__)
 
@@ -21,12 +22,14 @@ CHOOSE = "products:choose"
 MAX_CHOICES = 8
 
 
-def price_reply(turn: Turn, product: ProductDTO) -> Reply:
-    """Says the price of one product, with its source."""
+def price_reply(turn: Turn, product: ProductDTO, seller: PriceDTO | None = None) -> Reply:
+    """Says the price of one product, with its source; a seller's own price (payments) first,
+    as the seller's, the catalog's figure beside it as a reference."""
+    prices = shown_prices(product, seller)
     text = "\n".join(
         (
             turn.t("price.title", name=render.product_name(turn, product)),
-            render.price_text(turn, product),
+            *([price_line(turn, p) for p in prices] or [render.price_text(turn, product)]),
             render.source_text(turn, product.sources),
         )
     )
@@ -70,9 +73,10 @@ async def answer_about(turn: Turn, ids: list[str], asked: str) -> Outcome:
         turn.memory.focus_products([product.id])
         turn.memory.candidates = []
         turn.memory.topic = "product"
-        reply = (
-            price_reply(turn, product) if asked == "price" else await product_card(turn, product)
-        )
+        if asked == "price":
+            reply = price_reply(turn, product, await seller_price(turn, product.id))
+        else:
+            reply = await product_card(turn, product)
         return Outcome([reply])
     if asked == "info" and turn.parse is not None and is_what_is(turn.parse.text):
         return await describe_best(turn, products)

@@ -10,7 +10,7 @@ from typing import Literal
 from catalog.orders.states import OPEN_STATUSES
 
 DeliveryKind = Literal["delivery", "pickup"]
-Payment = Literal["cod", "pickup"]
+Payment = Literal["cod", "pickup", "transfer"]  # transfer: VietQR, see catalog.payments
 
 
 def mask_phone(phone: str | None) -> str:

@@ -41,7 +41,8 @@ class Order(OrdersBase):
     __table_args__ = (
         CheckConstraint(STATUS_CHECK, name="status"),
         CheckConstraint("delivery_kind IN ('delivery', 'pickup')", name="delivery_kind"),
-        CheckConstraint("payment IN ('cod', 'pickup')", name="payment"),
+        # 'transfer': bank transfer by VietQR (catalog.payments, migration 0011_payments)
+        CheckConstraint("payment IN ('cod', 'pickup', 'transfer')", name="payment"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -21,6 +21,7 @@ from catalog.orders.policy import OrderPolicy
 from catalog.orders.repository import OrderRepository, to_dto
 from catalog.orders.routing import send_pings
 from catalog.orders.validation import NOTE_CHARS, clean_contact, clean_delivery, merged_cart
+from catalog.payments.dto import SellerPriceDTO
 
 logger = logging.getLogger(__name__)
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read out over the phone.
@@ -28,20 +29,15 @@ NUMBER_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 NUMBER_LENGTH = 6
 
 
-def unit_price(product: Product) -> int | None:
-    """The price per unit when the catalog knows one exact price, else None."""
-    if product.price_max_vnd not in (None, product.price_vnd):
-        return None  # a range: the producer confirms the price
-    return product.price_vnd
-
-
-def _item(product: Product, quantity: int) -> OrderItem:
+def _item(product: Product, quantity: int, seller: SellerPriceDTO | None) -> OrderItem:
+    # payments (issue 16): only a seller's own price is charged; a news figure from the
+    # facts is a reference, so without a seller's price the producer confirms the total.
     return OrderItem(
         product_id=product.id,
         name=product.name_vi,
         quantity=quantity,
-        unit=product.price_unit or product.unit,
-        unit_price_vnd=unit_price(product),
+        unit=(seller.unit if seller else None) or product.price_unit or product.unit,
+        unit_price_vnd=seller.amount_vnd if seller else None,
     )
 
 
@@ -78,6 +74,9 @@ class Placement:
         delivery = await clean_delivery(self._session, delivery)
         note = (note or "").strip()[:NOTE_CHARS] or None
         products = await self._products(list(cart))
+        from catalog.payments.prices import SellerPrices  # its tables import the order tables
+
+        seller_prices = await SellerPrices(self._session).for_products(cart)
         placement = OrderPlacement(
             customer_address=customer.address, idempotency_key=idempotency_key, created_at=now
         )
@@ -110,7 +109,9 @@ class Placement:
                 version=1,
                 created_at=now,
                 updated_at=now,
-                items=[_item(p, cart[p.id]) for p in groups[producer_id]],
+                items=[
+                    _item(p, cart[p.id], seller_prices.get(p.id)) for p in groups[producer_id]
+                ],
             )
             self._session.add(order)
             await self._session.flush()

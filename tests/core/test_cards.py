@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -19,11 +19,13 @@ from bot.handlers.cards.labels import (
     venue_text,
 )
 from bot.handlers.cards.product import card_lines
+from bot.handlers.cards.seller import seller_price_dto
 from bot.handlers.event_query import FAIR_KINDS, read_event_query
 from bot.handlers.figures import as_of_label
 from bot.handlers.reroute import is_figures_question
 from bot.handlers.where_to_buy import WhereToBuy
 from catalog.dto import EventDTO, PlaceDTO, PriceDTO, ProductDTO
+from catalog.payments.dto import SellerPriceDTO
 
 I18N = I18n.load()
 
@@ -218,3 +220,20 @@ def test_source_label_is_the_host() -> None:
     assert source_label("https://www.baoquangninh.vn/chuyen-ve-ngoc-trai.html") == (
         "baoquangninh.vn"
     )
+
+
+def test_a_sellers_own_price_leads_and_the_news_figure_stays_a_reference() -> None:
+    set_at = datetime(2026, 12, 5, 9, 30, tzinfo=UTC)
+    mine = seller_price_dto(SellerPriceDTO("ruou", "htx", 280_000, "chai 1 lít", "chat", set_at))
+    place = build(PlaceDTO, id="c", kind="ocop_center", name_vi="Trung tâm OCOP Ba Chẽ",
+                  months=(), sources=())  # fmt: skip
+    where = WhereToBuy("sells", [place])
+    lines = card_lines(FakeTurn("vi"), WINE, where, mine)  # type: ignore[arg-type]
+    prices = [line for line in lines if line.startswith("💰")]
+    assert prices == [
+        "💰 Giá của người bán, 12/2026: 280.000 đ / chai 1 lít",
+        "💰 Giá tham khảo (báo, 11/2019): 300.000 đ / chai 1 lít",
+    ]
+    assert len(lines) <= 8
+    english = card_lines(FakeTurn("en"), WINE, where, mine)  # type: ignore[arg-type]
+    assert "💰 Seller's price, Dec 2026: 280.000 đ / 1-litre bottle" in english

@@ -7,9 +7,10 @@ from bot.core.payloads import make_payload
 from bot.core.turn import Turn
 from bot.handlers import render
 from bot.handlers.cards.labels import price_line, source_button, source_line, stars_badge
+from bot.handlers.cards.seller import seller_price, shown_prices
 from bot.handlers.context import catalog
 from bot.handlers.where_to_buy import WhereToBuy, platform_name, where_to_buy
-from catalog.dto import ProductDTO
+from catalog.dto import PriceDTO, ProductDTO
 
 DESCRIPTION_CHARS = 360
 WHERE_NAMES = 2
@@ -40,8 +41,11 @@ def where_line(turn: Turn, where: WhereToBuy) -> str:
     return turn.t("card.buy_online", online=online)
 
 
-def card_lines(turn: Turn, product: ProductDTO, where: WhereToBuy) -> list[str]:
-    """The card's lines, in the reply's language; at most eight."""
+def card_lines(
+    turn: Turn, product: ProductDTO, where: WhereToBuy, seller: PriceDTO | None = None
+) -> list[str]:
+    """The card's lines, in the reply's language; at most eight. `seller`: the producer's own
+    price (payments), shown as the seller's above the catalog's reference figure."""
     producer = product.producer_name or turn.t("card.producer_unknown")
     lines = [
         turn.t("card.title", name=render.product_name(turn, product)),
@@ -51,8 +55,7 @@ def card_lines(turn: Turn, product: ProductDTO, where: WhereToBuy) -> list[str]:
     about = description(turn, product)
     if about:
         lines.append(about)
-    if product.price is not None:
-        lines.append(price_line(turn, product.price))
+    lines += [price_line(turn, price) for price in shown_prices(product, seller)]
     lines.append(where_line(turn, where))
     lines.append(source_line(turn, product.sources))
     return lines
@@ -67,4 +70,5 @@ async def product_card(turn: Turn, product: ProductDTO) -> Reply:
         turn.button("card.button.similar", make_payload("p", "like", product.id)),
         *source_button(turn, product.sources),
     )
-    return Reply("\n".join(card_lines(turn, product, where)), buttons=buttons)
+    seller = await seller_price(turn, product.id)
+    return Reply("\n".join(card_lines(turn, product, where, seller)), buttons=buttons)

@@ -14,6 +14,7 @@ from bot.handlers.checkout.draft import CONFIRM, HOME, Draft
 from bot.handlers.context import catalog
 from bot.handlers.orders_common import address_of, order_service
 from bot.handlers.outcomes import placed_reply
+from bot.handlers.payments import checkout_step as payment_step
 from catalog.orders import CartLine, Contact, Customer, Delivery, OrderError, mask_phone
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,11 @@ async def place_orders(turn: Turn) -> Outcome:
             return Outcome([turn.say("checkout.nothing_to_confirm")])
         return await ask_next(turn, draft)
     kind = "delivery" if draft.delivery == HOME else "pickup"
+    # payments (issue 16): cash or bank transfer, asked only when a transfer is possible
+    asked = await payment_step.ask_payment(turn, draft)
+    if asked is not None:
+        return asked
+    payment = payment_step.chosen_method(turn, draft)
     try:
         # The draft id keys the placement: a repeated or replayed confirmation, even after
         # a crash between commit and saving the state, returns the first orders.
@@ -44,7 +50,7 @@ async def place_orders(turn: Turn) -> Outcome:
             Customer(address_of(turn), turn.lang),
             [CartLine(str(i["product"]), int(i["quantity"])) for i in draft.items],
             Contact(draft.name or "", draft.phone or ""),
-            Delivery(kind, address=draft.address, place_id=draft.place_id),
+            Delivery(kind, address=draft.address, place_id=draft.place_id, payment=payment),
             draft.note,
             f"draft:{draft.id}",
         )
@@ -63,7 +69,8 @@ async def place_orders(turn: Turn) -> Outcome:
     Draft.drop(turn.memory)
     reply = await placed_reply(turn, orders, draft.phone or "")
     logger.info("checkout placed %d order(s), phone %s", len(orders), mask_phone(draft.phone))
-    return Outcome([reply])
+    paying = await payment_step.after_placing(turn, orders)  # payments: the VietQR, if any
+    return Outcome([reply, *paying])
 
 
 async def show_edit_menu(turn: Turn) -> Outcome:

@@ -7,31 +7,30 @@ from bot.core.turn import Turn
 from bot.handlers import render
 from bot.handlers.checkout.draft import HOME, Draft
 from bot.handlers.context import catalog
-from catalog.dto import ProductDTO
-
-
-def unit_price(product: ProductDTO) -> int | None:
-    """One exact catalog price per unit, else None (the producer quotes it)."""
-    if product.price_max_vnd not in (None, product.price_vnd):
-        return None
-    return product.price_vnd
+from bot.handlers.payments import checkout_step as payment_step
+from catalog.payments.prices import SellerPrices
 
 
 async def summary(turn: Turn, draft: Draft) -> Reply:
     """Items with prices, total, producers, contact, delivery and payment; Confirm/Edit/Cancel."""
     products = {p.id: p for p in await catalog(turn).get_products(draft.product_ids)}
+    # payments (issue 16): the order charges sellers' own prices only, news figures are
+    # references; the summary says the same as the order will.
+    sellers = await SellerPrices(turn.session).for_products(draft.product_ids)
     lines, total, producers = [turn.t("checkout.summary")], 0, []
     for item in draft.items:
         product = products.get(item["product"])
         if product is None:
             continue
-        price = unit_price(product)
+        seller = sellers.get(product.id)
+        price = seller.amount_vnd if seller else None
         each = (
             turn.t("checkout.each", price=render.vnd(price))
             if price
             else turn.t("checkout.no_price")
         )
-        unit = product.price_unit or product.unit or item.get("unit") or ""
+        unit = (seller.unit if seller else None) or product.price_unit or product.unit or ""
+        unit = unit or item.get("unit") or ""
         lines.append(f"• {item['quantity']} {unit} {render.product_name(turn, product)} — {each}")
         total = None if price is None or total is None else total + price * item["quantity"]
         name = product.producer_name or turn.t("orders.producer.unknown")
@@ -46,9 +45,7 @@ async def summary(turn: Turn, draft: Draft) -> Reply:
     )
     lines.append(turn.t("checkout.contact", name=draft.name, phone=draft.phone))
     lines.append(await delivery_text(turn, draft))
-    lines.append(
-        turn.t("orders.payment.cod" if draft.delivery == HOME else "orders.payment.pickup")
-    )
+    lines.append(await payment_step.summary_line(turn, draft))  # payments: cash or VietQR
     if draft.note:
         lines.append(turn.t("checkout.note", note=draft.note))
     buttons = (

@@ -4,8 +4,10 @@ and answers 429/5xx (or drops the connection) on demand.
 Answers follow https://core.telegram.org/bots/api (Message, User, Chat, error objects), and
 refuse what Telegram refuses (fake_rules.py): texts of 1-4096 and captions of up to 1024
 UTF-16 units after entities parsing, callback_data of 1-64 bytes, HTML that does not parse
-(400 "Bad Request: can't parse entities: ..."), getUpdates while a webhook is set (409).
-Uploaded files (multipart, `attach://<field>`) are kept as bytes in the call's `files`.
+(400 "Bad Request: can't parse entities: ..."), getUpdates while a webhook is set (409),
+sendPhoto without a photo, with an upload that is no image or too large, or with a photo
+that is neither a URL nor a file_id. Uploaded files (multipart, `attach://<field>`) are kept
+as bytes in the call's `files`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.channels.telegram.fake_methods import BotAPIMethods, Call, FakeState, Fault
-from tests.channels.telegram.fake_rules import BadRequest, check
+from tests.channels.telegram.fake_rules import BadRequest, check, check_photo
 from tests.loopback import serve_on_loopback
 
 __all__ = ["TOKEN", "Call", "FakeBotAPI", "Fault"]
@@ -135,13 +137,18 @@ class FakeBotAPI(BotAPIMethods):
             return self._error(call, 400, text, migrate_to_chat_id=moved)
         try:
             check(method, params)
+            if method == "sendPhoto":
+                check_photo(params, files)
         except BadRequest as refused:
             return self._error(call, 400, f"Bad Request: {refused}")
         if method == "setWebhook":
             self.state.webhook_url = str(params.get("url", ""))
         if method == "deleteWebhook":
             self.state.webhook_url = ""
-        result = await handler(params) if handler else True
+        if method == "sendPhoto":
+            result = await self._api_sendPhoto(params, files)
+        else:
+            result = await handler(params) if handler else True
         call.result = result
         return web.json_response({"ok": True, "result": result})
 

@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.channels.telegram.fake_rules import png_size
+
 
 @dataclass(slots=True)
 class Call:
@@ -109,17 +111,24 @@ class BotAPIMethods:
         message["edit_date"] = int(time.time())
         return message
 
-    async def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
-        size = {"file_id": "AgACAgIAAxkBAAIB", "file_unique_id": "AQADAgAT", "width": 320}
-        content: dict[str, Any] = {"photo": [size | {"height": 320}]}
-        if params.get("caption"):
-            content["caption"] = params["caption"]
-        return self._message(params, **content)
-
     async def _api_sendVenue(self, params: dict[str, Any]) -> dict[str, Any]:
         location = {"latitude": float(params["latitude"]), "longitude": float(params["longitude"])}
         venue = {"location": location, "title": params["title"], "address": params["address"]}
         return self._message(params, venue=venue, location=location)
+
+    async def _api_sendPhoto(
+        self, params: dict[str, Any], files: dict[str, bytes]
+    ) -> dict[str, Any]:
+        """The Message with its PhotoSize list: an upload's real size, or a URL's/file_id's
+        (fake_rules.check_photo has already refused what Telegram refuses)."""
+        upload = files.get("photo")
+        width, height = png_size(upload or b"") or (320, 320)
+        size = {"file_id": f"AgACAgIAAx{self.state.next_message_id}", "file_unique_id": "AQADAg",
+                "width": width, "height": height, "file_size": len(upload or b"")}  # fmt: skip
+        content: dict[str, Any] = {"photo": [size]}
+        if params.get("caption"):
+            content["caption"] = params["caption"]
+        return self._message(params, **content)
 
     async def _api_sendLocation(self, params: dict[str, Any]) -> dict[str, Any]:
         location = {"latitude": float(params["latitude"]), "longitude": float(params["longitude"])}

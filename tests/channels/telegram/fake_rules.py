@@ -7,12 +7,16 @@ secret_token "1-256 characters. Only characters A-Z, a-z, 0-9, _ and - are allow
 "Formatting options", HTML style: only the listed tags, and every <, > and & that is not
 part of a tag or an entity must be escaped as &lt; &gt; &amp;, else 400 "Bad Request:
 can't parse entities: ..."). Lengths are counted in UTF-16 code units, as Telegram does.
+sendPhoto: "Pass a file_id ..., pass an HTTP URL ..., or upload a new photo using
+multipart/form-data. The photo must be at most 10 MB in size. The photo's width and height
+must not exceed 10000 in total. Width and height ratio must be at most 20."
 """
 
 from __future__ import annotations
 
 import html
 import re
+import struct
 from typing import Any
 
 TAGS = {
@@ -23,6 +27,9 @@ TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)>")
 ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]+|#x[0-9A-Fa-f]+);")
 SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # setWebhook's secret_token
 MAX_TEXT, MAX_CAPTION, MAX_CALLBACK_BYTES = 4096, 1024, 64
+MAX_PHOTO_BYTES, MAX_PHOTO_SIDES, MAX_PHOTO_RATIO = 10 * 1024 * 1024, 10_000, 20
+PNG_MAGIC, JPEG_MAGIC = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
+FILE_ID = re.compile(r"[A-Za-z0-9_-]{20,}")
 
 
 class BadRequest(Exception):
@@ -111,3 +118,38 @@ def check(method: str, params: dict[str, Any]) -> None:
                 raise BadRequest("BUTTON_TEXT_EMPTY")
             if data is not None and not 1 <= len(str(data).encode("utf-8")) <= MAX_CALLBACK_BYTES:
                 raise BadRequest("BUTTON_DATA_INVALID")
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG's IHDR chunk, or None when it is not a PNG."""
+    if not data.startswith(PNG_MAGIC) or len(data) < 24 or data[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def check_photo(params: dict[str, Any], files: dict[str, bytes]) -> None:
+    """sendPhoto's `photo`: an uploaded file (multipart, `attach://<field>` or the part named
+    photo), an http(s) URL or a file_id; an upload must be an image Telegram can process."""
+    photo = params.get("photo")
+    upload = files.get("photo")
+    if upload is None and isinstance(photo, str) and photo.startswith("attach://"):
+        raise BadRequest("there is no photo in the request")
+    if upload is None:
+        if not isinstance(photo, str) or not photo:
+            raise BadRequest("there is no photo in the request")
+        if not (photo.startswith(("https://", "http://")) or FILE_ID.fullmatch(photo)):
+            raise BadRequest("wrong file identifier/HTTP URL specified")
+        return
+    if not upload:
+        raise BadRequest("there is no photo in the request")
+    if len(upload) > MAX_PHOTO_BYTES:
+        raise BadRequest("PHOTO_SAVE_FILE_INVALID")
+    if upload.startswith(JPEG_MAGIC):
+        return
+    size = png_size(upload)
+    if size is None:
+        raise BadRequest("IMAGE_PROCESS_FAILED")
+    width, height = size
+    if width + height > MAX_PHOTO_SIDES or max(size) > MAX_PHOTO_RATIO * max(min(size), 1):
+        raise BadRequest("PHOTO_INVALID_DIMENSIONS")

@@ -85,6 +85,11 @@ class TelegramChat:
         return "\n".join(html.unescape(t) for t in shown if t)
 
     @property
+    def photos(self) -> list[bytes]:
+        """The uploaded photos the last action showed (a VietQR code), in order."""
+        return [c.files["photo"] for c in self.seen if "photo" in c.files]
+
+    @property
     def methods(self) -> list[str]:
         return [c.method for c in self.seen]
 
