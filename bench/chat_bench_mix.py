@@ -10,6 +10,7 @@ conversation went elsewhere) starts its next conversation instead.
 from __future__ import annotations
 
 import time
+import uuid
 from typing import Any
 
 import aiohttp
@@ -79,7 +80,7 @@ class Visitor:
 
     async def send(self, out: list[float]) -> bool:
         """Sends the next message; records its latency in ms if it succeeded."""
-        body = self._next_body()
+        body = self._next_body() | {"id": uuid.uuid4().hex}  # as the page does (retries)
         started = time.perf_counter()
         url = f"{self.base}/api/chat/messages"
         async with self.http.post(url, json=body, headers=self.headers) as response:
