@@ -11,19 +11,10 @@ from typing import Any
 
 import aiohttp
 import psutil
+from chat_bench_mix import Visitor
 
 #: How long the open loop waits for answers after sending its last message.
 GRACE_S = 5.0
-
-QUESTIONS = [
-    "nước mắm Cái Rồng giá bao nhiêu?",
-    "trà hoa vàng Ba Chẽ là gì",
-    "sản phẩm 5 sao ở Quảng Ninh",
-    "mua miến dong Bình Liêu ở đâu",
-    "chả mực Hạ Long",
-    "what is ruốc hàu?",
-    "xin chào",
-]
 
 
 class PeakRss:
@@ -51,44 +42,30 @@ class PeakRss:
         self._thread.join()
 
 
-async def new_visitor(http: aiohttp.ClientSession, base: str) -> dict[str, str]:
-    async with http.post(f"{base}/api/chat/session") as response:
-        token = (await response.json())["token"]
-    return {"Authorization": f"Bearer {token}"}
+async def closed_loop(
+    bases: list[str], concurrency: int, count: int, limit_s: float
+) -> dict[str, Any]:
+    """``concurrency`` visitors send back to back until ``count`` messages or ``limit_s``.
 
-
-async def one_message(
-    http: aiohttp.ClientSession, base: str, headers: dict[str, str], text: str, out: list[float]
-) -> bool:
-    """Sends one message; records its latency in ms if it succeeded."""
-    started = time.perf_counter()
-    async with http.post(f"{base}/api/chat/messages", json={"text": text}, headers=headers) as r:
-        await r.read()
-        ok = r.status == 200
-    if ok:
-        out.append((time.perf_counter() - started) * 1000)
-    return ok
-
-
-async def closed_loop(base: str, concurrency: int, count: int, limit_s: float) -> dict[str, Any]:
-    """``concurrency`` visitors send back to back until ``count`` messages or ``limit_s``."""
+    With several servers (``bases``), visitors are dealt to them in turn.
+    """
     latencies: list[float] = []
     errors = 0
     sent = itertools.count()
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
-        visitors = [await new_visitor(http, base) for _ in range(concurrency)]
+        visitors = [
+            await Visitor(http, bases[i % len(bases)], i).start() for i in range(concurrency)
+        ]
         started = time.perf_counter()
         deadline = started + limit_s
 
-        async def visitor(headers: dict[str, str]) -> None:
+        async def play(visitor: Visitor) -> None:
             nonlocal errors
-            while (i := next(sent)) < count and time.perf_counter() < deadline:
-                if not await one_message(
-                    http, base, headers, QUESTIONS[i % len(QUESTIONS)], latencies
-                ):
+            while next(sent) < count and time.perf_counter() < deadline:
+                if not await visitor.send(latencies):
                     errors += 1
 
-        await asyncio.gather(*(visitor(h) for h in visitors))
+        await asyncio.gather(*(play(v) for v in visitors))
         elapsed = time.perf_counter() - started
     return summary(latencies, errors, elapsed)
 
@@ -98,28 +75,39 @@ async def open_loop(
 ) -> dict[str, Any]:
     """Messages arrive every 1/``rate`` s whether or not earlier ones were answered.
 
-    Messages still unanswered ``GRACE_S`` after the last one was sent are abandoned and
-    counted as errors, so an overloaded server cannot stretch the run without bound.
+    Each arrival is the next message of an idle visitor (a person waits for the answer
+    before typing again); an arrival that finds every visitor waiting is an error, and so
+    is a message still unanswered ``GRACE_S`` after the last one was sent.
     """
     latencies: list[float] = []
     count = min(count, int(rate * limit_s))
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
-        people = [await new_visitor(http, base) for _ in range(visitors)]
+        idle = [await Visitor(http, base, i).start() for i in range(visitors)]
         started = time.perf_counter()
         tasks = []
+        no_visitor = 0
+
+        async def send(visitor: Visitor) -> bool:
+            try:
+                return await visitor.send(latencies)
+            finally:
+                idle.append(visitor)
+
         for i in range(count):
             delay = started + i / rate - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            text, headers = QUESTIONS[i % len(QUESTIONS)], people[i % visitors]
-            tasks.append(asyncio.create_task(one_message(http, base, headers, text, latencies)))
-        done, pending = await asyncio.wait(tasks, timeout=GRACE_S)
+            if not idle:
+                no_visitor += 1
+                continue
+            tasks.append(asyncio.create_task(send(idle.pop(0))))
+        done, pending = await asyncio.wait(tasks, timeout=GRACE_S) if tasks else (set(), set())
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
         elapsed = time.perf_counter() - started
     failed = sum(1 for t in done if t.exception() is not None or not t.result())
-    return summary(latencies, failed + len(pending), elapsed)
+    return summary(latencies, failed + len(pending) + no_visitor, elapsed)
 
 
 def percentile(values: list[float], q: float) -> float:

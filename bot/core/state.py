@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import copy
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.messages import ConversationKey
 
 IDLE = "idle"
+
+
+def plain_copy(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (dicts, lists, scalars), several times faster than
+    copy.deepcopy; the state is copied twice on every turn. Tuples become lists (JSON)."""
+    if isinstance(value, dict):
+        return {k: plain_copy(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_copy(v) for v in value]
+    return value
 
 
 @dataclass
@@ -48,16 +57,24 @@ class Conversation:
     options: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """A JSON-shaped deep copy (what dataclasses.asdict gave, without its overhead)."""
+        memory = self.memory
+        return {
+            "lang": self.lang,
+            "lang_pinned": self.lang_pinned,
+            "step": self.step,
+            "memory": {f: plain_copy(getattr(memory, f)) for f in _MEMORY_FIELDS},
+            "options": list(self.options),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Conversation:
         """Rebuilds a conversation, ignoring unknown keys from older versions."""
         if not data:
             return cls()
-        data = copy.deepcopy(data)
-        names = {f.name for f in fields(Memory)}
-        memory = Memory(**{k: v for k, v in (data.get("memory") or {}).items() if k in names})
+        data = plain_copy(data)
+        saved = data.get("memory") or {}
+        memory = Memory(**{k: v for k, v in saved.items() if k in _MEMORY_NAMES})
         return cls(
             lang=data.get("lang"),
             lang_pinned=bool(data.get("lang_pinned")),
@@ -65,6 +82,10 @@ class Conversation:
             memory=memory,
             options=[str(o) for o in data.get("options") or []],
         )
+
+
+_MEMORY_FIELDS = tuple(f.name for f in fields(Memory))
+_MEMORY_NAMES = frozenset(_MEMORY_FIELDS)
 
 
 class StateStore(Protocol):
@@ -98,7 +119,7 @@ class MemoryStateStore:
 
     async def get(self, key: ConversationKey) -> dict[str, Any] | None:
         found = self._data.get(key)
-        return copy.deepcopy(found) if found is not None else None
+        return plain_copy(found) if found is not None else None
 
     async def set(self, key: ConversationKey, state: dict[str, Any]) -> None:
-        self._data[key] = copy.deepcopy(state)
+        self._data[key] = plain_copy(state)

@@ -8,12 +8,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.console.models import InboxItem, TranscriptLine
 
 TEXT_CHARS = 2000
+# Asked on every turn: built once, so SQLAlchemy reuses its cache key and compiled SQL.
+HELD = (
+    select(InboxItem.id)
+    .where(
+        InboxItem.address == bindparam("address"),
+        InboxItem.done_at.is_(None),
+        InboxItem.held_by.is_not(None),
+    )
+    .limit(1)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,12 +154,7 @@ class Inbox:
 
     async def is_held(self, address: str) -> bool:
         """True while a person holds this conversation."""
-        query = select(InboxItem.id).where(
-            InboxItem.address == address,
-            InboxItem.done_at.is_(None),
-            InboxItem.held_by.is_not(None),
-        )
-        return await self._session.scalar(query.limit(1)) is not None
+        return await self._session.scalar(HELD, {"address": address}) is not None
 
     async def touch(self, address: str, now: datetime) -> None:
         """Moves the chat's open hand-off up the list (the customer wrote again)."""
