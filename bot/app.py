@@ -79,11 +79,14 @@ async def start_channels(
 ) -> list[StartedChannel]:
     """Mounts the web chat and starts each channel whose credentials are set."""
     from bot.channels.web import SqlSessionStore, WebChannel
+    from bot.channels.web.mailbox import Mailbox
     from bot.channels.web.redis_mailbox import RedisMailbox
+    from bot.channels.web.sql_mailbox import SqlMailbox
 
     started: list[StartedChannel] = []
     if settings.web.enabled:
-        mailbox = None
+        # Pushes wait in the database (or Redis) until a poll takes them: never in memory.
+        mailbox: Mailbox = SqlMailbox(runtime.db)
         if runtime.redis is not None:  # a push from any process reaches any process's poll
             mailbox = RedisMailbox(runtime.redis, prefix=f"{settings.redis.prefix}:web")
         sessions = SqlSessionStore(runtime.db)

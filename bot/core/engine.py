@@ -18,6 +18,7 @@ from bot.core.messages import ConversationKey, IncomingMessage, Reply
 from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
 from bot.core.payloads import parse_payload
+from bot.core.reply_codec import replies_from_json, replies_to_json
 from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.state import IDLE, Conversation, SessionStateStore, StateStore
 from bot.core.turn import EngineSettings, Turn
@@ -96,6 +97,14 @@ class Engine:
             logger.exception("engine failed on a %s message", msg.channel)
             return [Reply(self._i18n.t(self._settings.default_lang, "error.apology"))]
 
+    async def replies_for(self, msg: IncomingMessage) -> list[Reply] | None:
+        """The replies an already processed message got (kept with its de-duplication
+        record, on any process), or None if it was not processed (or they were not kept)."""
+        if not msg.message_id:
+            return None
+        stored = await self._dedup.replies(msg.channel, f"{msg.chat_id}:{msg.message_id}")
+        return replies_from_json(stored)
+
     async def remember_options(self, key: ConversationKey, replies: list[Reply]) -> None:
         """Lets a typed "1" pick a button shown outside a turn.
 
@@ -125,10 +134,11 @@ class Engine:
             logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
             return []
         except _HandlerFailed as failed:
+            apology = [Reply(self._i18n.t(failed.lang, "error.apology"))]
             if delivery and self._claims is not None:
                 # The rollback took the claim too: claim alone, so a redelivery is dropped.
-                await self._dedup.claim(msg.channel, delivery)
-            return [Reply(self._i18n.t(failed.lang, "error.apology"))]
+                await self._dedup.claim(msg.channel, delivery, replies_to_json(apology))
+            return apology
         if self._session_store is None:
             await self._store.set(msg.key, conv.to_dict())  # outside the database: after it
         return replies
@@ -172,7 +182,8 @@ class Engine:
             logger.exception("handler failed (step %s, intent %s)", conv.step, intent)
             raise _HandlerFailed(lang) from exc
         # Claimed last, so SQLite's single writer is held only for the final statements.
-        if claims is not None and not await claims.claim(msg.channel, delivery or ""):
+        stored = replies_to_json(outcome.replies) if claims is not None else None
+        if claims is not None and not await claims.claim(msg.channel, delivery or "", stored):
             raise _Duplicate
         conv.step = outcome.step or IDLE
         conv.options = [b.payload for r in outcome.replies for b in r.buttons]

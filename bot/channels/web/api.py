@@ -127,7 +127,14 @@ class ChatApi:
             location=chat_input.location,
             language_hint=chat_input.language_hint,
         )
-        return [render_reply(reply) for reply in await self._engine.handle(msg)]
+        replies = await self._engine.handle(msg)
+        if not replies and chat_input.client_id is not None:
+            # A retry of a message answered earlier (here, by another process, before a
+            # restart): the engine dropped it as a duplicate; show the first answer again.
+            replies_for = getattr(self._engine, "replies_for", None)
+            stored = await replies_for(msg) if replies_for is not None else None
+            replies = stored or []
+        return [render_reply(reply) for reply in replies]
 
 
 def _message_id(chat_id: str, client_id: str) -> str:
