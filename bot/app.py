@@ -78,11 +78,13 @@ async def start_channels(
     settings: Settings, runtime: Runtime, app: web.Application
 ) -> list[StartedChannel]:
     """Mounts the web chat and starts each channel whose credentials are set."""
+    from bot.channels.inbox import WebhookInbox
     from bot.channels.web import SqlSessionStore, WebChannel
     from bot.channels.web.mailbox import Mailbox
     from bot.channels.web.redis_mailbox import RedisMailbox
     from bot.channels.web.sql_mailbox import SqlMailbox
 
+    inbox = WebhookInbox(runtime.sessions)  # webhook updates are recorded before the 200
     started: list[StartedChannel] = []
     if settings.web.enabled:
         # Pushes wait in the database (or Redis) until a poll takes them: never in memory.
@@ -96,14 +98,14 @@ async def start_channels(
     if settings.telegram.token is not None:
         from bot.channels.telegram import TelegramChannel
 
-        telegram = TelegramChannel(settings.telegram, runtime.engine)
+        telegram = TelegramChannel(settings.telegram, runtime.engine, inbox=inbox)
         await telegram.start(app)
         runtime.add_channel(telegram)
         started.append(telegram)
     if settings.zalo_bot.token is not None:
         from bot.channels.zalo_bot import ZaloBotChannel
 
-        zalo_bot = ZaloBotChannel(settings.zalo_bot, runtime.engine)
+        zalo_bot = ZaloBotChannel(settings.zalo_bot, runtime.engine, inbox=inbox)
         await zalo_bot.start(app)
         runtime.add_channel(zalo_bot)
         started.append(zalo_bot)
@@ -111,7 +113,7 @@ async def start_channels(
         from bot.channels.zalo_oa import SqlTokenStore, ZaloOAChannel
 
         store = SqlTokenStore(runtime.sessions)
-        zalo_oa = ZaloOAChannel(settings.zalo_oa, runtime.engine, store)
+        zalo_oa = ZaloOAChannel(settings.zalo_oa, runtime.engine, store, inbox=inbox)
         await zalo_oa.start(app)
         runtime.add_channel(zalo_oa)
         started.append(zalo_oa)

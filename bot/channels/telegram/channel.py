@@ -17,6 +17,7 @@ from aiogram.methods import DeleteWebhook, SetWebhook, TelegramMethod
 from aiogram.utils.backoff import BackoffConfig
 from aiohttp import web
 
+from bot.channels.inbox import WebhookInbox
 from bot.channels.telegram.callback_data import CallbackCodec
 from bot.channels.telegram.feeder import UpdateFeeder
 from bot.channels.telegram.handlers import UpdateHandlers
@@ -56,6 +57,7 @@ class TelegramChannel:
         limits: RateLimits | None = None,
         poll_timeout: int = 25,
         retry_delay: float = 0.5,
+        inbox: WebhookInbox | None = None,
     ) -> None:
         if settings.token is None:
             raise ValueError("telegram.token is not set (OCOPBOT_TELEGRAM__TOKEN)")
@@ -80,6 +82,7 @@ class TelegramChannel:
         self._allowed = self._dispatcher.resolve_used_update_types()
         self.feeder = UpdateFeeder(self.bot, self._dispatcher)
         self._task: asyncio.Task[None] | None = None
+        self._inbox = inbox  # webhook updates are recorded before the 200
 
     async def start(self, app: web.Application | None = None) -> None:
         """Starts receiving updates; returns at once, talking to Telegram in the background.
@@ -94,7 +97,11 @@ class TelegramChannel:
             if app is None or settings.webhook_secret is None:
                 raise ValueError("telegram webhook mode needs the web app and webhook_secret")
             secret = settings.webhook_secret.get_secret_value()
-            handler = WebhookHandler(self._dispatcher, self.bot, secret, self.feeder.feed)
+            feed = self.feeder.feed
+            if self._inbox is not None:
+                await self._inbox.recover(self.name, feed)
+            durable = self._inbox.durable(self.name, feed) if self._inbox else feed
+            handler = WebhookHandler(self._dispatcher, self.bot, secret, durable)
             handler.mount(app, settings.webhook_path)
             hook = None
             if settings.webhook_url:

@@ -10,6 +10,8 @@ from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
+from bot.channels.inbox import feed_then_answer
+
 logger = logging.getLogger(__name__)
 
 # Telegram's updates may pass a small web-chat body limit (4096 characters escaped as \uXXXX);
@@ -25,7 +27,7 @@ class WebhookHandler(SimpleRequestHandler):
     """
 
     def __init__(
-        self, dispatcher: Dispatcher, bot: Bot, secret_token: str, feed: Callable[[Any], None]
+        self, dispatcher: Dispatcher, bot: Bot, secret_token: str, feed: Callable[[Any], Any]
     ) -> None:
         super().__init__(dispatcher, bot, handle_in_background=True, secret_token=secret_token)
         self._feed = feed
@@ -37,8 +39,7 @@ class WebhookHandler(SimpleRequestHandler):
         except ValueError:
             logger.warning("webhook: a body that is not JSON, ignored")
             return web.json_response({})
-        self._feed(raw)
-        return web.json_response({})
+        return await feed_then_answer(self._feed, raw, "telegram", web.json_response({}))
 
     def mount(self, app: web.Application, path: str) -> None:
         """Adds the POST route (the app must not be started yet)."""

@@ -10,6 +10,8 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels.inbox import feed_then_answer
+
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
@@ -20,7 +22,7 @@ MAX_EVENT_BYTES = 1024**2
 class BotWebhook:
     """401 for a missing or wrong secret; otherwise 200, and `feed(raw_json)`."""
 
-    def __init__(self, secret: str, feed: Callable[[Any], None]) -> None:
+    def __init__(self, secret: str, feed: Callable[[Any], Any]) -> None:
         if not secret:
             raise ValueError("the Zalo Bot webhook needs a secret")
         self._secret = secret.encode()
@@ -36,8 +38,7 @@ class BotWebhook:
         except ValueError:
             logger.warning("zalo_bot webhook: a body that is not JSON, ignored")
             return web.json_response({"ok": True})
-        self._feed(raw)
-        return web.json_response({"ok": True})
+        return await feed_then_answer(self._feed, raw, "zalo_bot", web.json_response({"ok": True}))
 
     def mount(self, app: web.Application, path: str) -> None:
         """Adds the POST route (the app must not be started yet)."""

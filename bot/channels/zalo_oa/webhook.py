@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels.inbox import feed_then_answer
 from bot.channels.zalo_oa.signature import SIGNATURE_HEADER, event_age, signature_matches
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ class OaWebhook:
         app_id: str,
         secret_key: str,
         max_age: timedelta,
-        feed: Callable[[dict[str, Any]], None],
+        feed: Callable[[dict[str, Any]], Any],
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._app_id = app_id
@@ -57,8 +58,9 @@ class OaWebhook:
             return self._refuse(request, "a stale or future timestamp")
         if str(event.get("app_id", self._app_id)) != self._app_id:
             return self._refuse(request, "another app's event")
-        self._feed(event)
-        return web.json_response({"error": 0})
+        return await feed_then_answer(
+            self._feed, event, "zalo_oa", web.json_response({"error": 0})
+        )
 
     @staticmethod
     def _refuse(request: web.Request, why: str) -> web.Response:
