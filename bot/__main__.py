@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     order_list = order_commands.add_parser("list", help="orders, newest first")
     order_list.add_argument("--status", choices=STATUSES)
     order_list.add_argument("--json", action="store_true")
+    order_list.add_argument("--limit", type=int, default=admin_cli.PAGE, help="orders per page")
+    order_list.add_argument("--offset", type=int, default=0, help="skip the newest N")
     order_show = order_commands.add_parser("show", help="one order with its history")
     order_show.add_argument("order_id")
     return parser
@@ -50,7 +52,9 @@ def admin_call(args: argparse.Namespace) -> AdminCall:
     if args.command == "producers":
         return lambda s: admin_cli.producers_list(s, as_json=args.json)
     if args.orders_command == "list":
-        return lambda s: admin_cli.orders_list(s, status=args.status, as_json=args.json)
+        return lambda s: admin_cli.orders_list(
+            s, status=args.status, as_json=args.json, limit=args.limit, offset=args.offset
+        )
     return lambda s: admin_cli.orders_show(s, args.order_id)
 
 

@@ -25,6 +25,9 @@ from catalog.orders.notices import money
 from catalog.orders.states import STATUSES
 
 Sessions = async_sessionmaker[AsyncSession]
+PAGE = 50  # orders per `orders list` page
+MAX_PAGE = 1000
+MAX_OFFSET = 2**31 - 1  # SQL integers
 
 
 class AdminError(Exception):
@@ -49,16 +52,26 @@ def _summary(order: OrderDTO) -> dict[str, Any]:
     }
 
 
-async def orders_list(sessions: Sessions, status: str | None = None, as_json: bool = False) -> str:
-    """Lists orders, newest first, optionally only those in `status`."""
+async def orders_list(
+    sessions: Sessions,
+    status: str | None = None,
+    as_json: bool = False,
+    limit: int = PAGE,
+    offset: int = 0,
+) -> str:
+    """Lists orders, newest first, optionally only those in `status`, one page at a time."""
     if status is not None and status not in STATUSES:
         raise AdminError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    if not 1 <= limit <= MAX_PAGE or not 0 <= offset <= MAX_OFFSET:
+        raise AdminError(f"--limit must be 1 to {MAX_PAGE}, --offset 0 to {MAX_OFFSET}")
     async with sessions() as session:
-        orders = await OrderService(session).list(status=status)
+        orders = await OrderService(session).list(status=status, limit=limit + 1, offset=offset)
+    more = len(orders) > limit
+    orders = orders[:limit]
     if as_json:
         return json.dumps([_summary(o) for o in orders], ensure_ascii=False, indent=2)
     if not orders:
-        return "no orders"
+        return "no orders" if offset == 0 else f"no orders after the first {offset}"
     lines = [f"{'ID':>5}  {'NUMBER':<8} {'STATUS':<10} {'PRODUCER':<28} {'CREATED':<20} ITEMS"]
     for o in orders:
         who = o.producer_id or "(operator)"
@@ -68,6 +81,11 @@ async def orders_list(sessions: Sessions, status: str | None = None, as_json: bo
             f"{o.id:>5}  {o.number:<8} {o.status:<10} {who:<28} {_when(o.created_at):<20} {items}"
         )
     lines.append("* routed to the operator: the producer has no linked chat")
+    shown = f"orders {offset + 1}-{offset + len(orders)}"
+    if more:
+        lines.append(f"{shown}; there are more: --offset {offset + limit}")
+    elif offset:
+        lines.append(f"{shown}; no more")
     return "\n".join(lines)
 
 
@@ -75,7 +93,8 @@ async def orders_show(sessions: Sessions, ref: str) -> str:
     """Shows one order (by id or public number): items, contact, history, messages."""
     async with sessions() as session:
         service = OrderService(session)
-        order = await (service.get(int(ref)) if ref.isdigit() else service.get_by_number(ref))
+        by_id = ref.isascii() and ref.isdigit() and int(ref) <= MAX_OFFSET
+        order = await (service.get(int(ref)) if by_id else service.get_by_number(ref[:64]))
         if order is None:
             raise AdminError(f"no order {ref!r}")
         messages = await OutboxRepository(session).for_order(order.id)

@@ -18,8 +18,8 @@ from redis.exceptions import RedisError
 from bot.channels.web import Mailbox, MemoryMailbox, MemorySessionStore, WebChannel
 from bot.channels.web.redis_mailbox import RedisMailbox
 from bot.channels.web.sql_mailbox import SqlMailbox
-from catalog.db import make_engine, upgrade
 from bot.core.messages import Reply
+from catalog.db import make_engine, upgrade
 from tests.channels.web_support import FakeEngine, WebChat, settings
 from tests.db_servers import REDIS_URL, sqlite_url, unavailable
 
