@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.messages import Reply
+from bot.core.numbers import clamped_int
 from bot.core.turn import Turn
 from bot.handlers.checkout_draft import Draft
 from bot.handlers.context import catalog, product_mentions
@@ -28,7 +29,7 @@ async def take_mentions(turn: Turn, draft: Draft) -> bool:
     unit, ok = typed_unit(turn), True
     for number, ids in enumerate(mentions):
         quantity = quantities[number] if number < len(quantities) else None
-        quantity = int(quantity) if isinstance(quantity, int | float) else None
+        quantity = clamped_int(quantity) if isinstance(quantity, int | float) else None
         if quantity is not None and not valid_quantity(turn, quantity):
             quantity, ok = None, False
         if len(ids) > 1:
