@@ -10,6 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels import safe_json
 from bot.channels.inbox import feed_then_answer
 
 logger = logging.getLogger(__name__)
@@ -29,14 +30,17 @@ class BotWebhook:
         self._feed = feed
 
     async def handle(self, request: web.Request) -> web.Response:
-        given = request.headers.get(SECRET_HEADER, "").encode()
+        given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
         if not hmac.compare_digest(given, self._secret):
             logger.warning("zalo_bot webhook: wrong or missing secret from %s", request.remote)
             return web.json_response({"ok": False}, status=401)
         try:
-            raw = await request.clone(client_max_size=MAX_EVENT_BYTES).json()
-        except ValueError:
-            logger.warning("zalo_bot webhook: a body that is not JSON, ignored")
+            raw = safe_json.loads(await request.clone(client_max_size=MAX_EVENT_BYTES).read())
+        except web.HTTPRequestEntityTooLarge:
+            logger.warning("zalo_bot webhook: a body over %d bytes, refused", MAX_EVENT_BYTES)
+            return web.json_response({"ok": False}, status=413)
+        except safe_json.UnsafeJson as exc:
+            logger.warning("zalo_bot webhook: not JSON we take (%s), ignored", exc.reason)
             return web.json_response({"ok": True})
         return await feed_then_answer(self._feed, raw, "zalo_bot", web.json_response({"ok": True}))
 

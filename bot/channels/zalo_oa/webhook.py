@@ -4,7 +4,6 @@ processed in the background, even when it is of a kind we skip."""
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -13,8 +12,14 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels import safe_json
 from bot.channels.inbox import feed_then_answer
-from bot.channels.zalo_oa.signature import SIGNATURE_HEADER, event_age, signature_matches
+from bot.channels.zalo_oa.signature import (
+    SIGNATURE_HEADER,
+    event_age,
+    signature_matches,
+    signed_timestamp,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -45,15 +50,21 @@ class OaWebhook:
             return self._refuse(request, "no signature")
         try:
             raw = await request.clone(client_max_size=MAX_EVENT_BYTES).read()
-            event = json.loads(raw)
-        except (ValueError, web.HTTPRequestEntityTooLarge):
-            return self._refuse(request, "a body that is not a JSON event")
-        stamp = event.get("timestamp") if isinstance(event, dict) else None
-        if not isinstance(stamp, str | int) or isinstance(stamp, bool):
+        except web.HTTPRequestEntityTooLarge:
+            return self._refuse(request, "a body that is too large")
+        # The signature covers the body and its timestamp: check it before parsing the body.
+        stamp = signed_timestamp(raw)
+        if stamp is None:
             return self._refuse(request, "no timestamp")
-        if not signature_matches(given, self._app_id, raw, str(stamp), self._secret):
+        if not signature_matches(given, self._app_id, raw, stamp, self._secret):
             return self._refuse(request, "a wrong signature")
-        age = event_age(str(stamp), self._clock())
+        try:
+            event = safe_json.loads(raw)
+        except safe_json.UnsafeJson:
+            return self._refuse(request, "a body that is not a JSON event")
+        if not isinstance(event, dict) or str(event.get("timestamp")) != stamp:
+            return self._refuse(request, "a timestamp that does not match")
+        age = event_age(stamp, self._clock())
         if age is None or age > self._max_age or age < -self._max_age:
             return self._refuse(request, "a stale or future timestamp")
         if str(event.get("app_id", self._app_id)) != self._app_id:
