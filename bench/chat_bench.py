@@ -75,7 +75,7 @@ async def serve(engine_kind: str, db_url: str) -> None:
     from bot.channels.web import SqlSessionStore, WebChannel
     from bot.config import WebSettings
 
-    web_settings = WebSettings(port=0, rate_per_minute=1_000_000)
+    web_settings = WebSettings(port=0, rate_per_minute=1_000_000, sessions_per_minute=1_000_000)
     async with engine_and_db(engine_kind, db_url) as (engine, db, add_channel):
         app = web.Application()
         channel = WebChannel(engine, web_settings, SqlSessionStore(db))

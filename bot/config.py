@@ -31,6 +31,9 @@ class WebSettings(Section):
     max_body_bytes: int = Field(8192, gt=0)
     max_text_chars: int = Field(2000, gt=0)
     rate_per_minute: int = Field(60, gt=0)
+    # New chat sessions per client address a minute (bursts of as many): making sessions
+    # must not be a way around the per-session rate limit.
+    sessions_per_minute: int = Field(20, gt=0)
 
 
 class TelegramSettings(Section):
@@ -109,6 +112,17 @@ def _is_redis_url(url: str) -> bool:
     )
 
 
+class RetentionSettings(Section):
+    """How long rows that only serve a while are kept; pruned every ``every``."""
+
+    every: timedelta = Field(timedelta(hours=1), gt=timedelta(0))
+    sessions: timedelta = timedelta(days=90)  # web chat sessions idle this long
+    states: timedelta = timedelta(days=90)  # conversation state not touched this long
+    dedup: timedelta = timedelta(days=7)  # processed message ids and their replies
+    webhooks: timedelta = timedelta(days=7)  # processed webhook updates
+    mailbox: timedelta = timedelta(days=30)  # web chat pushes nobody polled for
+
+
 class LoggingSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -128,6 +142,7 @@ class Settings(BaseSettings):
     nlu: NluSettings = NluSettings()
     orders: OrdersSettings = OrdersSettings()
     redis: RedisSettings = RedisSettings()
+    retention: RetentionSettings = RetentionSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @classmethod

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.config import Settings
+from bot.config import RetentionSettings, Settings
 from bot.core.engine import Engine
 from bot.core.i18n import I18n
 from bot.core.locks import LocalLocks, LockProvider
@@ -26,6 +26,7 @@ from bot.notify import OutboxDispatcher
 from bot.notify_render import OutboxRenderer
 from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
+from bot.retention import Pruner
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
 from catalog.cache import CatalogCache
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
@@ -48,6 +49,7 @@ class Runtime:
     policy: OrderPolicy
     channels: dict[str, Channel] = field(default_factory=dict)
     redis: Redis | None = None  # set when state, locks and web mailboxes are shared
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
 
     def add_channel(self, channel: Channel) -> None:
         """Lets the outbox dispatcher deliver to chats on this channel."""
@@ -60,6 +62,7 @@ class Runtime:
         tasks = [
             asyncio.create_task(dispatcher.run_forever(), name="outbox"),
             asyncio.create_task(run_reminders_forever(self.sessions, self.policy), name="remind"),
+            asyncio.create_task(Pruner(self.sessions, self.retention).run_forever(), name="prune"),
         ]
         try:
             yield
@@ -142,7 +145,15 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
         async with open_database(settings, cached=True) as (db, sessions):
             i18n = I18n.load()
             engine = await build_engine(settings, sessions, redis, i18n)
-            yield Runtime(db, sessions, engine, i18n, order_policy(settings), redis=redis)
+            yield Runtime(
+                db,
+                sessions,
+                engine,
+                i18n,
+                order_policy(settings),
+                redis=redis,
+                retention=settings.retention,
+            )
     finally:
         if redis is not None:
             await redis.aclose()

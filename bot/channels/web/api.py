@@ -48,9 +48,23 @@ class ChatApi:
         self._mailbox = mailbox
         self._limiter = limiter
         self._replay = ReplayCache()
+        self._new_sessions = RateLimiter(
+            settings.sessions_per_minute, settings.sessions_per_minute, clock=limiter.clock
+        )
 
     async def create_session(self, request: web.Request) -> web.Response:
-        """Issues a new anonymous session: ``201 {"token", "user"}``."""
+        """Issues a new anonymous session: ``201 {"token", "user"}`` (429 past the
+        per-address rate, so new sessions are no way around the per-session limit)."""
+        wait = self._new_sessions.acquire(request.remote or "unknown")
+        if wait > 0:
+            headers = {"Retry-After": retry_after_header(wait)}
+            return error_response(
+                429,
+                "rate_limited",
+                "too many new sessions; slow down",
+                headers,
+                retry_after=math.ceil(wait),
+            )
         issued = issue_session()
         await self._sessions.create(hash_token(issued.token), issued.chat_id)
         logger.info("web chat: new session %s", issued.user)
