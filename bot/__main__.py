@@ -12,6 +12,7 @@ from bot import admin_cli, app
 from bot.admin_cli import STATUSES
 from bot.app import AdminCall
 from bot.config import ConfigError, Settings, load_settings
+from bot.runtime import StartupProblem
 from bot.stores import StoreUnavailable
 
 
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(settings, args.command)
     try:
         return asyncio.run(run_command(args, settings))
-    except StoreUnavailable as exc:
+    except (StoreUnavailable, StartupProblem) as exc:
         logging.getLogger(__name__).error("cannot start: %s", exc)
         return 1
     except KeyboardInterrupt:

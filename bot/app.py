@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.admin_cli import AdminError
 from bot.config import Settings
-from bot.runtime import Runtime, Sessions, open_database, open_runtime
+from bot.runtime import Runtime, Sessions, StartupProblem, open_database, open_runtime
 
 
 async def upgrade_database(settings: Settings) -> None:
@@ -55,7 +55,17 @@ async def serve(settings: Settings) -> int:
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, settings.web.host, settings.web.port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as exc:
+            await runner.cleanup()
+            for channel_ in started:
+                await channel_.stop()
+            where = f"{settings.web.host}:{settings.web.port}"
+            raise StartupProblem(
+                f"cannot listen on {where} ({exc.strerror or exc}); "
+                "is another ocopbot running? (web.port / OCOPBOT_WEB__PORT)"
+            ) from None
         print(f"ocopbot is running: web chat at {address(runner, settings)}", flush=True)
         try:
             async with runtime.background():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -45,6 +46,18 @@ class TelegramSettings(Section):
     webhook_secret: SecretStr | None = None
 
 
+    @field_validator("token")
+    @classmethod
+    def _telegram_token(cls, token: SecretStr | None) -> SecretStr | None:
+        """BotFather's form, 123456:ABC-...; an empty or mangled one never reaches aiogram."""
+        if token is not None and not _TELEGRAM_TOKEN.fullmatch(token.get_secret_value()):
+            raise ValueError("not a bot token from @BotFather (digits:letters), or empty")
+        return token
+
+
+_TELEGRAM_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
+
+
 class ZaloBotSettings(Section):
     token: SecretStr | None = None
     mode: Literal["polling", "webhook"] = "polling"
@@ -52,6 +65,14 @@ class ZaloBotSettings(Section):
     webhook_path: str = "/zalo/bot/webhook"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
+
+    @field_validator("token")
+    @classmethod
+    def _zalo_token(cls, token: SecretStr | None) -> SecretStr | None:
+        value = token.get_secret_value() if token is not None else None
+        if value is not None and (not value.strip() or not value.isascii() or " " in value):
+            raise ValueError("the Zalo Bot token is empty or not one token")
+        return token
 
 
 class ZaloOASettings(Section):
@@ -183,6 +204,15 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: must be a mapping of sections")
+    for section in ("database", "redis"):
+        values = data.get(section)
+        url = values.get("url") if isinstance(values, dict) else None
+        if isinstance(url, str) and urlsplit(url).password:
+            env = f"{ENV_PREFIX}{section.upper()}__URL"
+            raise ConfigError(
+                f"{path}: {section}.url holds a password; put the whole URL in the "
+                f"environment ({env}) instead"
+            )
     for section, key in _secret_paths():
         values = data.get(section)
         if isinstance(values, dict) and values.get(key) not in (None, ""):

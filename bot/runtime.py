@@ -10,6 +10,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import RetentionSettings, Settings
@@ -36,6 +38,18 @@ from nlu import CatalogLexicon, Interpreter, RasaHttpInterpreter
 
 logger = logging.getLogger(__name__)
 Sessions = async_sessionmaker[AsyncSession]
+
+
+class StartupProblem(Exception):
+    """Something outside the code stops the start (database down, port taken): one line."""
+
+
+def masked(url: str) -> str:
+    """A database URL fit for a log line (password hidden)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "(unparsable URL)"
 
 
 @dataclass
@@ -94,9 +108,19 @@ async def open_database(
         cached: cache the catalog's reads (for the long-running bot, where the catalog is
             read on every message and changes only by import).
     """
-    db = make_engine(settings.database.url)
     try:
-        await upgrade(db)
+        db = make_engine(settings.database.url)
+    except Exception as exc:
+        raise StartupProblem(f"database.url is not usable ({exc.__class__.__name__})") from None
+    try:
+        try:
+            await upgrade(db)
+        except (TimeoutError, OSError, SQLAlchemyError) as exc:
+            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+            raise StartupProblem(
+                f"database {masked(settings.database.url)} is unreachable: "
+                f"{exc.__class__.__name__}{': ' + first if first else ''}"
+            ) from None
         sessions = make_session_factory(db, catalog_cache=CatalogCache() if cached else None)
         if settings.database.seed_on_empty and await seed_if_empty(sessions):
             logger.info("empty database: loaded the OCOP seed catalog")
