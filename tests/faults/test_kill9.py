@@ -1,0 +1,139 @@
+"""The fault suite: real bot processes killed with SIGKILL at random moments while web
+customers order, a producer's page long-polls for pings, and Telegram and Zalo OA post
+webhook updates. Afterwards: no confirmed order lost, no ping lost, no acknowledged webhook
+update left unprocessed; duplicates are counted and reported.
+
+Seeded (FAULT_SEED), bounded: a few kills per database, about a minute each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from tests.bot_process import ROOT, bot_env
+from tests.channels.telegram.fake_api import TOKEN, FakeBotAPI
+from tests.channels.zalo.fake_oa_api import (
+    APP_ID,
+    FIRST_ACCESS,
+    FIRST_REFRESH,
+    SECRET_KEY,
+    FakeZaloOA,
+)
+from tests.faults.audit import settle_and_audit
+from tests.faults.bot_proc import BotProcess
+from tests.faults.clients import Tally, Visitor, order_as_customer
+from tests.faults.webhooks import TG_SECRET, post_telegram, post_zalo_oa
+
+SEED = int(os.environ.get("FAULT_SEED", "13"))
+KILLS = 4
+CUSTOMERS = 6
+UPDATES = 60  # per webhook channel
+
+
+@pytest.fixture(scope="module")
+def nlu_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One trained model for every start (the first start trains it)."""
+    return tmp_path_factory.mktemp("fault-nlu")
+
+
+def channel_env(tg: FakeBotAPI, oa: FakeZaloOA) -> dict[str, str]:
+    return {
+        "OCOPBOT_TELEGRAM__TOKEN": TOKEN,
+        "OCOPBOT_TELEGRAM__MODE": "webhook",
+        "OCOPBOT_TELEGRAM__WEBHOOK_SECRET": TG_SECRET,
+        "OCOPBOT_TELEGRAM__API_BASE": tg.base_url,
+        "OCOPBOT_ZALO_OA__APP_ID": APP_ID,
+        "OCOPBOT_ZALO_OA__SECRET_KEY": SECRET_KEY,
+        "OCOPBOT_ZALO_OA__ACCESS_TOKEN": FIRST_ACCESS,
+        "OCOPBOT_ZALO_OA__REFRESH_TOKEN": FIRST_REFRESH,
+        "OCOPBOT_ZALO_OA__API_BASE": oa.base_url,
+        "OCOPBOT_ZALO_OA__OAUTH_BASE": oa.base_url,
+        "OCOPBOT_WEB__SESSIONS_PER_MINUTE": "10000",
+        "OCOPBOT_WEB__RATE_PER_MINUTE": "10000",
+    }
+
+
+def invite(env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "producers", "invite", "nuoc-mam-cai-rong-jsc", "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return str(json.loads(done.stdout)["code"])
+
+
+async def kill_now_and_then(bot: BotProcess, rng: random.Random, kills: int) -> None:
+    for _ in range(kills):
+        await asyncio.sleep(rng.uniform(0.5, 3.0))
+        await bot.kill()
+        await asyncio.sleep(rng.uniform(0.0, 0.5))
+        await bot.start()
+
+
+async def customers(
+    http: aiohttp.ClientSession, bot: BotProcess, tally: Tally, rng: random.Random, deadline: float
+) -> None:
+    async def one(delay: float) -> None:
+        await asyncio.sleep(delay)
+        await order_as_customer(Visitor(http, bot.base, tally, deadline))
+
+    await asyncio.gather(*(one(rng.uniform(0, 6)) for _ in range(CUSTOMERS)))
+
+
+async def test_kill9_loses_no_order_ping_or_acknowledged_update(
+    empty_db_url: str, tmp_path: Path, nlu_dir: Path
+) -> None:
+    rng = random.Random(SEED)
+    tg, oa = FakeBotAPI(), FakeZaloOA()
+    await tg.start()
+    await oa.start()
+    env = bot_env(
+        tmp_path,
+        OCOPBOT_DATABASE__URL=empty_db_url,
+        OCOPBOT_NLU__MODEL_DIR=str(nlu_dir),
+        **channel_env(tg, oa),
+    )
+    bot = BotProcess(env, tmp_path / "bot.log")
+    tally = Tally()
+    try:
+        code = await asyncio.to_thread(invite, env)
+        await bot.start()
+        deadline = time.monotonic() + 240
+        timeout = aiohttp.ClientTimeout(total=20)
+        async with aiohttp.ClientSession(timeout=timeout) as http:
+            producer = await Visitor(http, bot.base, tally, deadline).open()
+            assert "Nước mắm Cái Rồng" in await producer.send(f"/link {code}")
+            polling = asyncio.create_task(producer.poll_forever())
+            await asyncio.gather(
+                kill_now_and_then(bot, rng, KILLS),
+                customers(http, bot, tally, rng, deadline),
+                post_telegram(http, bot.base, tally, UPDATES, deadline),
+                post_zalo_oa(http, bot.base, tally, UPDATES, deadline),
+            )
+            report = await settle_and_audit(empty_db_url, tally, KILLS)
+            polling.cancel()
+    finally:
+        await bot.stop()
+        await tg.close()
+        await oa.close()
+    print(f"\nfault suite (seed {SEED}, {empty_db_url.split(':')[0]}): {report.line()}")
+    assert report.orders_lost == 0, report.line()
+    assert report.pings_lost == 0, report.line()
+    assert report.acked_unprocessed == {"telegram": 0, "zalo_oa": 0}, report.line()
+    assert report.inbox_unprocessed == 0, report.line()
+    assert report.confirmed >= CUSTOMERS - len(tally.derailed), tally.derailed
+    assert not tally.derailed, tally.derailed
