@@ -173,7 +173,7 @@ async def feed_then_answer(
     503 if the update could not be recorded, so the platform sends it again."""
     try:
         result = feed(body)
-        if inspect.isawaitable(result):
+        if inspect.iscoroutine(result):  # a durable feed; a plain one returns its Task
             await result
     except Exception as exc:
         logger.error(

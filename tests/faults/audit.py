@@ -24,6 +24,7 @@ class Report:
     acked: dict[str, int]
     acked_unprocessed: dict[str, int]
     inbox_unprocessed: int
+    inbox_rerun: int  # updates fed again at a start-up (the engine dropped any it had done)
     derailed: int
     retries: int
 
@@ -32,12 +33,13 @@ class Report:
             f"{self.kills} kills: {self.confirmed} confirmed orders, {self.orders_lost} lost; "
             f"{self.pings} pings, {self.pings_lost} lost, {self.ping_duplicates} duplicates; "
             f"acknowledged webhook updates {self.acked}, unprocessed {self.acked_unprocessed}, "
-            f"inbox rows unprocessed {self.inbox_unprocessed}; {self.derailed} dialogues "
+            f"inbox rows unprocessed {self.inbox_unprocessed}, re-run after a crash "
+            f"{self.inbox_rerun}; {self.derailed} dialogues "
             f"derailed; {self.retries} client retries"
         )
 
 
-async def _facts(url: str) -> tuple[dict[str, str], int, set[tuple[str, str]], int]:
+async def _facts(url: str) -> tuple[dict[str, str], int, set[tuple[str, str]], int, int]:
     """Orders by customer (number), web pings queued, processed message ids, open inbox."""
     engine = make_engine(url)
     try:
@@ -57,16 +59,19 @@ async def _facts(url: str) -> tuple[dict[str, str], int, set[tuple[str, str]], i
             waiting = await conn.scalar(
                 text("SELECT count(*) FROM webhook_inbox WHERE processed_at IS NULL")
             )
+            rerun = await conn.scalar(
+                text("SELECT count(*) FROM webhook_inbox WHERE attempts > 1")
+            )
     finally:
         await engine.dispose()
-    return orders, int(pings or 0), done, int(waiting or 0)
+    return orders, int(pings or 0), done, int(waiting or 0), int(rerun or 0)
 
 
-async def settle_and_audit(url: str, tally: Tally, kills: int, timeout: float = 90) -> Report:
+async def settle_and_audit(url: str, tally: Tally, kills: int, timeout: float = 60) -> Report:
     """Waits (bounded) for the outbox and the inbox to drain, then compares."""
     deadline = time.monotonic() + timeout
     while True:
-        orders, pings, done, waiting = await _facts(url)
+        orders, pings, done, waiting, rerun = await _facts(url)
         numbers = set(orders.values())
         got = Counter(n for t in tally.pushes for n in numbers if n in t and "Đơn hàng mới" in t)
         settled = waiting == 0 and set(got) >= numbers
@@ -86,6 +91,7 @@ async def settle_and_audit(url: str, tally: Tally, kills: int, timeout: float = 
         acked={channel: len(ids) for channel, ids in tally.acked.items()},
         acked_unprocessed=acked_unprocessed,
         inbox_unprocessed=waiting,
+        inbox_rerun=rerun,
         derailed=len(tally.derailed),
         retries=tally.retries,
     )

@@ -55,6 +55,7 @@ class Visitor:
         self.token = ""
         self.user = ""
         self.replies: list[dict[str, Any]] = []
+        self.last: dict[str, Any] = {}
 
     async def open(self) -> Visitor:
         status, body = await retried(
@@ -69,7 +70,11 @@ class Visitor:
         return "\n".join(reply["text"] for reply in self.replies)
 
     async def send(self, text: str | None = None, payload: str | None = None) -> str:
-        body = {"id": uuid.uuid4().hex, "text": text, "payload": payload}
+        return await self.resend({"id": uuid.uuid4().hex, "text": text, "payload": payload})
+
+    async def resend(self, body: dict[str, Any]) -> str:
+        """Sends a message body (again: the same id, as the page after a network error)."""
+        self.last = body
         headers = {"Authorization": f"Bearer {self.token}"}
         url = f"{self.base}/api/chat/messages"
         status, answer = await retried(
@@ -86,11 +91,13 @@ class Visitor:
                     return await self.send(payload=button["payload"])
         raise LookupError(title_part)
 
-    async def poll_forever(self) -> None:
-        """Collects every pushed message into the tally (until cancelled)."""
+    async def poll_forever(self, pause: float = 0.0) -> None:
+        """Collects every pushed message into the tally (until cancelled); ``pause`` between
+        polls leaves pushes waiting on the server, as a page that is closed for a while."""
         headers = {"Authorization": f"Bearer {self.token}"}
-        url = f"{self.base}/api/chat/updates?wait=2"
+        url = f"{self.base}/api/chat/updates?wait=1"
         while True:
+            await asyncio.sleep(pause)
             status, body = await retried(
                 self.http, self.tally, "GET", url, time.monotonic() + 600, headers=headers
             )

@@ -4,18 +4,23 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
+from aiohttp import web
 
 from bot.channels.zalo_oa.signature import SIGNATURE_HEADER, signature
-from tests.channels.zalo.fake_oa_api import APP_ID, SECRET_KEY
+from tests.channels.telegram.fake_api import FakeBotAPI
+from tests.channels.zalo.fake_oa_api import APP_ID, SECRET_KEY, FakeZaloOA
 from tests.faults.clients import Tally, retried
 
 TG_SECRET = "fault-suite-secret_0123456789"
+BURST = 12
+PAUSE = 0.3  # between bursts: the traffic spans the whole run of kills
+LATENCY = 0.1  # of the fake platform APIs
 WORDS = ["xin chào", "nước mắm Cái Rồng giá bao nhiêu", "sản phẩm 5 sao", "hello", "menu"]
 
 
@@ -48,32 +53,58 @@ def oa_event(msg_id: str, sender: str, text: str) -> dict[str, Any]:
 async def post_telegram(
     http: aiohttp.ClientSession, base: str, tally: Tally, count: int, deadline: float
 ) -> None:
-    """Posts `count` updates from five chats, each until it is acknowledged."""
-    for n in range(1, count + 1):
+    """Posts `count` updates from five chats, several at once, each until acknowledged."""
+    headers = {"X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
+    url = f"{base}/telegram/webhook"
+
+    async def one(n: int) -> None:
         chat = 7000 + n % 5
         update = telegram_update(n, chat, WORDS[n % len(WORDS)])
-        headers = {"X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
-        url = f"{base}/telegram/webhook"
         status, _ = await retried(http, tally, "POST", url, deadline, json=update, headers=headers)
         assert status == 200, status
         tally.ack("telegram", f"{chat}:{n}")
-        await asyncio.sleep(0.03)
+
+    await in_bursts(one, count)
+
+
+async def in_bursts(post: Callable[[int], Awaitable[None]], count: int) -> None:
+    """Posts BURST at a time (platforms deliver in parallel), then a short pause."""
+    for first in range(1, count + 1, BURST):
+        await asyncio.gather(*(post(n) for n in range(first, min(first + BURST, count + 1))))
+        await asyncio.sleep(PAUSE)
 
 
 async def post_zalo_oa(
     http: aiohttp.ClientSession, base: str, tally: Tally, count: int, deadline: float
 ) -> None:
     """Posts `count` signed events from five followers; a retry is the same signed body."""
-    ids = itertools.count(1)
-    for n in range(1, count + 1):
-        sender = f"follower-{n % 5}"
-        msg_id = f"oa-msg-{next(ids)}"
+    url = f"{base}/zalo/oa/webhook"
+
+    async def one(n: int) -> None:
+        sender, msg_id = f"follower-{n % 5}", f"oa-msg-{n}"
         event = oa_event(msg_id, sender, WORDS[n % len(WORDS)])
         body = json.dumps(event).encode()
         mac = signature(APP_ID, body, event["timestamp"], SECRET_KEY)
         headers = {SIGNATURE_HEADER: mac, "Content-Type": "application/json"}
-        url = f"{base}/zalo/oa/webhook"
         status, _ = await retried(http, tally, "POST", url, deadline, data=body, headers=headers)
         assert status == 200, status
         tally.ack("zalo_oa", f"{sender}:{msg_id}")
-        await asyncio.sleep(0.03)
+
+    await in_bursts(one, count)
+
+
+class SlowBotAPI(FakeBotAPI):
+    """The fake Telegram API answering after LATENCY s, as over a real network: a chat's
+    updates queue up behind its replies, so a crash finds acknowledged updates waiting."""
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        await asyncio.sleep(LATENCY)
+        return await super()._handle(request)
+
+
+class SlowZaloOA(FakeZaloOA):
+    """The fake Zalo OA answering its CS message API after LATENCY s."""
+
+    async def _cs(self, request: web.Request) -> web.Response:
+        await asyncio.sleep(LATENCY)
+        return await super()._cs(request)
