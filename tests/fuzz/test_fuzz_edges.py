@@ -34,7 +34,7 @@ from tests.channels.zalo.fake_oa_api import (
     SECRET_KEY,
     FakeZaloOA,
 )
-from tests.fuzz.hostile import Hostile
+from tests.fuzz.hostile import IDS, NUMBERS, ROUTES, Hostile
 
 SEED = int(os.environ.get("FUZZ_SEED", "2026"))
 CASES = int(os.environ.get("FUZZ_CASES", "240"))
@@ -220,3 +220,27 @@ async def test_no_input_makes_a_server_error_or_a_handler_crash(
     )
     assert not errors, errors[:10]
     assert not crashes, crashes[:10]
+
+
+async def test_every_payload_kind_with_hostile_arguments(
+    stack: tuple[TestClient, list[Any]], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every button route, each with every hostile number (and a few ids), pressed once."""
+    client, _ = stack
+    caplog.set_level(logging.WARNING)
+    token = (await (await client.post("/api/chat/session")).json())["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    statuses = []
+    for route in ROUTES:
+        for arg in [*NUMBERS, *IDS[:3]]:
+            payload = f"{route}:{arg}:{arg}" if route.startswith("ck:") else f"{route}:{arg}"
+            r = await client.post("/api/chat/messages", json={"payload": payload}, headers=headers)
+            statuses.append((payload, r.status))
+            await r.read()
+    errors = [s for s in statuses if s[1] >= 500]
+    crashes = [r.getMessage()[:200] for r in caplog.records if r.levelno >= logging.ERROR]
+    print(
+        f"\npayload kinds: {len(statuses)} presses, {len(errors)} server errors, "
+        f"{len(crashes)} handler crashes"
+    )
+    assert not errors and not crashes, (errors[:5], crashes[:5])
