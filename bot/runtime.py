@@ -109,7 +109,7 @@ async def open_database(
             read on every message and changes only by import).
     """
     try:
-        db = make_engine(settings.database.url)
+        db = make_engine(settings.database.url, synchronous=settings.database.sqlite_synchronous)
     except Exception as exc:
         raise StartupProblem(f"database.url is not usable ({exc.__class__.__name__})") from None
     try:
