@@ -10,13 +10,12 @@ the same message is stored the same way on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
+
+from bot.core.cleaning import clean_text
 
 MAX_DEPTH = 32
 MAX_INT = 2**63  # ids on every platform fit a signed 64-bit integer
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class UnsafeJson(ValueError):
@@ -42,11 +41,6 @@ def _float(text: str) -> float:
 
 def _constant(name: str) -> Any:
     raise UnsafeJson(f"a non-finite number ({name})")
-
-
-def clean_text(text: str) -> str:
-    """Removes control characters (keeps tab and newlines) and replaces lone surrogates."""
-    return _SURROGATE.sub("\ufffd", _UNSAFE.sub("", text))
 
 
 def _clean(value: Any, depth: int) -> Any:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.cleaning import clean_text
 from bot.core.dedup import Deduplicator, SessionDeduplicator
 from bot.core.i18n import I18n
 from bot.core.inputs import describe, is_low_confidence, pick_option
@@ -79,6 +80,7 @@ class Engine:
             The replies to show in the sender's chat. Never raises: an unexpected error
             is logged and answered with an apology, and the stored state stays as it was.
         """
+        msg = _cleaned(msg)  # polling channels and the console come here unfiltered too
         try:
             # Telegram and Zalo number messages per chat, so the chat is part of the id.
             delivery = f"{msg.chat_id}:{msg.message_id}" if msg.message_id else None
@@ -222,3 +224,12 @@ class Engine:
             logger.debug("low confidence %.2f, best guess %s", parse.confidence, guess)
             return replace(parse, intent=LOW_CONFIDENCE, guess=guess)
         return parse
+
+
+def _cleaned(msg: IncomingMessage) -> IncomingMessage:
+    """The message with control characters removed from what the person typed."""
+    text = clean_text(msg.text) if msg.text else msg.text
+    payload = clean_text(msg.payload) if msg.payload else msg.payload
+    if text == msg.text and payload == msg.payload:
+        return msg
+    return replace(msg, text=text, payload=payload)
