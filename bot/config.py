@@ -38,6 +38,9 @@ class WebSettings(Section):
     # New chat sessions per client address a minute (bursts of as many): making sessions
     # must not be a way around the per-session rate limit.
     sessions_per_minute: int = Field(20, gt=0)
+    # Behind a reverse proxy every client has the proxy's address: set this when the proxy
+    # appends the client's to X-Forwarded-For (the last entry is the one it saw).
+    trust_forwarded_for: bool = False
 
 
 class TelegramSettings(Section):

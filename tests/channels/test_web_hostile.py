@@ -87,3 +87,17 @@ async def test_making_sessions_is_rate_limited_per_address(client: TestClient) -
     refused = await client.post("/api/chat/session")
     assert refused.headers["Retry-After"].isdigit()
     assert (await refused.json())["code"] == "rate_limited"
+
+
+async def test_behind_a_proxy_each_forwarded_address_has_its_own_limit(
+    engine: FakeEngine,
+) -> None:
+    web_settings = settings(sessions_per_minute=2, trust_forwarded_for=True)
+    async with serve(engine, web_settings) as (client, _):
+        for visitor in ("203.0.113.7", "203.0.113.8"):
+            headers = {"X-Forwarded-For": f"10.0.0.1, {visitor}"}
+            statuses = [
+                (await client.post("/api/chat/session", headers=headers)).status
+                for _ in range(3)
+            ]
+            assert statuses == [201, 201, 429]

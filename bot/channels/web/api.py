@@ -55,7 +55,7 @@ class ChatApi:
     async def create_session(self, request: web.Request) -> web.Response:
         """Issues a new anonymous session: ``201 {"token", "user"}`` (429 past the
         per-address rate, so new sessions are no way around the per-session limit)."""
-        wait = self._new_sessions.acquire(request.remote or "unknown")
+        wait = self._new_sessions.acquire(self._client_address(request))
         if wait > 0:
             headers = {"Retry-After": retry_after_header(wait)}
             return error_response(
@@ -123,6 +123,12 @@ class ChatApi:
             chat_id, wait, lambda: transport is not None and not transport.is_closing()
         )
         return json_response({"messages": messages})
+
+    def _client_address(self, request: web.Request) -> str:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if self._settings.trust_forwarded_for and forwarded.strip():
+            return forwarded.rsplit(",", 1)[-1].strip()[:64]
+        return request.remote or "unknown"
 
     async def _authenticate(self, request: web.Request) -> str | None:
         token = bearer_token(request)
