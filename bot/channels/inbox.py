@@ -23,10 +23,12 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
+    UniqueConstraint,
     delete,
     insert,
     select,
@@ -50,6 +52,9 @@ webhook_inbox = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("processed_at", DateTime(timezone=True), nullable=True),
     Column("attempts", Integer, nullable=False, default=0),
+    UniqueConstraint("channel", "update_key", name="uq_webhook_inbox_update"),
+    Index("ix_webhook_inbox_pending", "channel", "processed_at"),
+    Index("ix_webhook_inbox_received_at", "received_at"),
 )
 _c = webhook_inbox.c
 

@@ -37,6 +37,7 @@ conversation_state = Table(
     Column("namespace", String(32), primary_key=True),
     Column("data", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_conversation_state_updated_at", "updated_at"),  # migration 0007: retention
 )
 
 processed_message = Table(

@@ -117,3 +117,29 @@ async def test_a_replayed_webhook_update_is_recorded_once(db: DB) -> None:
     assert await inbox.record("telegram", update) is not None
     assert await inbox.record("telegram", update) is None
     assert await count(db, webhook_inbox) == 1
+
+
+@pytest.mark.parametrize("module", ["inbox", "sql_mailbox", "sql_sessions"])
+async def test_migration_0007_matches_the_tables_the_code_uses(db: DB, module: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from bot.channels import inbox
+    from bot.channels.web import sql_mailbox, sql_sessions
+
+    metadata = {"inbox": inbox, "sql_mailbox": sql_mailbox, "sql_sessions": sql_sessions}[
+        module
+    ].metadata
+    ours = set(metadata.tables)
+
+    def diff(connection: object) -> list[object]:
+        def include(name: str | None, type_: str, _parents: object) -> bool:
+            return type_ != "table" or name in ours
+
+        opts = {"compare_type": True, "include_name": include}
+        context = MigrationContext.configure(connection, opts=opts)  # type: ignore[arg-type]
+        return list(compare_metadata(context, metadata))
+
+    engine = db.kw["bind"]
+    async with engine.connect() as conn:
+        assert await conn.run_sync(diff) == []

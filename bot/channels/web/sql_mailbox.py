@@ -17,6 +17,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Index,
     Integer,
     MetaData,
     String,
@@ -42,6 +43,7 @@ web_mailbox = Table(
     Column("chat_id", String(64), nullable=False),
     Column("message", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_web_mailbox_chat_id", "chat_id", "id"),
 )
 _c = web_mailbox.c
 BATCH = 100  # messages handed to one poll; the rest wait for the next
