@@ -171,6 +171,17 @@ class WebhookInbox:
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+async def webhook_feed(
+    inbox: WebhookInbox | None, channel: str, feed: Feed
+) -> Callable[[Any], Any]:
+    """What a channel's webhook should call: with an inbox, first re-runs what a crash left
+    unprocessed, then records each update before the 200; without one, ``feed`` itself."""
+    if inbox is None:
+        return feed
+    await inbox.recover(channel, feed)
+    return inbox.durable(channel, feed)
+
+
 async def feed_then_answer(
     feed: Callable[[Any], Any], body: Any, channel: str, ok: web.Response
 ) -> web.Response:

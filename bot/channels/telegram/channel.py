@@ -17,7 +17,7 @@ from aiogram.methods import DeleteWebhook, SetWebhook, TelegramMethod
 from aiogram.utils.backoff import BackoffConfig
 from aiohttp import web
 
-from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox import WebhookInbox, webhook_feed
 from bot.channels.telegram.callback_data import CallbackCodec
 from bot.channels.telegram.feeder import UpdateFeeder
 from bot.channels.telegram.handlers import UpdateHandlers
@@ -97,11 +97,8 @@ class TelegramChannel:
             if app is None or settings.webhook_secret is None:
                 raise ValueError("telegram webhook mode needs the web app and webhook_secret")
             secret = settings.webhook_secret.get_secret_value()
-            feed = self.feeder.feed
-            if self._inbox is not None:
-                await self._inbox.recover(self.name, feed)
-            durable = self._inbox.durable(self.name, feed) if self._inbox else feed
-            handler = WebhookHandler(self._dispatcher, self.bot, secret, durable)
+            feed = await webhook_feed(self._inbox, self.name, self.feeder.feed)
+            handler = WebhookHandler(self._dispatcher, self.bot, secret, feed)
             handler.mount(app, settings.webhook_path)
             hook = None
             if settings.webhook_url:

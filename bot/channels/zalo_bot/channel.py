@@ -10,7 +10,7 @@ from typing import Any, Protocol
 import aiohttp
 from aiohttp import web
 
-from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox import WebhookInbox, webhook_feed
 from bot.channels.zalo_bot.api import ZaloBotApi
 from bot.channels.zalo_bot.convert import to_message, unwrap
 from bot.channels.zalo_bot.delivery import Retrier, RetryPolicy
@@ -86,10 +86,7 @@ class ZaloBotChannel:
         if not poll:
             if app is None or settings.webhook_secret is None:
                 raise ValueError("zalo_bot webhook mode needs the web app and webhook_secret")
-            feed = self.feed
-            if self._inbox is not None:
-                await self._inbox.recover(self.name, self.feed)
-                feed = self._inbox.durable(self.name, self.feed)  # type: ignore[assignment]
+            feed = await webhook_feed(self._inbox, self.name, self.feed)
             hook = BotWebhook(settings.webhook_secret.get_secret_value(), feed)
             hook.mount(app, settings.webhook_path)
         self._task = asyncio.create_task(self._run(poll), name="zalo_bot")

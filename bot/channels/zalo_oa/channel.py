@@ -9,7 +9,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox import WebhookInbox, webhook_feed
 from bot.channels.zalo_bot.channel import MessageHandler
 from bot.channels.zalo_bot.delivery import Retrier, RetryPolicy
 from bot.channels.zalo_bot.errors import ZaloApiError
@@ -91,10 +91,7 @@ class ZaloOAChannel:
         settings = self._settings
         assert settings.app_id is not None and settings.secret_key is not None
         secret = settings.secret_key.get_secret_value()
-        feed = self.feed
-        if self._inbox is not None:
-            await self._inbox.recover(self.name, self.feed)
-            feed = self._inbox.durable(self.name, self.feed)  # type: ignore[assignment]
+        feed = await webhook_feed(self._inbox, self.name, self.feed)
         hook = OaWebhook(settings.app_id, secret, settings.max_age, feed)
         hook.mount(app, settings.webhook_path)
         logger.info("zalo_oa: webhook at %s", settings.webhook_path)
