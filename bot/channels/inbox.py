@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import inspect
 import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from aiohttp import web
 from sqlalchemy import (
     JSON,
     Column,
@@ -83,8 +81,12 @@ class WebhookInbox:
         async def accept(body: Any) -> None:
             row = await self.record(channel, body)
             if row is None:
-                logger.info("%s webhook: an update received before, ignored", channel)
-                return
+                # Posted again: the platform missed our 200. If the process that recorded
+                # it died before processing it, run it here (the engine drops a double).
+                row = await self._unprocessed(channel, body)
+                if row is None:
+                    logger.info("%s webhook: an update received before, ignored", channel)
+                    return
             self._track(row, feed(body))
 
         return accept
@@ -104,6 +106,19 @@ class WebhookInbox:
         except IntegrityError:
             return None
         return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    async def _unprocessed(self, channel: str, body: Any) -> int | None:
+        key = update_key(body)
+        query = select(_c.id).where(
+            _c.channel == channel, _c.update_key == key, _c.processed_at.is_(None)
+        )
+        async with self._sessions.begin() as session:
+            row_id = await session.scalar(query)
+            if row_id is not None:
+                await session.execute(
+                    update(webhook_inbox).where(_c.id == row_id).values(attempts=_c.attempts + 1)
+                )
+        return row_id
 
     async def recover(self, channel: str, feed: Feed, limit: int = 1000) -> int:
         """Feeds again the channel's updates that were recorded but never marked processed."""
@@ -169,33 +184,3 @@ class WebhookInbox:
                 delete(webhook_inbox).where(_c.processed_at.is_not(None), _c.received_at < cutoff)
             )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
-async def webhook_feed(
-    inbox: WebhookInbox | None, channel: str, feed: Feed
-) -> Callable[[Any], Any]:
-    """What a channel's webhook should call: with an inbox, first re-runs what a crash left
-    unprocessed, then records each update before the 200; without one, ``feed`` itself."""
-    if inbox is None:
-        return feed
-    await inbox.recover(channel, feed)
-    return inbox.durable(channel, feed)
-
-
-async def feed_then_answer(
-    feed: Callable[[Any], Any], body: Any, channel: str, ok: web.Response
-) -> web.Response:
-    """Runs a webhook's feed (awaiting a durable one) and answers ``ok`` only once it is done;
-    503 if the update could not be recorded, so the platform sends it again."""
-    try:
-        result = feed(body)
-        if inspect.iscoroutine(result):  # a durable feed; a plain one returns its Task
-            await result
-    except Exception as exc:
-        logger.error(
-            "%s webhook: could not record an update (%s); answered 503",
-            channel,
-            exc.__class__.__name__,
-        )
-        return web.json_response({"ok": False}, status=503)
-    return ok

@@ -148,6 +148,26 @@ async def test_an_update_is_recorded_before_the_200_and_run_again_after_a_crash(
     assert len(handled) == 1
 
 
+async def test_a_repost_of_an_update_left_unprocessed_is_run_by_the_live_process(db: DB) -> None:
+    """The process that recorded it died before the 200; the retry reaches another one."""
+    stuck: list[Any] = []
+    await WebhookInbox(db).durable("zalo_oa", lambda b: _never_finishing(stuck, b))({"m": 1})
+    for task in stuck:
+        task.cancel()
+    handled: list[Any] = []
+
+    async def handle(body: Any) -> None:
+        handled.append(body)
+
+    live = WebhookInbox(db)
+    await live.durable("zalo_oa", lambda b: asyncio.create_task(handle(b)))({"m": 1})
+    await asyncio.sleep(0.05)
+    await live.drain()
+    assert handled == [{"m": 1}]
+    await live.durable("zalo_oa", lambda b: asyncio.create_task(handle(b)))({"m": 1})
+    assert handled == [{"m": 1}]  # processed now: a plain replay
+
+
 def _never_finishing(tasks: list[Any], body: Any) -> asyncio.Task[None]:
     task = asyncio.get_running_loop().create_task(asyncio.sleep(3600))
     tasks.append(task)

@@ -17,7 +17,8 @@ from aiogram.methods import DeleteWebhook, SetWebhook, TelegramMethod
 from aiogram.utils.backoff import BackoffConfig
 from aiohttp import web
 
-from bot.channels.inbox import WebhookInbox, webhook_feed
+from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox_feed import webhook_feed
 from bot.channels.telegram.callback_data import CallbackCodec
 from bot.channels.telegram.feeder import UpdateFeeder
 from bot.channels.telegram.handlers import UpdateHandlers

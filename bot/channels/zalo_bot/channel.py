@@ -10,7 +10,8 @@ from typing import Any, Protocol
 import aiohttp
 from aiohttp import web
 
-from bot.channels.inbox import WebhookInbox, webhook_feed
+from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox_feed import webhook_feed
 from bot.channels.zalo_bot.api import ZaloBotApi
 from bot.channels.zalo_bot.convert import to_message, unwrap
 from bot.channels.zalo_bot.delivery import Retrier, RetryPolicy

@@ -11,7 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.channels import safe_json
-from bot.channels.inbox import feed_then_answer
+from bot.channels.inbox_feed import feed_then_answer
 
 logger = logging.getLogger(__name__)
 

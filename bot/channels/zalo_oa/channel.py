@@ -9,7 +9,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.channels.inbox import WebhookInbox, webhook_feed
+from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox_feed import webhook_feed
 from bot.channels.zalo_bot.channel import MessageHandler
 from bot.channels.zalo_bot.delivery import Retrier, RetryPolicy
 from bot.channels.zalo_bot.errors import ZaloApiError

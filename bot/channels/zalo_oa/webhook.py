@@ -13,7 +13,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.channels import safe_json
-from bot.channels.inbox import feed_then_answer
+from bot.channels.inbox_feed import feed_then_answer
 from bot.channels.zalo_oa.signature import (
     SIGNATURE_HEADER,
     event_age,
