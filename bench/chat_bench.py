@@ -46,7 +46,9 @@ class EchoEngine:
 
 
 @asynccontextmanager
-async def engine_and_db(engine_kind: str, db_url: str) -> AsyncIterator[tuple[Any, Any, Any]]:
+async def engine_and_db(
+    engine_kind: str, db_url: str, turn_log: bool = True
+) -> AsyncIterator[tuple[Any, Any, Any]]:
     """The real engine on the embedded default (SQLite, migrated and seeded), or the echo."""
     from bot.config import DatabaseSettings, NluSettings, Settings
 
@@ -58,6 +60,8 @@ async def engine_and_db(engine_kind: str, db_url: str) -> AsyncIterator[tuple[An
         from bot.runtime import open_runtime  # the composition root's own wiring
 
         async with open_runtime(settings) as runtime:
+            if not turn_log:  # the reference: no console transcript/analytics rows per turn
+                runtime.engine._observer = None
             yield runtime.engine, runtime.db, runtime.add_channel
         return
     from catalog.db import make_engine, upgrade
@@ -70,13 +74,13 @@ async def engine_and_db(engine_kind: str, db_url: str) -> AsyncIterator[tuple[An
         await db.dispose()
 
 
-async def serve(engine_kind: str, db_url: str) -> None:
+async def serve(engine_kind: str, db_url: str, turn_log: bool = True) -> None:
     """Child process: runs the web chat on a free loopback port, prints it, stops at EOF."""
     from bot.channels.web import SqlSessionStore, WebChannel
     from bot.config import WebSettings
 
     web_settings = WebSettings(port=0, rate_per_minute=1_000_000, sessions_per_minute=1_000_000)
-    async with engine_and_db(engine_kind, db_url) as (engine, db, add_channel):
+    async with engine_and_db(engine_kind, db_url, turn_log) as (engine, db, add_channel):
         app = web.Application()
         channel = WebChannel(engine, web_settings, SqlSessionStore(db))
         channel.setup(app)
@@ -132,17 +136,23 @@ def main() -> int:
     parser.add_argument(
         "--database-url", help="default: a fresh SQLite file (the embedded default)"
     )
+    parser.add_argument(
+        "--without-turn-log",
+        action="store_true",
+        help="real engine without the console's per-turn transcript and analytics writes",
+    )
     parser.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         logging.basicConfig(level=logging.WARNING)
-        asyncio.run(serve(args.engine, args.serve))
+        asyncio.run(serve(args.engine, args.serve, not args.without_turn_log))
         return 0
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as db_dir:
         log_path = Path(db_dir) / "server.log"
         db_url = args.database_url or f"sqlite+aiosqlite:///{db_dir}/bench.db"
         command = [sys.executable, __file__, "--engine", args.engine, "--serve", db_url]
+        command += ["--without-turn-log"] if args.without_turn_log else []
         with log_path.open("w") as log:
             server = subprocess.Popen(
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
@@ -157,7 +167,8 @@ def main() -> int:
         return 1
     _warm, closed, opened, peak = results
     where = args.database_url.split("@")[-1] if args.database_url else "SQLite file"
-    print(f"engine: {args.engine} on {where}; server errors {server_errors}")
+    log_note = " without the console's turn log" if args.without_turn_log else ""
+    print(f"engine: {args.engine}{log_note} on {where}; server errors {server_errors}")
     # Other work on the machine skews every number: show how busy it was.
     load = ", ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(load_before, os.getloadavg(), strict=True))
     print(f"load average (1/5/15 min) before/after: {load} on {os.cpu_count()} CPUs")

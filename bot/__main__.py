@@ -1,4 +1,4 @@
-"""Composition root and CLI: `python -m bot [serve|chat|db|producers|orders] ...`."""
+"""Composition root and CLI: `python -m bot [serve|chat|db|producers|orders|operators] ...`."""
 
 from __future__ import annotations
 
@@ -31,8 +31,18 @@ def build_parser() -> argparse.ArgumentParser:
     invite = producer_commands.add_parser("invite", help="print a one-time /link code")
     invite.add_argument("producer_id")
     invite.add_argument("--json", action="store_true")
+    invite.add_argument("--qr", type=Path, help="write a QR code PNG of the t.me invite link")
     listing = producer_commands.add_parser("list", help="who is linked where")
     listing.add_argument("--json", action="store_true")
+
+    operators = commands.add_parser("operators", help="console accounts at /admin")
+    operator_commands = operators.add_subparsers(dest="operators_command", required=True)
+    add = operator_commands.add_parser("add", help="create an account (password asked or stdin)")
+    add.add_argument("email")
+    add.add_argument("--role", choices=("admin", "staff"), default="staff")
+    operator_commands.add_parser("list", help="every account")
+    disable = operator_commands.add_parser("disable", help="stop an account signing in")
+    disable.add_argument("email")
 
     orders = commands.add_parser("orders", help="watch orders")
     order_commands = orders.add_subparsers(dest="orders_command", required=True)
@@ -46,17 +56,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def admin_call(args: argparse.Namespace) -> AdminCall:
-    """Picks the operator command the arguments ask for."""
+def admin_call(
+    args: argparse.Namespace, username: str | None = None, operator: str | None = None
+) -> AdminCall:
+    """Picks the operator command the arguments ask for (`username`: the Telegram bot's)."""
+    if args.command == "operators":
+        return operators_call(args)
     if args.command == "producers" and args.producers_command == "invite":
-        return lambda s: admin_cli.producers_invite(s, args.producer_id, as_json=args.json)
+        return lambda s: admin_cli.producers_invite(
+            s, args.producer_id, as_json=args.json, bot_username=username, qr_path=args.qr
+        )
     if args.command == "producers":
         return lambda s: admin_cli.producers_list(s, as_json=args.json)
     if args.orders_command == "list":
         return lambda s: admin_cli.orders_list(
-            s, status=args.status, as_json=args.json, limit=args.limit, offset=args.offset
+            s,
+            status=args.status,
+            as_json=args.json,
+            limit=args.limit,
+            offset=args.offset,
+            operator=operator,
         )
     return lambda s: admin_cli.orders_show(s, args.order_id)
+
+
+def operators_call(args: argparse.Namespace) -> AdminCall:
+    """The console-account commands (the password is read before the database opens)."""
+    from bot.admin import cli
+
+    if args.operators_command == "add":
+        password = cli.read_password()
+        return lambda s: cli.operators_add(s, args.email, args.role, password)
+    if args.operators_command == "disable":
+        return lambda s: cli.operators_disable(s, args.email)
+    return cli.operators_list
 
 
 def setup_logging(settings: Settings, command: str | None) -> None:
@@ -70,13 +103,17 @@ def setup_logging(settings: Settings, command: str | None) -> None:
 
 async def run_command(args: argparse.Namespace, settings: Settings) -> int:
 
-
     if args.command == "db":
         await app.upgrade_database(settings)
         print("database is up to date")
         return 0
-    if args.command in ("producers", "orders"):
-        return await app.admin(settings, admin_call(args))
+    if args.command in ("producers", "orders", "operators"):
+        try:
+            call = admin_call(args, settings.telegram.bot_username, settings.orders.operator)
+        except admin_cli.AdminError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        return await app.admin(settings, call)
     if args.command == "chat":
         return await app.chat(settings)
     return await app.serve(settings)

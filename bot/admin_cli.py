@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.qr import invite_deep_link, qr_png
 from catalog.orders import (
     Clock,
     OrderDTO,
@@ -22,6 +24,7 @@ from catalog.orders import (
     utc_now,
 )
 from catalog.orders.notices import money
+from catalog.orders.reach import waiting_for_a_seller
 from catalog.orders.states import STATUSES
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -58,24 +61,34 @@ async def orders_list(
     as_json: bool = False,
     limit: int = PAGE,
     offset: int = 0,
+    operator: str | None = None,
 ) -> str:
-    """Lists orders, newest first, optionally only those in `status`, one page at a time."""
+    """Lists orders, newest first, optionally only those in `status`, one page at a time.
+
+    Orders nobody can receive (no linked producer chat, no `orders.operator`) are marked.
+    """
     if status is not None and status not in STATUSES:
         raise AdminError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
     if not 1 <= limit <= MAX_PAGE or not 0 <= offset <= MAX_OFFSET:
         raise AdminError(f"--limit must be 1 to {MAX_PAGE}, --offset 0 to {MAX_OFFSET}")
     async with sessions() as session:
         orders = await OrderService(session).list(status=status, limit=limit + 1, offset=offset)
-    more = len(orders) > limit
-    orders = orders[:limit]
+        more = len(orders) > limit
+        orders = orders[:limit]
+        waiting = {o.id for o in await waiting_for_a_seller(session, orders, operator)}
     if as_json:
-        return json.dumps([_summary(o) for o in orders], ensure_ascii=False, indent=2)
+        return json.dumps(
+            [{**_summary(o), "waiting_for_seller": o.id in waiting} for o in orders],
+            ensure_ascii=False,
+            indent=2,
+        )
     if not orders:
         return "no orders" if offset == 0 else f"no orders after the first {offset}"
     lines = [f"{'ID':>5}  {'NUMBER':<8} {'STATUS':<10} {'PRODUCER':<28} {'CREATED':<20} ITEMS"]
     for o in orders:
         who = o.producer_id or "(operator)"
         who += "*" if o.operator_routed and o.producer_id else ""
+        who += "!" if o.id in waiting else ""
         items = sum(i.quantity for i in o.items)
         lines.append(
             f"{o.id:>5}  {o.number:<8} {o.status:<10} {who:<28} {_when(o.created_at):<20} {items}"
@@ -86,6 +99,11 @@ async def orders_list(
         lines.append(f"{shown}; there are more: --offset {offset + limit}")
     elif offset:
         lines.append(f"{shown}; no more")
+    if waiting:
+        lines.append(
+            f"! waiting for a seller ({len(waiting)}): nobody can receive it; "
+            "set orders.operator or link the producer (`producers invite`)"
+        )
     return "\n".join(lines)
 
 
@@ -139,25 +157,42 @@ async def producers_invite(
     as_json: bool = False,
     clock: Clock = utc_now,
     policy: OrderPolicy | None = None,
+    bot_username: str | None = None,
+    qr_path: Path | None = None,
 ) -> str:
-    """Creates a one-time code that links a chat to the producer (shown only now)."""
+    """Creates a one-time code that links a chat to the producer (shown only now); with the
+    Telegram bot's username, also its t.me deep link, and a QR code PNG of it at `qr_path`."""
+    if qr_path is not None and not bot_username:
+        raise AdminError("--qr needs telegram.bot_username (OCOPBOT_TELEGRAM__BOT_USERNAME)")
     try:
         async with sessions() as session, session.begin():
             invite = await OrderService(session, clock, policy).create_invite(producer_id)
     except UnknownProducer:
         raise AdminError(f"no producer {producer_id!r} (see: producers list)") from None
+    link = invite_deep_link(bot_username, invite.code) if bot_username else None
+    if qr_path is not None and link is not None:
+        try:
+            qr_path.write_bytes(qr_png(link))
+        except OSError as exc:
+            raise AdminError(f"{qr_path}: cannot write ({exc.strerror})") from None
     if as_json:
         payload = {
             "producer": producer_id,
             "code": invite.code,
             "expires_at": invite.expires_at.isoformat(),
+            "telegram_link": link,
         }
         return json.dumps(payload)
-    return (
+    text = (
         f"Invite code for {producer_id}: {invite.code}\n"
-        f"Valid once, until {_when(invite.expires_at)}. The producer sends it to the bot "
-        "from the chat that should receive orders."
+        f'Valid once, until {_when(invite.expires_at)}. The producer sends "/link {invite.code}" '
+        "to the bot from the chat that should receive orders."
     )
+    if link is not None:
+        text += f"\nOn Telegram, one tap: {link}"
+    if qr_path is not None:
+        text += f"\nQR code of that link: {qr_path}"
+    return text
 
 
 async def producers_list(sessions: Sessions, as_json: bool = False) -> str:

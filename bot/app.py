@@ -52,6 +52,8 @@ async def serve(settings: Settings) -> int:
         app = web.Application(client_max_size=settings.web.max_body_bytes)
         app.router.add_get("/healthz", healthz)
         started = await start_channels(settings, runtime, app)
+        if settings.admin.enabled:
+            mount_console(settings, runtime, app)
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, settings.web.host, settings.web.port)
@@ -67,6 +69,8 @@ async def serve(settings: Settings) -> int:
                 "is another ocopbot running? (web.port / OCOPBOT_WEB__PORT)"
             ) from None
         print(f"ocopbot is running: web chat at {address(runner, settings)}", flush=True)
+        if settings.admin.enabled:
+            await announce_console(runtime, address(runner, settings))
         try:
             async with runtime.background():
                 await wait_for_stop()
@@ -89,7 +93,7 @@ async def start_channels(
 ) -> list[StartedChannel]:
     """Mounts the web chat and starts each channel whose credentials are set."""
     from bot.channels.inbox import WebhookInbox
-    from bot.channels.web import SqlSessionStore, WebChannel
+    from bot.channels.web import SqlSessionStore, SqlTranscript, WebChannel
     from bot.channels.web.mailbox import Mailbox
     from bot.channels.web.redis_mailbox import RedisMailbox
     from bot.channels.web.sql_mailbox import SqlMailbox
@@ -102,13 +106,20 @@ async def start_channels(
         if runtime.redis is not None:  # a push from any process reaches any process's poll
             mailbox = RedisMailbox(runtime.redis, prefix=f"{settings.redis.prefix}:web")
         sessions = SqlSessionStore(runtime.db)
-        channel = WebChannel(runtime.engine, settings.web, sessions, mailbox=mailbox)
+        transcript = SqlTranscript(runtime.db)
+        channel = WebChannel(
+            runtime.engine, settings.web, sessions, mailbox=mailbox, transcript=transcript
+        )
         channel.setup(app)
         runtime.add_channel(channel)
     if settings.telegram.token is not None:
         from bot.channels.telegram import TelegramChannel
+        from bot.chat_moves import ChatMoves
 
-        telegram = TelegramChannel(settings.telegram, runtime.engine, inbox=inbox)
+        moves = ChatMoves(runtime.sessions)
+        telegram = TelegramChannel(
+            settings.telegram, runtime.engine, chat_moved=moves, inbox=inbox
+        )
         await telegram.start(app)
         runtime.add_channel(telegram)
         started.append(telegram)
@@ -128,6 +139,37 @@ async def start_channels(
         runtime.add_channel(zalo_oa)
         started.append(zalo_oa)
     return started
+
+
+def mount_console(settings: Settings, runtime: Runtime, app: web.Application) -> None:
+    """Serves the operator console at /admin (on by default)."""
+    from bot.admin import AdminConsole, AdminContext
+
+    telegram = runtime.channels.get("telegram")
+    ctx = AdminContext(
+        runtime.sessions,
+        runtime.i18n,
+        runtime.policy,
+        settings.admin,
+        bot_username=lambda: getattr(telegram, "username", None),
+    )
+    AdminConsole(ctx).setup(app)
+
+
+async def announce_console(runtime: Runtime, base: str) -> None:
+    """Prints where the console is, and how to create the first account when none exists."""
+    from catalog.console import OperatorAccounts
+
+    async with runtime.sessions() as session:
+        ready = await OperatorAccounts(session).any_active()
+    if ready:
+        print(f"operator console at {base}admin/", flush=True)
+    else:
+        print(
+            "operator console: no account yet; create one with "
+            f"`python -m bot operators add EMAIL --role admin`, then open {base}admin/",
+            flush=True,
+        )
 
 
 def address(runner: web.AppRunner, settings: Settings) -> str:

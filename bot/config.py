@@ -12,6 +12,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from bot.config_secrets import telegram_webhook_secret, zalo_bot_webhook_secret
+
 ENV_PREFIX = "OCOPBOT_"
 DEFAULT_CONFIG = Path("config.yaml")
 
@@ -50,7 +52,9 @@ class TelegramSettings(Section):
     webhook_path: str = "/telegram/webhook"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
+    bot_username: str | None = None  # for t.me deep links (invite QR codes)
 
+    _secret = field_validator("webhook_secret")(telegram_webhook_secret)
 
     @field_validator("token")
     @classmethod
@@ -80,16 +84,19 @@ class ZaloBotSettings(Section):
             raise ValueError("the Zalo Bot token is empty or not one token")
         return token
 
+    _secret = field_validator("webhook_secret")(zalo_bot_webhook_secret)
+
 
 class ZaloOASettings(Section):
     app_id: str | None = None
-    secret_key: SecretStr | None = None
+    secret_key: SecretStr | None = None  # the app's secret key: OAuth token refresh
+    oa_secret_key: SecretStr | None = None  # the OA secret key: webhook signatures
     access_token: SecretStr | None = None
     refresh_token: SecretStr | None = None
     api_base: str = "https://openapi.zalo.me"
     oauth_base: str = "https://oauth.zaloapp.com"
     webhook_path: str = "/zalo/oa/webhook"
-    max_age: timedelta = timedelta(minutes=5)
+    max_age: timedelta = timedelta(hours=2)  # Zalo replays undelivered events for ~1 h
 
 
 class NluSettings(Section):
@@ -148,6 +155,16 @@ class RetentionSettings(Section):
     dedup: timedelta = timedelta(days=7)  # processed message ids and their replies
     webhooks: timedelta = timedelta(days=7)  # processed webhook updates
     mailbox: timedelta = timedelta(days=30)  # web chat pushes nobody polled for
+    transcript: timedelta = timedelta(days=90)  # web chat history lines this old
+    analytics: timedelta = timedelta(days=365)  # the console's per-turn chart events
+
+
+class AdminSettings(Section):
+    """The operator console at /admin (bot/admin)."""
+
+    enabled: bool = True
+    session_ttl: timedelta = timedelta(hours=12)
+    telegram_username: str | None = None  # the bot's @name for invite QR codes, if not polled
 
 
 class LoggingSettings(Section):
@@ -170,6 +187,7 @@ class Settings(BaseSettings):
     orders: OrdersSettings = OrdersSettings()
     redis: RedisSettings = RedisSettings()
     retention: RetentionSettings = RetentionSettings()
+    admin: AdminSettings = AdminSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @classmethod

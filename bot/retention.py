@@ -2,8 +2,10 @@
 
 Web chat sessions idle past ``sessions`` (no conversation state touched since), conversation
 state untouched past ``states``, processed message ids (and their stored replies) past
-``dedup``, processed webhook updates past ``webhooks``, and pushes nobody polled for past
-``mailbox``. Every process may run it: the deletes are idempotent.
+``dedup``, processed webhook updates past ``webhooks``, pushes nobody polled for past
+``mailbox``, web chat history lines past ``transcript`` and the console's chart events past
+``analytics``. (The console's own sign-ins, transcripts and uploads are pruned by
+``catalog.console.retention``.) Every process may run it: the deletes are idempotent.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from bot.channels.inbox import webhook_inbox
 from bot.channels.web.sessions import CHANNEL as WEB
 from bot.channels.web.sql_mailbox import web_mailbox
 from bot.channels.web.sql_sessions import web_sessions
+from bot.channels.web.sql_transcript import web_transcript
 from bot.config import RetentionSettings
 from bot.core.sql_store import conversation_state, processed_message
+from catalog.console.models import AnalyticsEvent
 
 logger = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -71,6 +75,12 @@ class Pruner:
             ),
             "web_mailbox": delete(web_mailbox).where(
                 web_mailbox.c.created_at < now - keep.mailbox
+            ),
+            "web_transcript": delete(web_transcript).where(
+                web_transcript.c.created_at < now - keep.transcript
+            ),
+            "analytics_events": delete(AnalyticsEvent).where(
+                AnalyticsEvent.at < now - keep.analytics
             ),
         }
         counts: dict[str, int] = {}

@@ -8,12 +8,14 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 from redis.asyncio import Redis
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.admin.housekeeping import run_housekeeping_forever
 from bot.config import RetentionSettings, Settings
 from bot.core.engine import Engine
 from bot.core.i18n import I18n
@@ -30,9 +32,11 @@ from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
 from bot.retention import Pruner
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
+from bot.turn_log import TurnLog
 from catalog.cache import CatalogCache
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
-from catalog.orders import OrderPolicy
+from catalog.orders import OrderPolicy, OrderService
+from catalog.orders.reach import waiting_for_a_seller
 from catalog.services import CatalogService
 from nlu import CatalogLexicon, Interpreter, RasaHttpInterpreter
 
@@ -64,6 +68,7 @@ class Runtime:
     channels: dict[str, Channel] = field(default_factory=dict)
     redis: Redis | None = None  # set when state, locks and web mailboxes are shared
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    turn_log: TurnLog | None = None  # the console's transcript and analytics, written in batches
 
     def add_channel(self, channel: Channel) -> None:
         """Lets the outbox dispatcher deliver to chats on this channel."""
@@ -71,13 +76,16 @@ class Runtime:
 
     @asynccontextmanager
     async def background(self) -> AsyncIterator[None]:
-        """Runs the outbox dispatcher and the order reminders while the body runs."""
+        """Runs the outbox dispatcher, the order reminders and the console's housekeeping."""
         dispatcher = OutboxDispatcher(self.sessions, self.channels, OutboxRenderer(self.i18n.t))
         tasks = [
             asyncio.create_task(dispatcher.run_forever(), name="outbox"),
             asyncio.create_task(run_reminders_forever(self.sessions, self.policy), name="remind"),
             asyncio.create_task(Pruner(self.sessions, self.retention).run_forever(), name="prune"),
+            asyncio.create_task(run_housekeeping_forever(self.sessions), name="housekeeping"),
         ]
+        if self.turn_log is not None:
+            tasks.append(asyncio.create_task(self.turn_log.run(), name="turn-log"))
         try:
             yield
         finally:
@@ -160,16 +168,13 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """Migrates, seeds and wires the engine; closes Redis and the database afterwards."""
     # A missing Redis stops the start (StoreUnavailable) before anything else happens.
     redis = await connect_redis(settings.redis.url) if settings.redis.url else None
-    if settings.orders.operator is None:
-        logger.warning(
-            "orders.operator is not set: orders for producers without a linked chat and "
-            "hand-off requests reach nobody until it is (they still show in `orders list`)"
-        )
     try:
         async with open_database(settings, cached=True) as (db, sessions):
+            await warn_waiting_orders(sessions, settings.orders.operator)
             i18n = I18n.load()
-            engine = await build_engine(settings, sessions, redis, i18n)
-            yield Runtime(
+            turn_log = TurnLog(sessions)
+            engine = await build_engine(settings, sessions, redis, i18n, turn_log)
+            runtime = Runtime(
                 db,
                 sessions,
                 engine,
@@ -177,14 +182,37 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
                 order_policy(settings),
                 redis=redis,
                 retention=settings.retention,
+                turn_log=turn_log,
             )
+            try:
+                yield runtime
+            finally:
+                await turn_log.flush()
     finally:
         if redis is not None:
             await redis.aclose()
 
 
+async def warn_waiting_orders(sessions: Sessions, operator: str | None) -> int:
+    """Logs one line with the number of pending orders nobody can receive; returns it."""
+    async with sessions() as session:
+        orders = await OrderService(session).list(status="pending", limit=10_000)
+        waiting = await waiting_for_a_seller(session, orders, operator)
+    if waiting:
+        logger.warning(
+            "%d order(s) wait for a seller: nobody can receive them (set orders.operator "
+            "or link their producers); see `orders list`",
+            len(waiting),
+        )
+    return len(waiting)
+
+
 async def build_engine(
-    settings: Settings, sessions: Sessions, redis: Redis | None, i18n: I18n
+    settings: Settings,
+    sessions: Sessions,
+    redis: Redis | None,
+    i18n: I18n,
+    turn_log: TurnLog | None = None,
 ) -> Engine:
     """Wires the engine: NLU, conversation stores, dedup, outbox notifier and handlers."""
     store, locks = conversation_stores(settings, sessions, redis)
@@ -197,14 +225,18 @@ async def build_engine(
         notifier=OutboxNotifier(sessions),
         router=build_router(),
         i18n=i18n,
+        observer=turn_log,
         settings=EngineSettings(
             threshold=settings.nlu.threshold,
             operator=settings.orders.operator,
             max_text_chars=settings.web.max_text_chars,
             max_quantity=settings.orders.max_quantity,
+            telegram_bot_username=settings.telegram.bot_username,
+            reply_hours=max(1, round(settings.orders.escalate_after.total_seconds() / 3600)),
             # In-process NLU: turns are CPU-bound; a few at once keep bursts from
             # turning into a convoy (open loop at 300/s: p99 106-158 -> 14-48 ms).
             max_concurrent_turns=4 if settings.nlu.backend == "builtin" else None,
+            today=date.today,
         ),
     )
     # What start-up built (NLU model, SQLAlchemy metadata, catalogs, routes) lives as

@@ -17,15 +17,17 @@ from catalog.io.export import FORMATS, export_sections, render, write
 from catalog.io.importer import import_into
 from catalog.io.problems import MAX_SHOWN
 from catalog.io.schema import SECTIONS
+from catalog.services import CatalogService
+from catalog.show import describe
 
 logger = logging.getLogger(__name__)
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line: import and export sub-commands."""
+    """The command line: import, export and show sub-commands."""
     root = argparse.ArgumentParser(
         prog="python -m catalog",
-        description="Import or export the OCOP catalog (yaml, json, csv, xlsx).",
+        description="Import or export the OCOP catalog (yaml, json, csv, xlsx), or show an item.",
     )
     commands = root.add_subparsers(dest="command", required=True)
     imp = commands.add_parser("import", help="upsert a yaml/json/csv/xlsx file, all or nothing")
@@ -36,7 +38,9 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=FORMATS, default="yaml")
     exp.add_argument("-o", "--output", type=Path, help="file (default: standard output)")
     exp.add_argument("--kind", choices=SECTIONS, default="products", help="CSV section")
-    for sub in (imp, exp):
+    show = commands.add_parser("show", help="every field of a product, place or event")
+    show.add_argument("id", help="e.g. ruou-ba-kich-ba-che, ocop-center-ha-long")
+    for sub in (imp, exp, show):
         sub.add_argument("--database-url", help="default: $OCOPBOT_DATABASE__URL, config.yaml")
         sub.add_argument(
             "--no-seed", dest="seed", action="store_false", help="do not seed an empty database"
@@ -89,6 +93,20 @@ async def run_export(url: str, fmt: str, output: Path | None, kind: str, seed: b
     return 0
 
 
+async def run_show(url: str, item_id: str, seed: bool) -> int:
+    engine = await _prepare(url, seed)
+    try:
+        async with make_session_factory(engine)() as session:
+            text = await describe(CatalogService(session), item_id)
+    finally:
+        await engine.dispose()
+    if text is None:
+        print(f"no product, place or event has the id {item_id!r}", file=sys.stderr)
+        return 1
+    sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Runs the command line and returns the exit status."""
     args = parser().parse_args(argv)
@@ -97,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         url = resolve_url(args.database_url)
         if args.command == "import":
             return asyncio.run(run_import(url, args.file, args.dry_run, args.kind, args.seed))
+        if args.command == "show":
+            return asyncio.run(run_show(url, args.id, args.seed))
         return asyncio.run(run_export(url, args.format, args.output, args.kind, args.seed))
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

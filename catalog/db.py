@@ -24,6 +24,9 @@ logger = logging.getLogger(__name__)
 async def seed_if_empty(session_factory: async_sessionmaker[AsyncSession]) -> bool:
     """Loads the shipped seed catalog when the products table is empty.
 
+    The database then records the seed's edition (``seed_editions``), so a later edition
+    can be merged in by ``catalog.seed.upgrade`` without losing the operator's edits.
+
     Rows that already exist (say, districts the operator imported) are left as they are.
     Several PostgreSQL processes starting at once take turns; only one seeds.
 
@@ -34,6 +37,8 @@ async def seed_if_empty(session_factory: async_sessionmaker[AsyncSession]) -> bo
         True if the seed was loaded, False if products already existed.
     """
     from catalog.seed import load_seed  # the seed loader uses the import machinery
+    from catalog.seed.build import EDITION
+    from catalog.seed.upgrade import record_edition
 
     try:
         async with session_factory() as session, session.begin():
@@ -42,6 +47,7 @@ async def seed_if_empty(session_factory: async_sessionmaker[AsyncSession]) -> bo
             if count:
                 return False
             await load_seed(session)
+            await record_edition(session, EDITION)
     except IntegrityError:  # another process (SQLite) seeded between our check and insert
         logger.warning("seed skipped: another process loaded it first")
         return False

@@ -19,18 +19,21 @@ def nearest(
 ) -> list[tuple[PlaceDTO, float]]:
     """Places by distance; one without coordinates stands at its district centre.
 
-    Such a place comes back with the centre's lat/lon and ``approximate=True``; a place
-    with neither its own coordinates nor a located district is left out.
+    Such a place comes back with ``approximate=True`` and its lat/lon still None (it has
+    no position to show); a place with neither its own coordinates nor a located district
+    is left out.
     """
     centres = {d.id: d for d in districts if d.lat is not None and d.lon is not None}
     found: list[tuple[PlaceDTO, float]] = []
     for place in places:
-        if place.lat is None or place.lon is None:
-            centre = centres.get(place.district_id or "")
-            if centre is None:
-                continue
-            place = replace(place, lat=centre.lat, lon=centre.lon, approximate=True)
-        found.append((place, haversine_km(lat, lon, place.lat, place.lon)))  # type: ignore[arg-type]
+        if place.lat is not None and place.lon is not None:
+            found.append((place, haversine_km(lat, lon, place.lat, place.lon)))
+            continue
+        centre = centres.get(place.district_id or "")
+        if centre is None:
+            continue
+        km = haversine_km(lat, lon, centre.lat, centre.lon)  # type: ignore[arg-type]
+        found.append((replace(place, approximate=True), km))
     found.sort(key=lambda pair: (pair[1], pair[0].id))
     return found[: max(0, limit)]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
 
 from catalog.engine import make_engine
 
@@ -46,6 +46,9 @@ async def _check_foreign_keys(conn: AsyncConnection) -> None:
 async def upgrade(url_or_engine: str | AsyncEngine, revision: str = "head") -> None:
     """Migrates the database to ``revision`` (head by default).
 
+    At head, a database seeded from an older seed edition then gets the current one
+    (``catalog.seed.upgrade``: the operator's edits win), once.
+
     Safe to await from inside a running event loop: the migration runs on the engine's
     connection through ``run_sync`` (Alembic's connection-sharing cookbook recipe). Do not
     run two at once in one process (Alembic's context is process-global); processes
@@ -74,7 +77,18 @@ async def upgrade(url_or_engine: str | AsyncEngine, revision: str = "head") -> N
             if sqlite:
                 await conn.exec_driver_sql("PRAGMA foreign_keys=ON")
                 await conn.commit()
+        if revision == "head":
+            await _upgrade_seed(engine)
     finally:
         if owned:
             await engine.dispose()
     logger.info("database migrated to %s", revision)
+
+
+async def _upgrade_seed(engine: AsyncEngine) -> None:
+    """Merges the current seed edition into a database seeded from an older one (once)."""
+    from catalog.seed.upgrade import upgrade_seed  # it imports this module
+
+    found = await upgrade_seed(async_sessionmaker(engine, expire_on_commit=False))
+    if found is not None:
+        logger.info("seed catalog upgraded from edition %s", found)

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from catalog.enums import PLACE_KINDS
+from catalog.models_base import NAMING, Base
 
-
-class Base(DeclarativeBase):
-    """Declarative base shared by every table of the project (one metadata for Alembic)."""
-
-    metadata = MetaData(naming_convention=NAMING)
+# Edition-2 tables (events, figures, online platforms, seed editions) share Base's metadata.
+from catalog.models_events import Event, Figure, OnlinePlatform, SeedEdition
 
 
 class District(Base):
@@ -75,6 +67,16 @@ class Product(Base):
     note: Mapped[str | None] = mapped_column(Text)
     sources: Mapped[list[str]] = mapped_column(JSON, default=list)
     confidence: Mapped[str | None] = mapped_column(String(10))
+    # Edition 2: descriptions for people (note_vi/note_en of the facts), OCOP status when
+    # no star is published (operator note), and the structured price (see catalog.dto.PriceDTO).
+    description_vi: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
+    ocop_status: Mapped[str | None] = mapped_column(Text)
+    price_stated: Mapped[str | None] = mapped_column(Text)
+    price_kind: Mapped[str | None] = mapped_column(String(20))
+    price_date: Mapped[str | None] = mapped_column(String(20))
+    price_source: Mapped[str | None] = mapped_column(Text)
+    price_set_by: Mapped[str | None] = mapped_column(String(64))
     # Folded names and aliases (see catalog.text.search_key), kept in step by the writers.
     search_text: Mapped[str] = mapped_column(Text, default="")
     name_key: Mapped[str] = mapped_column(String(300), default="")
@@ -88,11 +90,7 @@ class Place(Base):
 
     __tablename__ = "places"
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('ocop_center', 'ocop_sales_point', 'fair_venue', 'rest_stop',"
-            " 'producer_visit', 'tourism_site', 'festival')",
-            name="kind",
-        ),
+        CheckConstraint(f"kind IN ({', '.join(repr(k) for k in PLACE_KINDS)})", name="kind"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -111,6 +109,10 @@ class Place(Base):
     venue: Mapped[str | None] = mapped_column(Text)
     sources: Mapped[list[str]] = mapped_column(JSON, default=list)
     confidence: Mapped[str | None] = mapped_column(String(10))
+    # Edition 2: descriptions for people; research notes for the operator.
+    description_vi: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
 
     district: Mapped[District | None] = relationship(lazy="raise")
 
@@ -127,3 +129,18 @@ class PlaceProduct(Base):
         ForeignKey("products.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     source: Mapped[str | None] = mapped_column(Text)
+
+
+__all__ = [
+    "NAMING",
+    "Base",
+    "District",
+    "Event",
+    "Figure",
+    "OnlinePlatform",
+    "Place",
+    "PlaceProduct",
+    "Producer",
+    "Product",
+    "SeedEdition",
+]

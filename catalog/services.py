@@ -15,21 +15,23 @@ from catalog.finders import gazetteer, nearest, on_in_month
 from catalog.geo import check_point
 from catalog.repositories import (
     DistrictRepository,
+    EventRepository,
     PlaceRepository,
     ProducerRepository,
     ProductFilter,
     ProductRepository,
 )
+from catalog.service_events import EventReads
 
 logger = logging.getLogger(__name__)
 
-TOURISM_KINDS = ("festival", "tourism_site")
+TOURISM_KINDS = ("festival", "tourism_site", "heritage_site")
 MAX_LIMIT = 100
 
 T = TypeVar("T")
 
 
-class CatalogService:
+class CatalogService(EventReads):
     """Read-side catalog operations on the caller's session (the caller owns the transaction).
 
     Reads go through the :class:`catalog.cache.CatalogCache` of the session's factory when
@@ -45,6 +47,7 @@ class CatalogService:
         self._places = PlaceRepository(session)
         self._districts = DistrictRepository(session)
         self._producers = ProducerRepository(session)
+        self._events = EventRepository(session)
 
     async def search_products(
         self,
@@ -116,7 +119,7 @@ class CatalogService:
         return await self._read(("place", place_id), lambda: self._places.get(place_id))
 
     async def places_selling(self, product_id: str) -> list[PlaceDTO]:
-        """Places a source says sell the product."""
+        """Places a source says sell the product (edition 2: the places' ``sells``), by name."""
         key = ("selling", product_id)
         return list(await self._read(key, lambda: self._places.selling(product_id)))
 
@@ -139,8 +142,9 @@ class CatalogService:
     ) -> list[tuple[PlaceDTO, float]]:
         """The closest places of some kinds (by default where OCOP products are sold).
 
-        A place without coordinates is placed at its district centre and marked
-        ``approximate=True``; one without either is left out.
+        A place without coordinates of its own is ranked by its district centre and
+        marked ``approximate=True`` (its lat/lon stay None, ``own_coords`` False); one
+        without either is left out.
 
         Args:
             lat: latitude in degrees. lon: longitude in degrees.

@@ -12,8 +12,12 @@ from tests.bot_process import WebChat, bot_env, run_cli, running_bot
 
 def test_a_tourist_can_chat_with_the_freshly_started_bot(tmp_path: Path) -> None:
     with running_bot(bot_env(tmp_path)) as (process, url):
+        assert process.stdout is not None  # with no account yet, one line says how to add one
+        assert "python -m bot operators add EMAIL --role admin" in process.stdout.readline()
         with urllib.request.urlopen(url + "healthz", timeout=10) as response:
             assert response.status == 200
+        with urllib.request.urlopen(url + "admin/", timeout=10) as response:
+            assert response.url.endswith("/admin/login")  # the console is on by default
         tourist = WebChat(url)
         tourist.send("nước mắm Cái Rồng là gì?")
         assert "Nước mắm Cái Rồng" in tourist.text

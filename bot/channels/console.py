@@ -32,8 +32,11 @@ def render(replies: list[Reply]) -> tuple[str, list[Button]]:
             where = f" — {card.address}" if card.address else ""
             lines.append(f"📍 {card.title}{where} ({card.lat:.5f}, {card.lon:.5f})")
         if reply.image:
-            lines.append(f"🖼 {reply.image}")
+            lines.append(f"🖼 {reply.image.url or reply.image.filename}")
         for button in reply.buttons:
+            if button.url is not None:
+                lines.append(f"  {button.title}: {button.url}")
+                continue
             buttons.append(button)
             lines.append(f"  [{len(buttons)}] {button.title}")
         if reply.request_location:

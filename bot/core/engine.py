@@ -18,6 +18,7 @@ from bot.core.locks import LockProvider
 from bot.core.messages import ConversationKey, IncomingMessage, Reply
 from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
+from bot.core.observe import TurnObserver
 from bot.core.payloads import parse_payload
 from bot.core.reply_codec import replies_from_json, replies_to_json
 from bot.core.router import LOW_CONFIDENCE, Router
@@ -54,6 +55,7 @@ class Engine:
         router: Router,
         i18n: I18n,
         settings: EngineSettings,
+        observer: TurnObserver | None = None,
     ) -> None:
         self._sessions = session_factory
         self._nlu = nlu
@@ -64,6 +66,7 @@ class Engine:
         self._router = router
         self._i18n = i18n
         self._settings = settings
+        self._observer = observer  # the operator console: hand-off holds, transcript, analytics
         # SQL stores join the turn's transaction; others keep their own commits.
         self._session_store = store if isinstance(store, SessionStateStore) else None
         self._claims = dedup if isinstance(dedup, SessionDeduplicator) else None
@@ -117,7 +120,7 @@ class Engine:
             key: the chat the replies were delivered to.
             replies: what was shown there.
         """
-        payloads = [b.payload for r in replies for b in r.buttons]
+        payloads = [b.payload for r in replies for b in r.buttons if b.url is None]
         if not payloads:
             return
         async with self._locks.lock(key):
@@ -154,6 +157,13 @@ class Engine:
         if claims is not None and await claims.seen(msg.channel, delivery or ""):
             raise _Duplicate
         conv = await self._load(store, msg)
+        if self._observer is not None and await self._observer.held(session, msg):
+            # A person of the OCOP centre holds this chat: they answer, the bot stays quiet.
+            # "No replies" is kept too, so a retry is known as answered (web: no 2nd entry).
+            if claims is not None and not await claims.claim(msg.channel, delivery or "", []):
+                raise _Duplicate
+            logger.info("%s turn: held by a person, the bot stays quiet", msg.channel)
+            return [], conv
         before = conv.step
         msg = pick_option(msg, conv.options)
         text = (msg.text or "").strip()[: self._settings.max_text_chars]
@@ -188,9 +198,11 @@ class Engine:
         if claims is not None and not await claims.claim(msg.channel, delivery or "", stored):
             raise _Duplicate
         conv.step = outcome.step or IDLE
-        conv.options = [b.payload for r in outcome.replies for b in r.buttons]
+        conv.options = [b.payload for r in outcome.replies for b in r.buttons if b.url is None]
         if self._session_store is not None:
             await store.set(msg.key, conv.to_dict())
+        if self._observer is not None:
+            await self._observer.observed(session, msg, parse, before, outcome.replies)
         logger.info(
             "%s turn: %s, step %s -> %s, %d replies, %.0f ms",
             msg.channel,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.core.images import Image
+
 
 @dataclass(frozen=True, slots=True)
 class GeoPoint:
@@ -59,8 +61,11 @@ class IncomingMessage:
 
 @dataclass(frozen=True, slots=True)
 class Button:
+    """A button: it sends `payload` back, or, when `url` is set, opens that web page."""
+
     title: str
     payload: str
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,7 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = field(default_factory=tuple)
     location: LocationCard | None = None
-    image: str | None = None
+    image: Image | None = None  # shown with (or before) the text
     # Asks channels that can do so to offer a "share my location" control.
     request_location: bool = False
     # Channels that can edit a previous message in place (paging) may do so.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.core.images import Image
 from bot.core.messages import LocationCard, Reply
 from bot.core.options import option_lines
 
@@ -17,7 +18,7 @@ class PlainMessage:
     """One message for a text-only channel: its text, and an image to send before it."""
 
     text: str
-    image: str | None = None
+    image: Image | None = None
 
 
 def location_lines(card: LocationCard) -> list[str]:
@@ -43,15 +44,22 @@ def render_plain(replies: list[Reply]) -> list[PlainMessage]:
         lines = [reply.text] if reply.text.strip() else []
         if reply.location is not None:
             lines += location_lines(reply.location)
-        if reply.buttons:
-            lines += option_lines(reply.buttons, first=shown + 1)
-            shown += len(reply.buttons)
+        options = [b for b in reply.buttons if b.url is None]
+        if options:
+            lines += option_lines(options, first=shown + 1)
+            shown += len(options)
+        lines += [f"{b.title}: {b.url}" for b in reply.buttons if b.url is not None]
         if lines or reply.image:
             messages.append(PlainMessage("\n".join(lines), reply.image))
     return messages
 
 
 Measure = Callable[[str], int]
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram and Zalo count it (an emoji outside the BMP is two units)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _cut(line: str, limit: int, measure: Measure) -> list[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,9 +27,14 @@ class EngineSettings:
     default_lang: str = "vi"
     page_size: int = 5
     max_quantity: int = 100  # orders.max_quantity: the most of one product in one order
+    # orders.escalate_after in hours: when a customer can expect an answer to an order.
+    reply_hours: int = 6
     # Turns run at once (None: no limit). With the built-in NLU a turn is CPU on the one
     # event loop: more at once only make each turn's database trips wait behind the others.
     max_concurrent_turns: int | None = None
+    telegram_bot_username: str | None = None  # for t.me deep links in invite QR codes
+    # Today's date for "upcoming" fairs and festivals; tests set a fixed day.
+    today: Callable[[], date] = date.today
 
 
 @dataclass(slots=True)

@@ -7,22 +7,38 @@ from dataclasses import replace
 from bot.core.nlu import Entity
 from bot.core.turn import Turn
 from bot.handlers import render
+from bot.handlers.checkout.draft import PRODUCT, Draft
 from bot.handlers.context import catalog
 from bot.handlers.product_replies import CHOOSE
 from catalog.text import fold
 
+# Words around a choice that name nothing: "cái ở Hải Hà", "the one from Ba Che".
+FILLER = frozenset((
+    "cai", "o", "loai", "con", "chiec", "thu", "ben", "cua", "san", "pham", "lay", "chon",
+    "the", "one", "from", "in", "at", "of", "a", "i", "want", "please",
+))  # fmt: skip
 ASKED_INTENTS = {"info": "product_info", "price": "product_price", "shops": "shop_search"}
+
+
+def _open_choice(turn: Turn) -> list[str]:
+    """The product ids of the open "which one?" question, if any (product or checkout)."""
+    if turn.conv.step == CHOOSE:
+        return turn.memory.candidates
+    if turn.conv.step == PRODUCT:
+        draft = Draft.load(turn.memory)
+        return draft.choices if draft else []
+    return []
 
 
 async def read_choice_by_name(turn: Turn) -> None:
     """While "which product?" is open, words that name some of the candidates pick them."""
     parse = turn.parse
-    candidates = turn.memory.candidates
-    if turn.conv.step != CHOOSE or parse is None or not candidates:
+    candidates = _open_choice(turn)
+    if parse is None or not candidates:
         return
     if parse.values("product") or not fold(parse.text):
         return
-    words = fold(parse.text).split()
+    words = [w for w in fold(parse.text).split() if w not in FILLER] or fold(parse.text).split()
     chosen = []
     for product in await catalog(turn).get_products(candidates):
         names = " ".join(
@@ -32,6 +48,7 @@ async def read_choice_by_name(turn: Turn) -> None:
             chosen.append(product.id)
     if not chosen or len(chosen) == len(candidates):
         return
-    intent = ASKED_INTENTS.get(turn.memory.asked or "", "product_info")
+    asked = ASKED_INTENTS.get(turn.memory.asked or "", "product_info")
+    intent = "inform" if turn.conv.step == PRODUCT else asked
     entities = tuple(Entity("product", pid, 0, len(parse.text)) for pid in chosen)
     turn.parse = replace(parse, intent=intent, confidence=1.0, entities=entities)

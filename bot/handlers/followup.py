@@ -28,6 +28,25 @@ async def follow_topic(turn: Turn) -> Outcome:
     return await search.search_products(turn)
 
 
+# The intent that continues each journey; a confident other one starts a new journey.
+TOPIC_INTENTS = {
+    "shops": "shop_search",
+    "tourism": "tourism_suggest",
+    "search": "product_search",
+    "product": "product_info",
+}
+JOURNEYS = ("shop_search", "tourism_suggest", "product_search", "product_info", "product_price")
+CONFIDENT = 0.8
+
+
+def is_another_journey(turn: Turn) -> bool:
+    """True for a confident question of another journey than the last answer's."""
+    parse = turn.parse
+    if parse is None or parse.intent not in JOURNEYS or parse.confidence < CONFIDENT:
+        return False
+    return TOPIC_INTENTS.get(turn.memory.topic or "") != parse.intent
+
+
 # Folded words that mark a follow-up on the last answer ("còn … thì sao?", "how about …").
 FOLLOW_UP_CUES = ("con ", "thi sao", "the con", "how about", "what about", "and in ")
 
@@ -44,6 +63,8 @@ async def read_follow_ups(turn: Turn) -> None:
         return
     if parse.values("product") or parse.values("category"):
         return
+    if is_another_journey(turn):
+        return  # "có gì chơi ở Bình Liêu?" after "mua ở đâu": a new question, not an answer
     text = f" {fold(parse.text)} "
     cued = any(f" {cue}" in text for cue in FOLLOW_UP_CUES)
     asked_where = turn.conv.step.endswith(":where")  # "Bạn đang ở đâu?" was just asked

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.core.messages import Button, Reply
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
-from bot.handlers.checkout import quit_checkout
-from bot.handlers.checkout_draft import Draft
+from bot.handlers.checkout.cart import quit_checkout
+from bot.handlers.checkout.draft import Draft
 from bot.handlers.orders_common import (
     address_of,
     find_order,
@@ -16,6 +16,7 @@ from bot.handlers.orders_common import (
     producer_names,
     refusal_reply,
 )
+from bot.handlers.outcomes import cancelled_reply
 from catalog.orders import OrderDTO, Refusal, make_order_payload, parse_order_payload
 
 SHOWN = 10
@@ -79,7 +80,7 @@ async def _cancel(turn: Turn, order_id: int, token: str | None) -> Outcome:
     result = await order_service(turn).act(order_id, "cancel", address_of(turn), token=token)
     if isinstance(result, Refusal):
         return Outcome([refusal_reply(turn, result)])
-    return Outcome([turn.say("orders.cancel.done", number=result.number)])
+    return Outcome([await cancelled_reply(turn, result)])
 
 
 def setup(router: Router) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.core.nlu import Entity
 from bot.core.turn import Turn
-from bot.handlers.checkout_draft import STEPS
+from bot.handlers.checkout.draft import STEPS
 from catalog.text import fold
 
 # Folded verbs -> order action; longer phrases first so "da giao" wins over "giao".

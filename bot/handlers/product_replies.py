@@ -1,4 +1,4 @@
-"""Product replies: the card, the price, a comparison, and the "which one?" question."""
+"""Product replies: the price, a comparison, "X là gì", and the "which one?" question."""
 
 from __future__ import annotations
 
@@ -8,42 +8,17 @@ from bot.core.messages import Button, Reply
 from bot.core.payloads import make_payload
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
+from bot.handlers.cards.labels import source_button, stars_badge
+from bot.handlers.cards.product import product_card
 from bot.handlers.context import catalog
 from bot.handlers.menu import menu_button
+from bot.handlers.what_is import best_match, is_what_is
 from catalog.dto import ProductDTO
 
 logger = logging.getLogger(__name__)
 
 CHOOSE = "products:choose"
 MAX_CHOICES = 8
-
-
-async def product_card(turn: Turn, product: ProductDTO) -> Reply:
-    """Builds the card: stars, producer, district, what it is, price, where to buy, source."""
-    sellers = await catalog(turn).places_selling(product.id)
-    lines = [
-        turn.t("product.title", name=render.product_name(turn, product)),
-        render.stars_text(turn, product),
-        turn.t("product.producer", producer=product.producer_name or turn.t("common.unknown")),
-        turn.t("product.district", district=render.district_of(turn, product)),
-        turn.t("product.category", category=render.category_name(turn, product.category)),
-    ]
-    note = render.note_text(product)
-    if note:
-        lines.append(turn.t("product.note", note=note))
-    lines.append(render.price_text(turn, product))
-    if sellers:
-        names = ", ".join(render.place_name(turn, p) for p in sellers[:3])
-        lines.append(turn.t("product.sold_at", places=names))
-    else:
-        lines.append(turn.t("product.sold_at_unknown"))
-    lines.append(render.source_text(turn, product.sources))
-    buttons = (
-        turn.button("button.where_to_buy", make_payload("p", "shops", product.id)),
-        turn.button("button.similar", make_payload("p", "like", product.id)),
-        menu_button(turn),
-    )
-    return Reply("\n".join(lines), buttons=buttons)
 
 
 def price_reply(turn: Turn, product: ProductDTO) -> Reply:
@@ -57,7 +32,8 @@ def price_reply(turn: Turn, product: ProductDTO) -> Reply:
     )
     buttons = (
         turn.button("button.details", make_payload("p", "info", product.id)),
-        turn.button("button.where_to_buy", make_payload("p", "shops", product.id)),
+        turn.button("card.button.where", make_payload("p", "shops", product.id)),
+        *source_button(turn, product.sources),
     )
     return Reply(text, buttons=buttons)
 
@@ -70,7 +46,7 @@ def compare_reply(turn: Turn, products: list[ProductDTO]) -> Reply:
             "\n".join(
                 (
                     f"▸ {render.product_name(turn, product)}",
-                    "  " + render.stars_text(turn, product),
+                    "  " + stars_badge(turn, product),
                     "  " + turn.t("product.producer", producer=product.producer_name or "—"),
                     "  " + turn.t("product.district", district=render.district_of(turn, product)),
                     "  " + render.price_text(turn, product).replace("\n", "\n  "),
@@ -98,7 +74,26 @@ async def answer_about(turn: Turn, ids: list[str], asked: str) -> Outcome:
             price_reply(turn, product) if asked == "price" else await product_card(turn, product)
         )
         return Outcome([reply])
+    if asked == "info" and turn.parse is not None and is_what_is(turn.parse.text):
+        return await describe_best(turn, products)
     return ask_choice(turn, products, asked)
+
+
+async def describe_best(turn: Turn, products: list[ProductDTO]) -> Outcome:
+    """Answers "X là gì" with the best match's card and a button for each other match."""
+    text = turn.parse.text if turn.parse else ""
+    best = best_match(text, products)
+    others = [p for p in products if p.id != best.id]
+    turn.memory.focus_products([best.id])
+    turn.memory.candidates = [p.id for p in others]
+    turn.memory.topic = "product"
+    card = await product_card(turn, best)
+    buttons = tuple(
+        Button(f"{render.product_name(turn, p)} ({render.district_of(turn, p)})",
+               make_payload("p", "info", p.id))
+        for p in others
+    )  # fmt: skip
+    return Outcome([card, Reply(turn.t("product.also_match", count=len(others)), buttons)])
 
 
 def ask_choice(turn: Turn, products: list[ProductDTO], asked: str) -> Outcome:

@@ -12,7 +12,7 @@ from bot.core.turn import Outcome, Turn
 from bot.handlers import render
 from bot.handlers.context import catalog, mentioned_place, product_mentions
 from bot.handlers.menu import menu_button
-from bot.handlers.search_filters import describe_filters, filters_from
+from bot.handlers.search_filters import describe_filters, filters_from, refines
 
 RESULTS = "search:results"
 
@@ -21,7 +21,7 @@ async def search_products(turn: Turn) -> Outcome:
     """Finds products by category, stars, place and budget (remembering the last filters)."""
     where = await mentioned_place(turn)
     mentioned = [i for ids in product_mentions(turn.parse) for i in ids]
-    refine = turn.intent != "product_search" or turn.conv.step == RESULTS
+    refine = turn.intent != "product_search" or refines(turn)
     filters = filters_from(turn.parse, where.district_id, mentioned, turn.memory.filters, refine)
     if where.unknown and not where.district_id:
         return Outcome([turn.say("search.unknown_place", menu_button(turn))])

@@ -9,9 +9,26 @@ from bot.core.numbers import clamped_int
 from bot.core.turn import Turn
 from bot.handlers import render
 from bot.handlers.context import catalog, district_label
+from catalog.text import fold
 
+# price_max meaning "any published price": keeps only the priced products. Also the most a
+# budget can say: prices are 32-bit integers in the database.
+PRICED = 2_000_000_000
+# Folded words that narrow the last search instead of starting a new one.
+REFINE_CUES = (
+    "chi ", "thoi", "only", "just ", "con ", "nua", "more", "re hon", "cheaper", "trong do",
+    "trong so do", "among", "loc ", "filter", "nhung ", "but ", "of those", "in those",
+)  # fmt: skip
 # Mentioning one of these starts a new search; mentioning only the others refines the last.
 SUBJECT_KEYS = ("category", "ids")
+
+
+def refines(turn: Turn) -> bool:
+    """True when the message narrows the last search ("chỉ loại 5 sao thôi", "cheaper")."""
+    if not turn.memory.filters or turn.memory.topic != "search" or turn.parse is None:
+        return False
+    folded = f" {fold(turn.parse.text)} "
+    return any(f" {cue}" in folded for cue in REFINE_CUES)
 
 
 def _int(value: Any) -> int | None:
@@ -20,6 +37,11 @@ def _int(value: Any) -> int | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return clamped_int(number)  # "dưới 10^20 đồng" is no upper bound, not a crash
+
+
+def _budget(value: Any) -> int | None:
+    amount = _int(value)
+    return None if amount is None else max(0, min(amount, PRICED))
 
 
 def filters_from(
@@ -48,13 +70,13 @@ def filters_from(
     if parse is not None:
         found["category"] = parse.first("category")
         found["stars"] = _int(parse.first("stars"))
-        found["price_max"] = _int(parse.first("price_max"))
-        found["price_min"] = _int(parse.first("price_min"))
+        found["price_max"] = _budget(parse.first("price_max"))
+        found["price_min"] = _budget(parse.first("price_min"))
     found = {k: v for k, v in found.items() if v is not None}
     if not found or any(k in found for k in SUBJECT_KEYS):
         return found
-    if not refine and set(found) != {"district"}:
-        return found
+    if not refine:
+        return found  # a new search starts afresh; a new topic is not merged with the old
     return {**previous, **found}
 
 
@@ -75,6 +97,8 @@ async def describe_filters(turn: Turn, filters: dict[str, Any]) -> str:
         parts.append(district_label(turn, district) if district else filters["district"])
     if filters.get("price_min"):
         parts.append(turn.t("search.price_min", amount=render.vnd(filters["price_min"])))
-    if filters.get("price_max"):
+    if filters.get("price_max") and filters["price_max"] >= PRICED:
+        parts.append(turn.t("convo.priced"))
+    elif filters.get("price_max"):
         parts.append(turn.t("search.price_max", amount=render.vnd(filters["price_max"])))
     return "".join(f" · {part}" for part in parts)

@@ -10,6 +10,7 @@ from bot.handlers import render
 from bot.handlers.context import catalog, district_label, mentioned_place, product_mentions
 from bot.handlers.menu import menu_button
 from bot.handlers.product_replies import MAX_CHOICES, ask_choice
+from bot.handlers.where_to_buy import where_to_buy
 from catalog.dto import PlaceDTO
 from catalog.enums import SHOP_KINDS
 
@@ -91,12 +92,15 @@ async def shops_for(turn: Turn, product_id: str) -> Outcome:
     turn.memory.focus_products([product.id])
     turn.memory.topic = "shops"
     name = render.product_name(turn, product)
-    sellers = await service.places_selling(product.id)
-    if sellers:
-        return Outcome(_listing(turn, turn.t("shops.selling", product=name), sellers))
-    centres = await service.places(kinds=("ocop_center",))
+    where = await where_to_buy(service, product)
+    if where.basis == "sells":
+        return Outcome(_listing(turn, turn.t("shops.selling", product=name), where.places))
+    if where.basis == "district":
+        district = render.district_of(turn, product)
+        header = turn.t("shops.selling_district", product=name, district=district)
+        return Outcome(_listing(turn, header, where.places))
     header = turn.t("shops.selling_unknown", product=name)
-    replies = _listing(turn, header, centres) if centres else [Reply(header)]
+    replies = _listing(turn, header, where.places) if where.places else [Reply(header)]
     return Outcome([*replies, online_reply(turn, turn.t("shops.also_online"))])
 
 
@@ -114,7 +118,7 @@ def _listing(
     turn.memory.places = [p.id for p, _ in pairs]
     lines = [header]
     lines += [f"{i}. {render.place_line(turn, p, km)}" for i, (p, km) in enumerate(pairs, 1)]
-    first = next((p for p, _ in pairs if p.lat is not None and p.lon is not None), None)
+    first = next((p for p, _ in pairs if p.own_coords), None)
     card = None
     if first is not None and first.lat is not None and first.lon is not None:
         card = LocationCard(first.lat, first.lon, render.place_name(turn, first), first.address)

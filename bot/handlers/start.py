@@ -8,11 +8,16 @@ from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
 from bot.handlers.menu import journey_buttons, menu_button
+from bot.handlers.producer import link_inbox
 from catalog.enums import CATEGORIES
 
 
 async def greet_user(turn: Turn) -> Outcome:
-    """Greets the person and shows the main journeys."""
+    """Greets the person and shows the main journeys (`/start link_CODE` links a producer)."""
+    args = turn.command_args
+    if args and args[0].lower().startswith("link_"):  # a Telegram deep link from an invite QR
+        turn.command_args = [args[0][len("link_") :]]
+        return await link_inbox(turn)
     return Outcome([Reply(turn.t("start.greet"), journey_buttons(turn))])
 
 

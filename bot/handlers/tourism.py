@@ -7,8 +7,12 @@ from bot.core.numbers import page_number
 from bot.core.payloads import make_payload
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
-from bot.handlers import render
+from bot.handlers import events, render
+from bot.handlers.cards.event import event_name, when_short
+from bot.handlers.cards.labels import source_button
+from bot.handlers.cards.place import place_lines
 from bot.handlers.context import catalog, district_label, mentioned_place
+from bot.handlers.event_query import EventQuery, is_event_question
 from bot.handlers.menu import menu_button
 from bot.handlers.shops import district_buttons
 from catalog.dto import PlaceDTO
@@ -19,27 +23,49 @@ from catalog.text import fold
 ASK_WHERE = "tourism:where"
 MAX_PLACES = 4
 NEARBY_PRODUCTS = 3
+EVENTS_MENTIONED = 3
 
 
 async def suggest_tourism(turn: Turn) -> Outcome:
     """Suggests sites and festivals for the place and month asked about."""
     where = await mentioned_place(turn)
+    if turn.parse and is_event_question(turn.parse.text):
+        return await events.answer_events(turn, where)
     month = asked_month(turn.parse.text) if turn.parse else None
     if where.place and where.place.kind in ("festival", "tourism_site"):
-        return Outcome([await place_reply(turn, where.place)])
+        mention = await events_mention(turn, None, None, where.place.id)
+        mention = mention or await events_mention(turn, where.place.district_id, None)
+        return Outcome([await place_reply(turn, where.place), *([mention] if mention else [])])
     if where.district_id or month:
         return await tourism_in(turn, where.district_id, month)
     return await tourism_overview(turn)
 
 
 async def tourism_overview(turn: Turn) -> Outcome:
-    """Lists the festivals and asks which district the person visits."""
+    """Lists the fairs and festivals held every year and asks which district to visit."""
     turn.memory.topic = "tourism"
-    festivals = await catalog(turn).places(kinds=("festival",))
+    today = events.today_of(turn)
+    found = await catalog(turn).events(today=today, series=True)
     lines = [turn.t("tourism.overview")]
-    lines += [f"• {_festival_line(turn, p)}" for p in festivals]
+    lines += [f"• {event_name(turn, e)}: {when_short(turn, e, today)}" for e in found]
     buttons = await district_buttons(turn, "t")
     return Outcome([Reply("\n".join(lines), buttons)], ASK_WHERE)
+
+
+async def events_mention(
+    turn: Turn, district_id: str | None, month: int | None, place_id: str | None = None
+) -> Reply | None:
+    """The fairs and festivals there or then (upcoming, then yearly), as one short reply."""
+    query = EventQuery((), None, month, False)
+    found = await events.find_events(turn, district_id, query, place_id)
+    shown = [*found.upcoming, *found.series][:EVENTS_MENTIONED]
+    if not shown:
+        return None
+    today = events.today_of(turn)
+    lines = [turn.t("tourism.events")]
+    lines += [f"• {event_name(turn, e)}: {when_short(turn, e, today)}" for e in shown]
+    buttons = tuple(Button(event_name(turn, e), make_payload("ev", "one", e.id)) for e in shown)
+    return Reply("\n".join(lines), buttons)
 
 
 async def tourism_in(
@@ -55,9 +81,9 @@ async def tourism_in(
     found = await service.tourism(district=district_id, month=month)
     if not found:
         text = turn.t("tourism.none", place=label, when=when)
-        return Outcome(
-            [Reply(text, (turn.button("button.tourism", "nav:tourism"), menu_button(turn)))]
-        )
+        mention = await events_mention(turn, district_id, month)
+        buttons = (turn.button("button.tourism", "nav:tourism"), menu_button(turn))
+        return Outcome([Reply(text, buttons), *([mention] if mention else [])])
     first = page * MAX_PLACES
     shown = found[first : first + MAX_PLACES]
     turn.memory.places = [p.id for p in shown]
@@ -73,18 +99,17 @@ async def tourism_in(
     if first + MAX_PLACES < len(found):
         buttons.insert(0, turn.button("button.more", make_payload("t", "page", page + 1)))
     replies = [Reply(header, tuple(buttons), replace_previous=page > 0)]
+    mention = await events_mention(turn, district_id, month) if page == 0 else None
+    replies += [mention] if mention else []
     replies += [await place_reply(turn, p) for p in shown]
     return Outcome(replies)
 
 
 async def place_reply(turn: Turn, place: PlaceDTO) -> Reply:
-    """One site or festival: season, venue, OCOP link, products and shops nearby, source."""
+    """One site, shop or festival place: what it is, products and shops nearby, source."""
     service = catalog(turn)
-    lines = [f"📍 {_festival_line(turn, place)}"]
-    if place.venue:
-        lines.append(turn.t("tourism.venue", venue=place.venue))
-    if place.ocop_link or place.facts:
-        lines.append(turn.t("tourism.about", text=place.ocop_link or place.facts))
+    lines = place_lines(turn, place)
+    source = lines.pop()
     buttons: list[Button] = []
     if place.district_id:
         page = await service.search_products(district=place.district_id, limit=NEARBY_PRODUCTS)
@@ -104,25 +129,14 @@ async def place_reply(turn: Turn, place: PlaceDTO) -> Reply:
         buttons.append(
             turn.button("button.shops_here", make_payload("s", "dist", place.district_id))
         )
-    link = render.map_link(place)
-    if link:
-        lines.append(turn.t("place.map", url=link))
-    lines.append(render.source_text(turn, place.sources))
-    return Reply("\n".join(lines), tuple(buttons))
+    lines.append(source)
+    return Reply("\n".join(lines), (*buttons, *source_button(turn, place.sources)))
 
 
 def asked_month(text: str) -> int | None:
     """Reads the month asked about: "tháng 12", "thang 12", "December"."""
     months = season_months(text) or season_months(fold(text).replace("thang", "tháng"))
     return months[0] if months else None
-
-
-def _festival_line(turn: Turn, place: PlaceDTO) -> str:
-    name = render.place_name(turn, place)
-    season = turn.t("tourism.season", season=place.season) if place.season else ""
-    known = place.district_name
-    district = f" ({known})" if known and known not in name else ""
-    return f"{name}{district}{season}"
 
 
 async def tourism_in_button(turn: Turn) -> Outcome:
@@ -151,6 +165,14 @@ async def tourism_near(turn: Turn) -> Outcome:
     return Outcome(replies)
 
 
+async def show_place_button(turn: Turn) -> Outcome:
+    """Shows the site, shop or festival place on the pressed button."""
+    place = await catalog(turn).get_place(turn.payload.arg or "" if turn.payload else "")
+    if place is None:
+        return Outcome([turn.say("place.not_found", menu_button(turn))])
+    return Outcome([await place_reply(turn, place)])
+
+
 async def tourism_menu(turn: Turn) -> Outcome:
     """Shows the tourism overview."""
     return await tourism_overview(turn)
@@ -163,3 +185,4 @@ def setup(router: Router) -> None:
     router.on_payload("nav:tourism", tourism_menu)
     router.on_payload("t:dist", tourism_in_button)
     router.on_payload("t:page", show_tourism_page)
+    router.on_payload("t:place", show_place_button)

@@ -10,7 +10,17 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.io.schema import SECTIONS, row_key
-from catalog.models import Base, District, Place, PlaceProduct, Producer, Product
+from catalog.models import (
+    Base,
+    District,
+    Event,
+    Figure,
+    OnlinePlatform,
+    Place,
+    PlaceProduct,
+    Producer,
+    Product,
+)
 from catalog.text import fold, search_key
 
 logger = logging.getLogger(__name__)
@@ -23,6 +33,9 @@ MODELS: dict[str, type[Base]] = {
     "products": Product,
     "places": Place,
     "place_products": PlaceProduct,
+    "events": Event,
+    "figures": Figure,
+    "online_platforms": OnlinePlatform,
 }
 
 
@@ -51,7 +64,7 @@ def _key(section: str, row: Any) -> tuple[str, ...]:
     return (row.id,)
 
 
-async def _existing(session: AsyncSession, section: str, keys: list[tuple[str, ...]]) -> dict:
+async def existing_rows(session: AsyncSession, section: str, keys: list[tuple[str, ...]]) -> dict:
     """The rows already stored under these keys, fetched in chunks (bound-parameter limits)."""
     model = MODELS[section]
     found: dict[tuple[str, ...], Any] = {}
@@ -86,7 +99,7 @@ async def apply(
         counts = summary[section] = Counts()
         rows = records[section]
         keys = [row_key(section, r) for r in rows]
-        existing = await _existing(session, section, keys) if rows else {}
+        existing = await existing_rows(session, section, keys) if rows else {}
         for record in rows:
             values = {k: v for k, v in record.items() if not k.startswith("__")}
             current = existing.get(row_key(section, values))

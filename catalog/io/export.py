@@ -36,7 +36,7 @@ async def export_sections(session: AsyncSession) -> Sections:
 
 def _csv_cell(section: str, name: str, value: Any) -> Any:
     if name in LIST_FIELDS.get(section, ()):
-        return escape_cell(f" {LIST_SEPARATOR} ".join(value or []))
+        return escape_cell(f" {LIST_SEPARATOR} ".join(str(item) for item in value or []))
     return "" if value is None else escape_cell(value)
 
 
@@ -45,7 +45,7 @@ def render(sections: Sections, fmt: str, kind: str = "products") -> str:
     if fmt == "yaml":
         return yaml.safe_dump(sections, allow_unicode=True, sort_keys=False, width=100)
     if fmt == "json":
-        return json.dumps(sections, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(sections, ensure_ascii=False, indent=2, default=str) + "\n"
     if fmt == "csv":
         out = io.StringIO(newline="")
         writer = csv.writer(out, lineterminator="\n")

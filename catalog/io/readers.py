@@ -164,7 +164,16 @@ def detect_kind(header: list[str]) -> str:
     """Guesses which section a one-table file holds from its columns."""
     names = {h.strip() for h in header if h}
     # Most shared columns wins; products (listed first) wins a tie.
-    order = ("products", "places", "producers", "districts", "place_products")
+    order = (
+        "products",
+        "places",
+        "events",
+        "producers",
+        "districts",
+        "place_products",
+        "figures",
+        "online_platforms",
+    )
     return max(order, key=lambda section: len(names & set(columns(section))))
 
 

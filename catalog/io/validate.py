@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from catalog.io.cells import control_problem
 from catalog.io.problems import Problem, RawRow, from_validation
-from catalog.io.schema import REFERENCES, ROW_MODELS, SECTIONS, row_key
+from catalog.io.schema import NOT_REFERENCES, REFERENCES, ROW_MODELS, SECTIONS, row_key
 
 Records = dict[str, list[dict[str, Any]]]
 
@@ -77,11 +77,13 @@ def validate(
         for record in records.get(section, []):
             for field, target in refs.items():
                 value = record.get(field)
-                if value is not None and value not in known[target]:
-                    noun = target.removesuffix("s")
-                    problems.append(
-                        Problem(record["__where__"], field, f"unknown {noun} {value!r}")
-                    )
+                allowed = NOT_REFERENCES.get((section, field), frozenset())
+                for item in value if isinstance(value, list) else [value]:
+                    if item is not None and item not in known[target] and item not in allowed:
+                        noun = target.removesuffix("s")
+                        problems.append(
+                            Problem(record["__where__"], field, f"unknown {noun} {item!r}")
+                        )
     problems.sort(key=lambda p: _order(p.where))
     return records, problems
 

@@ -46,7 +46,7 @@ def read_xlsx(path: Path) -> dict[str, list[RawRow]]:
 
 def _cell(section: str, name: str, value: Any) -> Any:
     if name in LIST_FIELDS.get(section, ()):
-        return escape_cell(f" {LIST_SEPARATOR} ".join(value or []))
+        return escape_cell(f" {LIST_SEPARATOR} ".join(str(item) for item in value or []))
     return escape_cell(value)
 
 

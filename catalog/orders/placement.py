@@ -139,6 +139,13 @@ class Placement:
         directory = Directory(self._session)
         for order in orders:
             await send_pings(outbox, directory, order, self._policy, now, "new")
+            if order.operator_routed:  # no producer chat: the console's inbox receives it
+                from catalog.console.inbox import Inbox  # console tables import the order base
+
+                inbox = Inbox(self._session)
+                await inbox.add_order(
+                    order.id, order.customer_address, now, order.customer_language
+                )
 
     async def _products(self, ids: list[str]) -> list[Product]:
         rows = list(await self._session.scalars(select(Product).where(Product.id.in_(ids))))

@@ -59,8 +59,9 @@ class Reminders:
             if order is None:
                 continue
             report.escalated.append(order.number)
+            await self._to_console(order.id, order.customer_address, order.customer_language, now)
             if not self._policy.operator:
-                logger.warning("order %s is unanswered and no operator is set", order.number)
+                logger.info("order %s is unanswered: in the console's inbox", order.number)
                 continue
             names = await self._directory.producer_names([order.producer_id])
             params: dict[str, Any] = order_params(order, names.get(order.producer_id or "", ""))
@@ -81,6 +82,14 @@ class Reminders:
                 order_id=order.id,
             )
         return report
+
+    async def _to_console(self, order_id: int, address: str, language: str, now: datetime) -> None:
+        """Puts the unanswered order in the console's inbox (once; orders.operator is extra)."""
+        from catalog.console.inbox import Inbox  # console tables import the order models
+
+        inbox = Inbox(self._session)
+        if not any(item.is_open for item in await inbox.for_order(order_id)):
+            await inbox.add_order(order_id, address, now, language)
 
     async def _claim(
         self,

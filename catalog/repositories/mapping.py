@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
-from catalog.dto import DistrictDTO, PlaceDTO, ProducerDTO, ProductDTO
+from catalog.dto import DistrictDTO, PlaceDTO, PriceDTO, ProducerDTO, ProductDTO
 from catalog.models import District, Place, Producer, Product
 from catalog.seasons import season_months
+
+
+def _vnd(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đ"
+
+
+def price_dto(row: Product) -> PriceDTO | None:
+    """The structured price, or None when no source (and no seller) quotes one.
+
+    A price typed in by the operator without the source's words is stated as its amounts;
+    without a kind it is the seller's.
+    """
+    if row.price_vnd is None and row.price_stated is None:
+        return None
+    stated = row.price_stated
+    if stated is None and row.price_vnd is not None:
+        amounts = [row.price_vnd] + ([row.price_max_vnd] if row.price_max_vnd else [])
+        stated = "–".join(_vnd(a) for a in amounts)
+    return PriceDTO(
+        min_vnd=row.price_vnd,
+        max_vnd=row.price_max_vnd,
+        stated=stated or "",
+        unit=row.price_unit,
+        kind=row.price_kind or "seller",
+        date=row.price_date,
+        source=row.price_source,
+        set_by=row.price_set_by,
+    )
 
 
 def district_dto(row: District) -> DistrictDTO:
@@ -48,6 +76,10 @@ def product_dto(row: Product) -> ProductDTO:
         note=row.note,
         sources=tuple(row.sources or ()),
         confidence=row.confidence,
+        description_vi=row.description_vi,
+        description_en=row.description_en,
+        ocop_status=row.ocop_status,
+        price=price_dto(row),
     )
 
 
@@ -70,4 +102,8 @@ def place_dto(row: Place) -> PlaceDTO:
         venue=row.venue,
         sources=tuple(row.sources or ()),
         confidence=row.confidence,
+        description_vi=row.description_vi,
+        description_en=row.description_en,
+        own_coords=row.lat is not None and row.lon is not None,
+        note=row.note,
     )

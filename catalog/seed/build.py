@@ -1,4 +1,4 @@
-"""Builds catalog/seed/catalog.yaml from the sourced facts file.
+"""Builds catalog/seed/catalog.yaml (edition 2) from the sourced facts file.
 
 Run ``python -m catalog.seed.build [FACTS] [-o OUT]``. Only sourced facts are copied: a
 null in the facts file stays null. The mapping decisions are explained in README.md here.
@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from catalog.seed.prices import parse_vnd
+from catalog.seed.events import event, figure, online_platform
+from catalog.seed.rows import district, place, producer, product
 
 logger = logging.getLogger(__name__)
 
@@ -22,11 +23,13 @@ SHARED_FACTS = HERE.parents[2] / "shared" / "ocop" / "catalog-facts.yaml"
 # A copy of the shared file travels with the repo, so a clone elsewhere can rebuild the seed.
 DEFAULT_FACTS = SHARED_FACTS if SHARED_FACTS.exists() else HERE / "facts" / "catalog-facts.yaml"
 SEED_FILE = HERE / "catalog.yaml"
-KIND_MAP = {"rest_stop_ocop_display": "rest_stop"}
+#: The edition of the facts (and of the seed built from them); see catalog.seed.upgrade.
+EDITION = 2
 
-# (place id, product id): which products a place's own source says it sells.
+# (place id, product id) read by hand from a place's own source text (edition 1, kept):
 # "ruốc tép" (Hạ Long centre) has no product; "giò lợn Móng Cái" (Big C point) is a pork
 # roll, not the Vạn Thành Phát pork, and the source names no producer, so neither is linked.
+# Edition 2 adds every place's `sells` list from the facts.
 PLACE_PRODUCTS = [
     ("ocop-center-ha-long", "cha-muc-ha-long-manh-ha"),
     ("ocop-center-ha-long", "sa-sung-thanh-tung"),
@@ -36,115 +39,39 @@ PLACE_PRODUCTS = [
 ]
 
 
-def _sources(fact: dict[str, Any]) -> list[str]:
-    found = [fact.get("source"), fact.get("also_source"), fact.get("price_source")]
-    context = fact.get("price_context") or {}
-    found.append(context.get("source"))
-    return list(dict.fromkeys(s for s in found if s))
-
-
-def _note(fact: dict[str, Any]) -> str | None:
-    parts = [fact.get("note")]
-    if fact.get("producer_note"):
-        parts.append(f"Producer: {fact['producer_note']}")
-    if fact.get("star_note"):
-        parts.append(f"Stars: {fact['star_note']}")
-    if fact.get("vietgap"):
-        parts.append("VietGAP-certified (per source)")
-    context = fact.get("price_context")
-    if context:
-        parts.append(
-            f"{context['kind'].capitalize()} (not this product's price): {context['value']}"
-            f" per {context['unit']} ({context['source']})"
-        )
-    text = "\n".join(p for p in parts if p)
-    return text or None
-
-
-def _price(fact: dict[str, Any]) -> dict[str, Any]:
-    price = fact.get("price")
-    empty = {"price_vnd": None, "price_max_vnd": None, "price_unit": None, "price_note": None}
-    if not price:
-        return empty
-    parsed = parse_vnd(str(price["value"]))
-    if parsed is None:
-        raise ValueError(f"{fact['id']}: cannot read price {price['value']!r}")
-    note = f"{price['value']} per {price['unit']}" if price.get("unit") else str(price["value"])
-    if price.get("kind"):
-        note += f" ({price['kind']})"
-    return {
-        "price_vnd": parsed[0],
-        "price_max_vnd": parsed[1],
-        "price_unit": price.get("unit"),
-        "price_note": note,
-    }
-
-
-def product(fact: dict[str, Any]) -> dict[str, Any]:
-    """Maps one product of the facts file to a catalog row."""
-    return {
-        "id": fact["id"],
-        "name_vi": fact["name_vi"],
-        "name_en": fact.get("name_en"),
-        "aliases": list(fact.get("aliases") or []),
-        "category": fact["category"],
-        "stars": fact.get("stars"),
-        "star_level": fact.get("star_level"),
-        "star_year": None if fact.get("star_year") is None else str(fact["star_year"]),
-        "producer_id": fact.get("producer"),
-        "district_id": fact.get("district"),
-        **_price(fact),
-        "unit": None,
-        "description": None,
-        "note": _note(fact),
-        "sources": _sources(fact),
-        "confidence": fact.get("confidence"),
-    }
-
-
-def place(fact: dict[str, Any]) -> dict[str, Any]:
-    """Maps one place of the facts file to a catalog row."""
-    keys = ("address", "lat", "lon", "coord_confidence", "coord_note", "season", "facts")
-    return {
-        "id": fact["id"],
-        "kind": KIND_MAP.get(fact["kind"], fact["kind"]),
-        "name_vi": fact["name_vi"],
-        "name_en": fact.get("name_en"),
-        "district_id": fact.get("district"),
-        **{key: fact.get(key) for key in keys},
-        "ocop_link": fact.get("ocop_link"),
-        "venue": fact.get("venue"),
-        "sources": _sources(fact),
-        "confidence": fact.get("confidence"),
-    }
+def place_products(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The hand-read links, then each place's `sells`; the link's source is the place's."""
+    by_id = {p["id"]: p for p in places}
+    pairs = list(PLACE_PRODUCTS)
+    pairs += [(p["id"], product_id) for p in places for product_id in p.get("sells") or []]
+    return [
+        {"place_id": pl, "product_id": pr, "source": by_id[pl].get("source")}
+        for pl, pr in dict.fromkeys(pairs)
+    ]
 
 
 def build(facts: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Builds every seed section from the parsed facts file."""
-    district_keys = ("id", "name_vi", "name_en", "centre", "lat", "lon")
-    places = {p["id"]: p for p in facts["places"]}
+    figure_ids: set[str] = set()
+    figures = [figure(f, figure_ids) for f in facts.get("province_figures") or []]
+    figures += [figure(f, figure_ids) for f in facts.get("district_figures") or []]
+    platform_ids: set[str] = set()
     return {
-        "districts": [{k: d.get(k) for k in district_keys} for d in facts["districts"]],
-        "producers": [
-            {
-                "id": p["id"],
-                "name": p["name"],
-                "type": p["type"],
-                "district_id": p.get("district"),
-                "source": p.get("source"),
-            }
-            for p in facts["producers"]
-        ],
+        "districts": [district(d) for d in facts["districts"]],
+        "producers": [producer(p) for p in facts["producers"]],
         "products": [product(p) for p in facts["products"]],
         "places": [place(p) for p in facts["places"]],
-        "place_products": [
-            {"place_id": pl, "product_id": pr, "source": places[pl].get("source")}
-            for pl, pr in PLACE_PRODUCTS
+        "place_products": place_products(facts["places"]),
+        "events": [event(e) for e in facts.get("events") or []],
+        "figures": figures,
+        "online_platforms": [
+            online_platform(p, platform_ids) for p in facts.get("ecommerce") or []
         ],
     }
 
 
 HEADER = (
+    f"# Edition {EDITION} of the seed catalog.\n"
     "# Generated by `python -m catalog.seed.build` from ../shared/ocop/catalog-facts.yaml.\n"
     "# Do not edit by hand: change the facts or the builder, then regenerate.\n"
 )

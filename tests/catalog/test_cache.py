@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -66,6 +68,13 @@ async def _count_queries(sessions: async_sessionmaker[AsyncSession], repeat: int
                 districts.clear()  # a caller's list is its own
                 assert await service.get_product("no-such-product") is None
                 assert (await service.search_products(text="mien")).total >= 0
+                today = datetime.date(2026, 1, 10)
+                assert (await service.events(today=today, month=12)) == []
+                assert await service.get_event("no-such-event") is None
+                assert await service.events_featuring("mien-dong-binh-lieu") == []
+                assert await service.figures() == []
+                assert await service.online_platforms() == []
+                assert await service.ocop_centres("dam-ha") == []
     finally:
         event.remove(engine, "before_cursor_execute", listener)
     return len(statements)
@@ -81,7 +90,7 @@ async def test_the_service_reads_through_the_factory_cache(empty_db_url: str) ->
         cached = make_session_factory(engine, catalog_cache=CatalogCache())
         first = await _count_queries(cached, 1)
         assert await _count_queries(cached, 3) == 0
-        assert uncached == 3 * first > 0
+        assert uncached >= 3 * first > 0  # cached: the events are read once for two reads
         async with cached() as session:
             assert await CatalogService(session).list_districts() == []
     finally:

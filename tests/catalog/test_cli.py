@@ -61,7 +61,7 @@ def test_export_json_on_a_new_database_lists_the_seed(tmp_path: Path) -> None:
     """No config, no URL: the default SQLite file is created, migrated and seeded."""
     done = run("export", "--format", "json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert len(json.loads(done.stdout)["products"]) == 46
+    assert len(json.loads(done.stdout)["products"]) == 106
     assert (tmp_path / "data" / "ocopbot.db").exists()
 
 
@@ -115,5 +115,41 @@ def test_dry_run_then_import_then_export(cli: Callable[..., Done], tmp_path: Pat
     assert done.returncode == 0
     with exported.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 47
+    assert len(rows) == 107
     assert any(r["id"] == "tra-a" and r["name_vi"] == "Trà A" and r["stars"] == "3" for r in rows)
+
+
+def test_show_prints_every_field_of_a_product_with_its_research_notes(
+    cli: Callable[..., Done], tmp_path: Path
+) -> None:
+    url = ["--database-url", sqlite(tmp_path)]
+    done = cli("show", "ruoc-hau-bavabi", *url)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.startswith("product ruoc-hau-bavabi\n")
+    assert "  stars: 5\n" in out and "  description_vi: " in out and "  description_en: " in out
+    assert "Stars: FIX v2" in out  # the operator's research note, not for customers
+    assert "https://thuonghieuquangninh.gov.vn/da-dang-cac-san-pham-thuy-san-2.html" in out
+    assert "  places_selling:\n    - ocop-point-bigc-ha-long\n" in out
+    assert "  price: null\n" in out  # no source quotes its price
+    wine = cli("show", "ruou-ba-kich-ba-che", *url).stdout
+    assert "    stated: 300.000 đồng\n    unit: chai 1 lít\n    kind: news\n" in wine
+
+
+def test_show_a_place_and_an_event(cli: Callable[..., Done], tmp_path: Path) -> None:
+    url = ["--database-url", sqlite(tmp_path)]
+    shop = cli("show", "ocop-store-dam-ha", *url).stdout
+    assert shop.startswith("place ocop-store-dam-ha\n") and "  own_coords: False\n" in shop
+    assert "  products_sold:\n" in shop and "    - khau-nhuc-to-nhung\n" in shop
+    assert "Sells: products named in the same article" in shop
+    fair = cli("show", "hoi-cho-ocop-xuan-2026", *url).stdout
+    assert "  date_start: 2026-02-06\n  date_end: 2026-02-11\n" in fair
+    assert "  place_id: cung-quy-hoach-hoi-cho\n" in fair and "  facts: ~220 booths" in fair
+    venue = cli("show", "cung-quy-hoach-hoi-cho", *url).stdout
+    assert "    - hoi-cho-ocop-xuan-2026\n" in venue  # events held there
+
+
+def test_show_an_unknown_id_says_so(cli: Callable[..., Done], tmp_path: Path) -> None:
+    done = cli("show", "ruou-khong-co", "--database-url", sqlite(tmp_path))
+    assert done.returncode == 1 and done.stdout == ""
+    assert "no product, place or event has the id 'ruou-khong-co'" in done.stderr

@@ -15,7 +15,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
 from catalog.models import Base, District, Place, PlaceProduct, Producer, Product
 
-CATALOG_TABLES = {"districts", "producers", "products", "places", "place_products"}
+CATALOG_TABLES = {
+    "districts",
+    "producers",
+    "products",
+    "places",
+    "place_products",
+    "events",
+    "figures",
+    "online_platforms",
+    "seed_editions",
+}
 
 
 async def test_upgrade_runs_inside_a_running_loop_and_is_repeatable(empty_db_url: str) -> None:
@@ -66,7 +76,7 @@ async def test_seed_loads_once(empty_db_url: str) -> None:
                 await session.scalar(select(func.count()).select_from(model))
                 for model in (District, Producer, Product, Place, PlaceProduct)
             ]
-        assert counts == [13, 24, 46, 22, 5]
+        assert counts == [13, 40, 106, 31, 7]
     finally:
         await engine.dispose()
 
@@ -126,7 +136,7 @@ async def test_processes_starting_together_seed_once(empty_db_url: str) -> None:
         loaded = await asyncio.gather(*(seed_if_empty(make_session_factory(e)) for e in engines))
         assert sorted(loaded) == [False, False, True]
         async with make_session_factory(engines[0])() as session:
-            assert await session.scalar(select(func.count()).select_from(Product)) == 46
+            assert await session.scalar(select(func.count()).select_from(Product)) == 106
     finally:
         for engine in engines:
             await engine.dispose()

@@ -49,17 +49,17 @@ async def test_an_empty_cell_clears_but_a_missing_column_keeps(
     path = write_csv(
         tmp_path / "fix.csv",
         ["id", "name_vi", "category", "district_id", "aliases"],
-        [["ga-tien-yen", "Gà Tiên Yên", "poultry", "", "gà đồi"]],
+        [["ga-tien-yen", "Gà Tiên Yên", "poultry", "", "gà chính gốc"]],
     )
     result = await import_into(catalog_session_factory, path)
     assert summary(result) == {"products": (0, 1, 0)}
     chicken = await product(catalog_session_factory, "ga-tien-yen")
     assert chicken is not None
-    assert (chicken.district_id, chicken.aliases, chicken.stars) == (None, ("gà đồi",), 3)
+    assert (chicken.district_id, chicken.aliases, chicken.stars) == (None, ("gà chính gốc",), 3)
     async with catalog_session_factory() as session:
         from catalog.services import CatalogService
 
-        found = await CatalogService(session).search_products(text="ga doi")
+        found = await CatalogService(session).search_products(text="ga chinh goc")
     assert [p.id for p in found.items] == ["ga-tien-yen"]  # the search follows new aliases
 
 
@@ -159,8 +159,22 @@ async def test_export_then_import_changes_nothing(
     assert result.ok, [str(p) for p in result.problems]
     expected = {s: (0, 0, len(rows)) for s, rows in sections.items()}
     if fmt == "csv":
-        expected = {"products": (0, 0, 46)}
+        expected = {"products": (0, 0, 106)}
     assert summary(result) == expected
+
+
+async def test_events_csv_of_their_own_round_trips(
+    catalog_session_factory: Factory, tmp_path: Path
+) -> None:
+    async with catalog_session_factory() as session:
+        sections = await export_sections(session)
+    path = tmp_path / "events.csv"
+    write(sections, "csv", path, kind="events")
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("id,kind,name_vi,name_en,date_start,date_end,")
+    result = await import_into(catalog_session_factory, path)  # the kind is guessed
+    assert result.ok, [str(p) for p in result.problems]
+    assert summary(result) == {"events": (0, 0, 41)}
 
 
 @pytest.mark.parametrize(("encoding", "delimiter"), [("utf-8-sig", ";"), ("utf-8", "\t")])

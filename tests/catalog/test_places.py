@@ -12,7 +12,10 @@ BAI_CHAY = (20.957, 107.045)
 
 async def test_nearest_shop_from_mong_cai(catalog: CatalogService) -> None:
     found = await catalog.nearest_places(*MONG_CAI)
-    place, km = found[0]
+    # The Pò Hèn market has no coordinates of its own: ranked at the Móng Cái centre.
+    market, _km = found[0]
+    assert market.id == "cho-phien-po-hen" and market.approximate and not market.own_coords
+    place, km = next((p, km) for p, km in found if p.own_coords)
     assert place.id == "binh-ngoc-display-point" and 5 < km < 15
     assert [d for _, d in found] == sorted(d for _, d in found)
 
@@ -22,9 +25,11 @@ async def test_place_without_coordinates_uses_its_district_centre(
 ) -> None:
     found = dict((p.id, (p, km)) for p, km in await catalog.nearest_places(*BAI_CHAY, limit=10))
     big_c, km = found["ocop-point-bigc-ha-long"]
-    assert big_c.approximate and (big_c.lat, big_c.lon) == (20.951, 107.08)
+    # Ranked by the Hạ Long centre, but with no position of its own to show.
+    assert big_c.approximate and (big_c.lat, big_c.lon, big_c.own_coords) == (None, None, False)
     assert 3 < km < 5
     assert not found["ocop-center-ha-long"][0].approximate
+    assert found["ocop-center-ha-long"][0].own_coords
     # Quảng Ninh GATE has neither coordinates nor a district: it cannot be placed.
     assert "quang-ninh-gate" not in found
 
@@ -56,7 +61,9 @@ async def test_places_by_district_and_kind(catalog: CatalogService) -> None:
         "lang-gom-dong-trieu",
         "trang-an-mulberry",
     }
-    assert len(await catalog.places()) == 22
+    assert len(await catalog.places()) == 31
+    stores = {p.id for p in await catalog.places(kinds=["ocop_store", "local_market"])}
+    assert stores == {"ocop-store-dam-ha", "cho-phien-po-hen"}
 
 
 async def test_december_finds_both_winter_festivals(catalog: CatalogService) -> None:
@@ -76,7 +83,8 @@ async def test_february_and_june(catalog: CatalogService) -> None:
 
 async def test_tourism_without_month_and_by_district(catalog: CatalogService) -> None:
     everything = await catalog.tourism()
-    assert len(everything) == 15 and "hoa-sim-mong-cai" in {p.id for p in everything}
+    assert len(everything) == 17 and "hoa-sim-mong-cai" in {p.id for p in everything}
+    assert "mieu-ong-mieu-ba-ba-che" in {p.id for p in everything}  # a heritage site
     binh_lieu = await catalog.tourism(district="binh-lieu", month=12)
     assert [p.id for p in binh_lieu] == ["hoi-hoa-so-binh-lieu", "huc-dong-khe-van"]
     with pytest.raises(ValueError):
@@ -85,7 +93,7 @@ async def test_tourism_without_month_and_by_district(catalog: CatalogService) ->
 
 async def test_gazetteer_lists_what_the_nlu_needs(catalog: CatalogService) -> None:
     names = await catalog.gazetteer()
-    assert (len(names["products"]), len(names["districts"]), len(names["places"])) == (46, 13, 22)
+    assert (len(names["products"]), len(names["districts"]), len(names["places"])) == (106, 13, 31)
     gà = next(p for p in names["products"] if p["id"] == "ga-tien-yen")
     assert gà == {
         "id": "ga-tien-yen",

@@ -1,4 +1,7 @@
-"""The committed seed against the sourced facts file: same ids, every source, no invention."""
+"""The committed seed file against the sourced facts file: same ids, every source, no invention.
+
+Field-by-field checks of a seeded database are in test_seed_check.py.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,11 @@ import pytest
 import yaml
 
 from catalog.seed import SEED_FILE
-from catalog.seed.build import build
+from catalog.seed.build import EDITION, build
+from catalog.seed.series import SERIES
 from tests.facts import FACTS, SHARED_FACTS, VENDORED_FACTS
 
-SECTIONS = ("districts", "producers", "products", "places")
-# Facts-file key -> seed column, where the names differ.
-RENAMED = {"producer": "producer_id", "district": "district_id"}
+SECTIONS = ("districts", "producers", "products", "places", "events")
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +31,7 @@ def seed() -> dict[str, Any]:
 def test_committed_seed_is_what_the_builder_makes(facts: dict, seed: dict) -> None:
     """Someone edited the facts or the builder without regenerating (or edited the seed)."""
     assert build(facts) == seed
+    assert SEED_FILE.read_text(encoding="utf-8").startswith(f"# Edition {EDITION} ")
 
 
 @pytest.mark.parametrize("section", SECTIONS)
@@ -37,79 +40,34 @@ def test_same_ids(facts: dict, seed: dict, section: str) -> None:
 
 
 def test_counts(seed: dict) -> None:
-    assert [len(seed[s]) for s in SECTIONS] == [13, 24, 46, 22]
+    assert [len(seed[s]) for s in SECTIONS] == [13, 40, 106, 31, 41]
+    assert (len(seed["figures"]), len(seed["online_platforms"])) == (28, 4)
 
 
-@pytest.mark.parametrize("section", ["producers", "products", "places"])
-def test_every_source_is_kept(facts: dict, seed: dict, section: str) -> None:
-    by_id = {row["id"]: row for row in seed[section]}
-    for fact in facts[section]:
-        urls = {fact.get("source"), fact.get("also_source"), fact.get("price_source")}
-        urls.add((fact.get("price_context") or {}).get("source"))
-        urls.discard(None)
-        row = by_id[fact["id"]]
-        kept = set(row["sources"]) if "sources" in row else {row["source"]} - {None}
-        assert urls <= kept, fact["id"]
-        if "sources" in row and fact.get("source"):
-            assert row["sources"][0] == fact["source"]  # the main source first
-
-
-@pytest.mark.parametrize("section", SECTIONS)
-def test_a_missing_or_null_fact_stays_null(facts: dict, seed: dict, section: str) -> None:
-    by_id = {row["id"]: row for row in seed[section]}
-    keys = {key for fact in facts[section] for key in fact}  # every field the facts know
-    for fact in facts[section]:
-        row = by_id[fact["id"]]
-        for key in keys:
-            column = RENAMED.get(key, key)
-            if column == "note":  # also holds producer_note, star_note, ... (README)
-                noted = ("note", "producer_note", "star_note", "vietgap", "price_context")
-                if not any(fact.get(k) for k in noted):
-                    assert row["note"] is None, f"{fact['id']}.note was filled"
-            elif fact.get(key) is None and column in row:
-                assert row[column] is None, f"{fact['id']}.{column} was filled"
-            if key == "price" and fact.get("price") is None:
-                assert row["price_vnd"] is row["price_max_vnd"] is row["price_note"] is None
-    if section == "products":  # no source gives a selling unit or a description
-        assert all(row["unit"] is None and row["description"] is None for row in seed[section])
-
-
-def test_only_quoted_prices_exist(seed: dict) -> None:
-    priced = {
-        p["id"]: (p["price_vnd"], p["price_max_vnd"]) for p in seed["products"] if p["price_vnd"]
-    }
-    assert priced == {
-        "muc-ong-co-to-kho": (1_800_000, 1_900_000),
-        "muc-mot-nang-co-to": (600_000, 700_000),
-    }
-    dap_thanh = next(p for p in seed["products"] if p["id"] == "tra-hoa-vang-ba-che-dap-thanh")
-    assert dap_thanh["price_vnd"] is None  # a market value is not the product's price
-    assert "13–15 triệu đồng" in dap_thanh["note"]
-
-
-def test_stars_and_producers_match_the_facts(facts: dict, seed: dict) -> None:
-    by_id = {row["id"]: row for row in seed["products"]}
-    for fact in facts["products"]:
-        row = by_id[fact["id"]]
-        assert (row["stars"], row["producer_id"], row["district_id"]) == (
-            fact["stars"],
-            fact["producer"],
-            fact["district"],
-        )
-
-
-def test_places_have_no_invented_english_names_and_mapped_kinds(seed: dict) -> None:
-    assert all(p["name_en"] is None for p in seed["places"])
-    kinds = {p["id"]: p["kind"] for p in seed["places"]}
-    assert kinds["quang-ninh-gate"] == "rest_stop"
+def test_every_series_has_a_hand_mapped_usual_time(facts: dict) -> None:
+    series = {e["id"] for e in facts["events"] if e["kind"].endswith("_series")}
+    assert series == set(SERIES)  # and each one is documented in seed/README.md
 
 
 def test_place_links_point_at_sourced_places(seed: dict) -> None:
     places = {p["id"]: p for p in seed["places"]}
     links = {(link["place_id"], link["product_id"]) for link in seed["place_products"]}
     assert ("ocop-point-bigc-ha-long", "thit-lon-mong-cai-van-thanh-phat") not in links
+    assert ("ocop-store-dam-ha", "khau-nhuc-to-nhung") in links  # the facts' `sells`
     for link in seed["place_products"]:
         assert link["source"] == places[link["place_id"]]["sources"][0]
+
+
+def test_figures_keep_every_number_of_the_source(facts: dict, seed: dict) -> None:
+    latest = next(f for f in seed["figures"] if f["id"] == "province-2025-11-03")
+    assert (latest["products_3_to_5_star"], latest["stars_five_national"]) == (437, 8)
+    about = next(f for f in seed["figures"] if f["id"] == "province-2023")
+    assert about["sales_points"] is None and '"sales_points": "about 30"' in about["details"]
+    for fact, row in zip(facts["district_figures"], seed["figures"][19:], strict=True):
+        assert (row["scope"], row["products_total"]) == (
+            fact["district"],
+            fact.get("products_total"),
+        )
 
 
 def test_the_repos_copy_of_the_facts_matches_the_shared_file() -> None:

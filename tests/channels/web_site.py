@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.channels.web import SqlSessionStore, WebChannel
+from bot.channels.web import SqlSessionStore, SqlTranscript, WebChannel
 from bot.core.engine import Engine
 from bot.core.i18n import I18n
 from bot.core.locks import LocalLocks
@@ -49,7 +49,9 @@ class Site:
             i18n=I18n.load(),
             settings=EngineSettings(threshold=THRESHOLD, operator=self.operator),
         )
-        channel = WebChannel(engine, settings(), SqlSessionStore(self.db))
+        channel = WebChannel(
+            engine, settings(), SqlSessionStore(self.db), transcript=SqlTranscript(self.db)
+        )
         notifier.register(channel)
         app = web.Application()
         channel.setup(app)

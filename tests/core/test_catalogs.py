@@ -11,9 +11,11 @@ import yaml
 
 from bot.core.i18n import I18n
 from bot.core.payloads import MAX_PAYLOAD_BYTES, make_payload
+from catalog.enums import CATEGORIES
+from tests.facts import FACTS
 
 ROOT = Path(__file__).resolve().parents[2]
-HANDLERS = sorted((ROOT / "bot" / "handlers").glob("*.py"))
+HANDLERS = sorted((ROOT / "bot" / "handlers").rglob("*.py"))
 WORDS = re.compile(r"[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})+")
 KEY_CALLS = {"t", "button", "say"}
 
@@ -89,3 +91,22 @@ def test_payloads_for_every_catalog_id_fit_telegram() -> None:
     ids = [row["id"] for table in ("products", "places", "districts") for row in seed[table]]
     longest = max((make_payload("p", "shops", i) for i in ids), key=len)
     assert len(longest.encode()) <= MAX_PAYLOAD_BYTES < 64
+
+
+def test_payloads_for_every_event_fit_telegram() -> None:
+    facts = yaml.safe_load(FACTS.read_text("utf-8"))
+    districts = [d["id"] for d in facts["districts"]]
+    payloads = [make_payload("ev", "one", e["id"]) for e in facts["events"]]
+    payloads += [make_payload("ev", "past", d, "f", 12) for d in districts]
+    assert max(len(p.encode()) for p in payloads) <= MAX_PAYLOAD_BYTES
+
+
+def test_every_catalog_category_has_a_name_in_both_languages() -> None:
+    i18n = I18n.load()
+    missing = [
+        (lang, c)
+        for c in CATEGORIES
+        for lang in ("vi", "en")
+        if not i18n.has(lang, f"category.{c}")
+    ]
+    assert missing == []

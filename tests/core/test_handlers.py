@@ -40,9 +40,10 @@ async def test_ambiguity_card_and_price_follow_up(scripted_chat: Callable) -> No
     await chat.send(TEA)
     assert "3 sản phẩm" in chat.text
     await chat.click("Trà hoa vàng Quy Hoa")
-    assert "OCOP 5 sao (cấp quốc gia, 2022)" in chat.text
-    assert "Giá: liên hệ" in chat.text
-    assert "Nguồn: https://thuonghieuquangninh.gov.vn/?p=3978" in chat.text
+    assert "★★★★★ 5 sao quốc gia (2022)" in chat.text
+    assert "Giá" not in chat.text  # no price line without a sourced price
+    assert "Nguồn: thuonghieuquangninh.gov.vn" in chat.text
+    assert chat.button("Nguồn").url == "https://thuonghieuquangninh.gov.vn/?p=3978"
     await chat.send("còn giá thì sao")
     assert "Trà hoa vàng Quy Hoa" in chat.text and "liên hệ" in chat.text
 
@@ -50,7 +51,7 @@ async def test_ambiguity_card_and_price_follow_up(scripted_chat: Callable) -> No
 async def test_search_paging_and_refinement(scripted_chat: Callable) -> None:
     chat, _ = scripted_chat(SCRIPT)
     await chat.send("có trà gì")
-    assert "Tìm thấy 3 sản phẩm OCOP · Trà" in chat.text
+    assert "Tìm thấy 8 sản phẩm OCOP · Trà" in chat.text
     await chat.send("ở Bình Liêu thì sao")
     assert "Bình Liêu" in chat.text and "Trà" in chat.text
 

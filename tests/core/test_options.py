@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import pick_option
+from bot.core.images import Image
 from bot.core.messages import Button, IncomingMessage, LocationCard, Reply
 from bot.core.options import option_number
 from bot.core.plaintext import render_plain, split_text
@@ -47,11 +48,11 @@ def test_render_plain_numbers_options_across_replies() -> None:
     card = LocationCard(20.95, 107.08, "OCOP Hạ Long", "Bãi Cháy")
     replies = [
         Reply("Chọn:", (Button("Trà", "p:1"), Button("Mực", "p:2"))),
-        Reply("Nơi bán", (Button("Khác", "p:3"),), location=card, image="https://x/y.jpg"),
+        Reply("Nơi bán", (Button("Khác", "p:3"),), location=card, image=Image.from_url("https://x/y.jpg")),
     ]
     first, second = render_plain(replies)
     assert first.text == "Chọn:\n1. Trà\n2. Mực"
-    assert second.image == "https://x/y.jpg"
+    assert second.image == Image.from_url("https://x/y.jpg")
     assert second.text.startswith("Nơi bán\n📍 OCOP Hạ Long — Bãi Cháy\nhttps://")
     assert second.text.endswith("\n3. Khác")
 

@@ -1,4 +1,5 @@
-"""Retention: sessions, states, de-duplication rows, webhook updates and pushes are pruned."""
+"""Retention: sessions, states, de-duplication rows, webhook updates, pushes, web chat
+history and the console's chart events are pruned."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.channels.inbox import WebhookInbox, webhook_inbox
 from bot.channels.web.sql_mailbox import web_mailbox
 from bot.channels.web.sql_sessions import web_sessions
+from bot.channels.web.sql_transcript import web_transcript
 from bot.config import RetentionSettings
 from bot.core.sql_store import conversation_state, processed_message
 from bot.retention import Pruner
+from catalog.console.models import AnalyticsEvent
 from catalog.db import make_engine, make_session_factory, upgrade
 
 DB = async_sessionmaker[AsyncSession]
@@ -93,6 +96,27 @@ async def test_old_rows_go_and_recent_ones_stay(db: DB) -> None:
                 for k, done in (("done", OLD), ("never-processed", None))
             ],
         )
+        await session.execute(
+            insert(web_transcript),
+            [
+                {"chat_id": "old-idle", "entry": '{"role": "user"}', "created_at": OLD},
+                {"chat_id": "new", "entry": '{"role": "user"}', "created_at": FRESH},
+            ],
+        )
+        await session.execute(
+            insert(AnalyticsEvent),
+            [
+                {
+                    "at": at,
+                    "channel": "web",
+                    "user_hash": "h",
+                    "product_ids": [],
+                    "place_ids": [],
+                    "understood": True,
+                }
+                for at in (NOW - timedelta(days=400), OLD, FRESH)  # a year of charts stays
+            ],
+        )
     counts = await Pruner(db, RetentionSettings(), clock=lambda: NOW).run_once()
     assert counts == {
         "web_sessions": 1,
@@ -100,7 +124,11 @@ async def test_old_rows_go_and_recent_ones_stay(db: DB) -> None:
         "processed_message": 1,
         "webhook_inbox": 1,
         "web_mailbox": 1,
+        "web_transcript": 1,
+        "analytics_events": 1,
     }
+    assert await count(db, web_transcript) == 1
+    assert await count(db, AnalyticsEvent.__table__) == 2
     async with db() as session:
         chats = set(await session.scalars(select(web_sessions.c.chat_id)))
         waiting = list(await session.scalars(select(webhook_inbox.c.update_key)))
@@ -119,17 +147,21 @@ async def test_a_replayed_webhook_update_is_recorded_once(db: DB) -> None:
     assert await count(db, webhook_inbox) == 1
 
 
-@pytest.mark.parametrize("module", ["inbox", "sql_mailbox", "sql_sessions"])
+@pytest.mark.parametrize("module", ["inbox", "sql_mailbox", "sql_sessions", "sql_transcript"])
 async def test_migration_0007_matches_the_tables_the_code_uses(db: DB, module: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     from bot.channels import inbox
-    from bot.channels.web import sql_mailbox, sql_sessions
+    from bot.channels.web import sql_mailbox, sql_sessions, sql_transcript
 
-    metadata = {"inbox": inbox, "sql_mailbox": sql_mailbox, "sql_sessions": sql_sessions}[
-        module
-    ].metadata
+    modules = {
+        "inbox": inbox,
+        "sql_mailbox": sql_mailbox,
+        "sql_sessions": sql_sessions,
+        "sql_transcript": sql_transcript,
+    }
+    metadata = modules[module].metadata
     ours = set(metadata.tables)
 
     def diff(connection: object) -> list[object]:

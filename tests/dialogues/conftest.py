@@ -6,6 +6,7 @@ import itertools
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ from tests.db_servers import PG_ADMIN_DSN, pg_admin, sqlite_url
 
 OPERATOR = "web:operator"
 THRESHOLD = 0.45
+# The day the dialogues happen on, unless a test sets `bot.today` (fairs are relative to it).
+TODAY = date(2026, 1, 10)
 
 
 async def _pg_copy(template: str, name: str, drop: bool) -> None:
@@ -84,9 +87,15 @@ async def load_interpreter(
 class Bot:
     """The wired engine of one test database, handing out chats and restarts."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], nlu: Interpreter) -> None:
-        self.sessions, self.nlu = sessions, nlu
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        nlu: Interpreter,
+        operator: str | None = OPERATOR,
+    ) -> None:
+        self.sessions, self.nlu, self.operator = sessions, nlu, operator
         self.notifier = RecordingNotifier()
+        self.today = TODAY
         self.engine = self.build()
 
     def build(self) -> Engine:
@@ -100,7 +109,9 @@ class Bot:
             notifier=self.notifier,
             router=build_router(),
             i18n=I18n.load(),
-            settings=EngineSettings(threshold=THRESHOLD, operator=OPERATOR),
+            settings=EngineSettings(
+                threshold=THRESHOLD, operator=self.operator, today=lambda: self.today
+            ),
         )
 
     def chat(self, chat_id: str | None = None, channel: str = "test") -> ChatClient:
@@ -121,6 +132,17 @@ async def bot(dialogue_db_url: str, nlu_model_dir: Path) -> AsyncIterator[Bot]:
     sessions = make_session_factory(db)
     try:
         yield Bot(sessions, await load_interpreter(sessions, nlu_model_dir))
+    finally:
+        await db.dispose()
+
+
+@pytest.fixture
+async def lonely_bot(dialogue_db_url: str, nlu_model_dir: Path) -> AsyncIterator[Bot]:
+    """The bot with no `orders.operator`: orders of unlinked producers reach nobody."""
+    db = make_engine(dialogue_db_url)
+    sessions = make_session_factory(db)
+    try:
+        yield Bot(sessions, await load_interpreter(sessions, nlu_model_dir), operator=None)
     finally:
         await db.dispose()
 

@@ -15,6 +15,14 @@ from tests.orders.fake_channels import RecordingChannel
 
 FISH_SAUCE = "nuoc-mam-cai-rong"  # producer nuoc-mam-cai-rong-jsc
 OYSTER = "ruoc-hau-bavabi"  # producer bavabi
+OYSTER_BUTTON = "Ruốc hàu (Vân Đồn)"  # edition 2 has two "ruốc hàu": Bavabi's is this one
+
+
+async def send_oyster(chat: ChatClient, text: str) -> None:
+    """Types `text` naming ruốc hàu and, when asked which one, picks Bavabi's."""
+    await chat.send(text)
+    if OYSTER_BUTTON in chat.titles:
+        await chat.click(OYSTER_BUTTON)
 
 
 def new_id(prefix: str) -> str:

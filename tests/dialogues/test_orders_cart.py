@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from tests.dialogues.conftest import Bot
-from tests.dialogues.orders_kit import FISH_SAUCE, OYSTER, checkout_vi, new_id, orders_of
+from tests.dialogues.orders_kit import (
+    FISH_SAUCE,
+    OYSTER,
+    checkout_vi,
+    new_id,
+    orders_of,
+    send_oyster,
+)
 
 
 async def test_two_producers_make_two_order_numbers(bot: Bot) -> None:
     chat = bot.chat(new_id("cust"))
     await chat.send("cho mình 2 chai nước mắm Cái Rồng")
-    await chat.send("thêm 1 hũ ruốc hàu")
+    await send_oyster(chat, "thêm 1 hũ ruốc hàu")
     assert "tên người nhận" in chat.text
     await checkout_vi(chat, first="đặt hàng")
     assert "Nước mắm Cái Rồng" in chat.text and "Ruốc hàu" in chat.text
@@ -26,7 +33,7 @@ async def test_two_producers_make_two_order_numbers(bot: Bot) -> None:
 async def test_change_a_quantity_and_remove_an_item_by_message(bot: Bot) -> None:
     chat = bot.chat(new_id("cust"))
     await chat.send("cho mình 2 chai nước mắm Cái Rồng")
-    await chat.send("thêm 1 hũ ruốc hàu")
+    await send_oyster(chat, "thêm 1 hũ ruốc hàu")
     await checkout_vi(chat, first="đặt hàng")
     await chat.send("à 3 chai thôi")
     assert "đã sửa số lượng" in chat.text and "• 3 chai Nước mắm Cái Rồng" in chat.text
@@ -40,7 +47,7 @@ async def test_change_a_quantity_and_remove_an_item_by_message(bot: Bot) -> None
 async def test_edit_menu_buttons_resize_and_remove(bot: Bot) -> None:
     chat = bot.chat(new_id("cust"))
     await chat.send("cho mình 2 chai nước mắm Cái Rồng")
-    await chat.send("thêm 1 hũ ruốc hàu")
+    await send_oyster(chat, "thêm 1 hũ ruốc hàu")
     await checkout_vi(chat, first="đặt hàng")
     await chat.click("Sửa")
     await chat.click("Bỏ Ruốc hàu")
@@ -78,14 +85,14 @@ async def test_unknown_product_is_asked_again(bot: Bot) -> None:
     assert "sản phẩm nào" in chat.text and chat.titles
     await chat.send("xe máy điện")
     assert "chưa tìm thấy sản phẩm" in chat.text and "sản phẩm nào" in chat.text
-    await chat.send("ruốc hàu")
+    await send_oyster(chat, "ruốc hàu")
     assert "bao nhiêu" in chat.text
 
 
 async def test_no_diacritics_and_english_variants(bot: Bot) -> None:
     chat = bot.chat(new_id("cust"))
     await chat.send("dat hang")
-    await chat.send("ruoc hau")
+    await send_oyster(chat, "ruoc hau")
     await chat.send("2")
     assert "tên người nhận" in chat.text
     en = bot.chat(new_id("cust"))

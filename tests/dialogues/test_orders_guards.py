@@ -12,13 +12,14 @@ from tests.dialogues.orders_kit import (
     new_id,
     order_by_id,
     orders_of,
+    send_oyster,
 )
 
 
 async def test_bad_phone_and_quantities_are_asked_again(bot: Bot) -> None:
     chat = bot.chat(new_id("cust"))
     await chat.send("đặt hàng")
-    await chat.send("ruốc hàu")
+    await send_oyster(chat, "ruốc hàu")
     for bad in ("0", "1000"):
         await chat.send(bad)
         assert "từ 1 đến 100" in chat.text and "bao nhiêu" in chat.text
@@ -147,7 +148,7 @@ async def test_contact_and_address_are_offered_next_time(bot: Bot) -> None:
     chat = bot.chat(new_id("cust"))
     await checkout_vi(chat)
     await chat.click("Xác nhận")
-    await chat.send("đặt 1 hũ ruốc hàu")
+    await send_oyster(chat, "đặt 1 hũ ruốc hàu")
     await chat.click("Dùng tên Nguyễn Văn An")
     await chat.click("Dùng số")
     assert "Giao về địa chỉ cũ (12 Trần Hưng Đạo, Hạ Long)" in chat.text

@@ -10,6 +10,7 @@ from tests.dialogues.orders_kit import (
     linked_producer,
     new_id,
     orders_of,
+    send_oyster,
 )
 
 
@@ -75,7 +76,7 @@ async def test_the_producer_hears_of_a_cancellation_and_customers_see_only_their
 async def test_asides_keep_the_pending_question_and_its_buttons(bot: Bot) -> None:
     chat = bot.chat(new_id("cust"))
     await chat.send("đặt hàng")
-    await chat.send("ruốc hàu")
+    await send_oyster(chat, "ruốc hàu")
     await chat.send("nước mắm Cái Rồng giá bao nhiêu?")
     assert "bao nhiêu" in chat.replies[-1].text and chat.titles == []
     await chat.send("2")  # the quantity, not a button of the price answer

@@ -7,46 +7,83 @@ import pytest
 from tests.chat_client import ChatClient
 
 QUY_HOA_SOURCE = "https://thuonghieuquangninh.gov.vn/?p=3978"
+QUY_HOA_PRODUCER = "Công ty TNHH Thương mại dịch vụ và Xuất nhập khẩu Quy Hoa"
 
 
 @pytest.mark.parametrize(
-    ("text", "lines"),
+    ("text", "lines", "buttons"),
     [
         (
             "trà hoa vàng Quy Hoa là gì",
-            ["🏷 Trà hoa vàng Quy Hoa", "OCOP 5 sao (cấp quốc gia, 2022)",
-             "Nhà sản xuất: Công ty TNHH Thương mại dịch vụ và Xuất nhập khẩu Quy Hoa",
-             "Địa phương: Hải Hà", "Loại: Trà", "Giá: liên hệ", f"Nguồn: {QUY_HOA_SOURCE}"],
+            ["🏷 Trà hoa vàng Quy Hoa", "★★★★★ 5 sao quốc gia (2022)",
+             f"🏭 {QUY_HOA_PRODUCER} · Hải Hà", "Nguồn: thuonghieuquangninh.gov.vn"],
+            ["Mua ở đâu", "Đặt mua", "Sản phẩm cùng loại"],
         ),
         (
             "tra hoa vang quy hoa may sao",
-            ["🏷 Trà hoa vàng Quy Hoa", "OCOP 5 sao (cấp quốc gia, 2022)", "Giá: liên hệ"],
+            ["🏷 Trà hoa vàng Quy Hoa", "★★★★★ 5 sao quốc gia (2022)"],
+            ["Mua ở đâu", "Đặt mua", "Sản phẩm cùng loại"],
         ),
         (
             "what is Quy Hoa golden camellia tea",
-            ["🏷 Quy Hoa golden camellia tea", "OCOP 5 stars (national level, 2022)",
-             "District: Hai Ha", "Price: not published — contact the producer",
-             f"Source: {QUY_HOA_SOURCE}"],
+            ["🏷 Quy Hoa golden camellia tea", "★★★★★ 5 stars, national (2022)",
+             f"🏭 {QUY_HOA_PRODUCER} · Hai Ha", "Source: thuonghieuquangninh.gov.vn"],
+            ["Where to buy", "Order", "Similar products"],
         ),
     ],
 )  # fmt: skip
-async def test_product_card(chat: ChatClient, text: str, lines: list[str]) -> None:
+async def test_product_card(
+    chat: ChatClient, text: str, lines: list[str], buttons: list[str]
+) -> None:
     await chat.send(text)
     for line in lines:
-        assert line in chat.text
-    assert chat.button("Mua ở đâu" if "Giá" in lines[-1] or "Giá" in chat.text else "Where")
+        assert line in chat.text.splitlines()
+    assert len(chat.replies[0].text.splitlines()) <= 8
+    assert "Giá" not in chat.text and "Price" not in chat.text  # none published
+    for title in buttons:
+        assert chat.button(title)
+    assert chat.button("thuonghieuquangninh.gov.vn").url == QUY_HOA_SOURCE
+
+
+async def test_the_order_button_starts_an_order(chat: ChatClient) -> None:
+    await chat.send("trà hoa vàng Quy Hoa là gì")
+    await chat.click("Đặt mua")
+    assert "Trà hoa vàng Quy Hoa" in chat.text and "🏷" not in chat.text
 
 
 async def test_product_without_stars_says_so_plainly(chat: ChatClient) -> None:
     await chat.send("nước mắm Cái Rồng là gì")
-    assert "Hạng sao OCOP: chưa có nguồn xác nhận" in chat.text
-    assert "Giá: liên hệ" in chat.text
+    assert "OCOP — chưa công bố hạng sao" in chat.text
+    assert "Stars:" not in chat.text and "claimed" not in chat.text
+    await chat.send("/lang en")
+    await chat.send("what is Cai Rong fish sauce")
+    assert "OCOP, star rating not published" in chat.text
 
 
 async def test_published_price_is_shown_with_its_source(chat: ChatClient) -> None:
     await chat.send("mực ống Cô Tô khô giá bao nhiêu")
     assert "💰 Mực ống Cô Tô khô" in chat.text
-    assert "1.800.000 đ" in chat.text and "Nguồn: http" in chat.text
+    assert "1.800.000 – 1.900.000 đ / kg" in chat.text and "Nguồn: " in chat.text
+
+
+@pytest.mark.parametrize(
+    ("text", "best", "others"),
+    [
+        ("trà hoa vàng là gì", "🏷 Trà hoa vàng", 3),
+        ("tra hoa vang la gi vay shop", "🏷 Trà hoa vàng", 3),
+        ("what is golden camellia tea?", "golden camellia tea", 2),
+    ],
+)
+async def test_what_is_x_describes_the_best_match(
+    chat: ChatClient, text: str, best: str, others: int
+) -> None:
+    await chat.send(text)
+    card = chat.replies[0].text
+    assert best in card.splitlines()[0] and "★★★★★" in card
+    assert len(card.splitlines()[3]) > 60  # the description, not a list of names
+    assert len(chat.replies[1].buttons) >= others
+    await chat.click(chat.replies[1].buttons[0].title)
+    assert "🏷" in chat.text
 
 
 @pytest.mark.parametrize(
@@ -78,15 +115,15 @@ async def test_stars_follow_up_never_guesses_another_product(
         assert "Mực ống Cô Tô khô" in chat.text or "Cô Tô dried squid" in chat.text
     else:  # not understood: a clarifying question whose first button is that product
         await chat.click("Cô Tô")
-        assert "OCOP 4" in chat.text
+        assert "★★★★☆ 4 sao" in chat.text
 
 
 @pytest.mark.parametrize(
     ("text", "count", "pick", "expected"),
     [
-        ("trà hoa vàng", "3 sản phẩm", "Quy Hoa", "OCOP 5 sao (cấp quốc gia, 2022)"),
-        ("mien dong", "2 sản phẩm", "HTX Húc Động", "Hạng sao OCOP: chưa có nguồn xác nhận"),
-        ("tell me about pearls", "3 products", "Akoya", "OCOP 5 stars (national level"),
+        ("trà hoa vàng", "sản phẩm", "Quy Hoa", "★★★★★ 5 sao quốc gia (2022)"),
+        ("mien dong", "2 sản phẩm", "HTX Húc Động", "OCOP — chưa công bố hạng sao"),
+        ("tell me about pearls", "3 products", "Akoya", "★★★★★ 5 stars, national"),
     ],
 )
 async def test_several_matches_ask_with_buttons(
@@ -120,7 +157,7 @@ async def test_comparison_of_two_products(chat: ChatClient, text: str, names: li
     await chat.send(text)
     for name in names:
         assert name in chat.text
-    assert chat.text.count("⭐") == 2
+    assert chat.text.count("★") >= 5
 
 
 async def test_unknown_product_is_said_plainly(chat: ChatClient) -> None:
@@ -145,5 +182,5 @@ async def test_which_one_can_be_answered_in_words(
 async def test_which_one_narrows_when_words_fit_several(chat: ChatClient) -> None:
     await chat.send("trà hoa vàng")
     await chat.send("Ba Chẽ")
-    assert "Có 2 sản phẩm khớp" in chat.text
+    assert "Có 3 sản phẩm khớp" in chat.text
     assert all("Ba Chẽ" in title for title in chat.titles)

@@ -58,25 +58,28 @@ async def test_district_buttons_when_no_location(chat: ChatClient) -> None:
     assert "Điểm trưng bày giới thiệu sản phẩm nông thủy sản phường Bình Ngọc" in chat.text
 
 
-@pytest.mark.parametrize(
-    ("text", "pick", "expected"),
-    [
-        ("mua miến dong ở đâu", "Miến dong Bình Liêu", "Chưa có nguồn nào nêu cửa hàng cụ thể"),
-        ("mua mien dong o dau", "Miến dong Bình Liêu", "Chưa có nguồn nào nêu cửa hàng cụ thể"),
-        ("where can I buy pearls", "Akoya", "No source names a specific shop"),
-    ],
-)
-async def test_shops_for_a_product_are_honest(
-    chat: ChatClient, text: str, pick: str, expected: str
+@pytest.mark.parametrize("text", ["mua miến dong ở đâu", "mua mien dong o dau"])
+async def test_no_shop_in_the_district_gives_the_nearest_centre_and_online(
+    chat: ChatClient, text: str
 ) -> None:
     await chat.send(text)
-    await chat.click(pick)
-    assert expected in chat.text
-    assert HA_LONG_CENTRE in chat.text and TEQNI in chat.text
+    await chat.click("Miến dong Bình Liêu")
+    assert "Chưa có nguồn nào nêu cửa hàng cụ thể bán Miến dong Bình Liêu" in chat.text
+    assert "Cửa hàng giới thiệu và bán sản phẩm OCOP huyện Đầm Hà" in chat.text
+    assert TEQNI in chat.text
+
+
+async def test_the_districts_centres_when_no_source_names_a_shop(chat: ChatClient) -> None:
+    await chat.send("where can I buy pearls")
+    await chat.click("Akoya")
+    assert "No source names a specific shop selling Akoya pearls" in chat.text
+    assert "OCOP shops in Ha Long" in chat.text and HA_LONG_CENTRE in chat.text
 
 
 async def test_shops_that_carry_a_product(chat: ChatClient) -> None:
     await chat.send("gà Tiên Yên mua ở đâu")
+    if "🏷" not in chat.text and "Nơi bán" not in chat.text:
+        await chat.click("Gà Tiên Yên")
     assert "Nơi bán Gà Tiên Yên (theo nguồn tin)" in chat.text
     assert "Điểm bán hàng OCOP cạnh siêu thị Big C (Hạ Long)" in chat.text
 
@@ -108,3 +111,19 @@ async def test_where_question_answered_with_a_typed_place(
     await chat.click("Nơi mua")
     await chat.send(place)
     assert expected in chat.text and "📍" not in chat.text.split("\n")[0]
+
+
+BIG_C = "Điểm bán hàng OCOP cạnh siêu thị Big C (Hạ Long)"
+
+
+@pytest.mark.parametrize("share", [True, False])
+async def test_a_shop_without_its_own_pin_is_never_given_a_distance(
+    chat: ChatClient, share: bool
+) -> None:
+    if share:
+        await chat.share_location(20.951, 107.08)  # the Hạ Long district centre itself
+    else:
+        await chat.send("cửa hàng OCOP ở Hạ Long")
+    lines = [line for line in chat.text.splitlines() if BIG_C in line]
+    assert lines and all("km" not in line and "ở Hạ Long" in line for line in lines)
+    assert "0.0 km" not in chat.text

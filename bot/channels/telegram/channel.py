@@ -12,7 +12,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat
 from aiogram.methods import DeleteWebhook, SetWebhook, TelegramMethod
 from aiogram.utils.backoff import BackoffConfig
 from aiohttp import web
@@ -23,7 +23,7 @@ from bot.channels.telegram.callback_data import CallbackCodec
 from bot.channels.telegram.feeder import UpdateFeeder
 from bot.channels.telegram.handlers import UpdateHandlers
 from bot.channels.telegram.polling import Poller
-from bot.channels.telegram.protocols import MessageHandler
+from bot.channels.telegram.protocols import ChatMoved, MessageHandler, ignore_move
 from bot.channels.telegram.ratelimit import RateLimiter, RateLimits
 from bot.channels.telegram.render import Renderer
 from bot.channels.telegram.sender import Sender
@@ -46,6 +46,7 @@ class TelegramChannel:
         poll_timeout: long-polling wait in seconds.
         retry_delay: first backoff delay for network errors and 5xx (twice that for
             getUpdates and the start-up calls, up to a minute).
+        chat_moved: told (old address, new address) when a group became a supergroup.
     """
 
     name = "telegram"
@@ -58,6 +59,7 @@ class TelegramChannel:
         limits: RateLimits | None = None,
         poll_timeout: int = 25,
         retry_delay: float = 0.5,
+        chat_moved: ChatMoved = ignore_move,
         inbox: WebhookInbox | None = None,
     ) -> None:
         if settings.token is None:
@@ -77,13 +79,17 @@ class TelegramChannel:
         codec = CallbackCodec()
         self._sender = Sender(self.bot, RateLimiter(limits), base_delay=retry_delay)
         self._renderer = Renderer(codec, self._texts)
-        handlers = UpdateHandlers(engine, self._sender, self._renderer, codec, self._texts)
+        self._chat_moved = chat_moved
+        handlers = UpdateHandlers(
+            engine, self._sender, self._renderer, codec, self._texts, chat_moved=chat_moved
+        )
         self._dispatcher = Dispatcher(disable_fsm=True)
         self._dispatcher.include_router(handlers.router())
         self._allowed = self._dispatcher.resolve_used_update_types()
         self.feeder = UpdateFeeder(self.bot, self._dispatcher)
         self._task: asyncio.Task[None] | None = None
         self._inbox = inbox  # webhook updates are recorded before the 200
+        self.username: str | None = None  # known once getMe answered
 
     async def start(self, app: web.Application | None = None) -> None:
         """Starts receiving updates; returns at once, talking to Telegram in the background.
@@ -117,6 +123,7 @@ class TelegramChannel:
         """Says hello to Telegram, registers the webhook or polls."""
         try:
             me = await self.bot.me()
+            self.username = me.username  # the console's invite QR links to t.me/<username>
             logger.info("telegram: running as @%s", me.username)
         except TelegramAPIError as exc:
             logger.error("telegram getMe failed: %s", type(exc).__name__)
@@ -140,6 +147,15 @@ class TelegramChannel:
         await self.bot.session.close()
 
     async def send(self, chat_id: str, replies: list[Reply]) -> None:
-        """Delivers replies to a chat (outbox pings); raises if Telegram refuses for good."""
+        """Delivers replies to a chat (outbox pings); raises if Telegram refuses for good.
+
+        A group upgraded to a supergroup answers with its new id: the links move there and
+        the replies go to the new chat."""
         methods = [m for reply in replies for m in self._renderer.messages(chat_id, reply)]
-        await self._sender.deliver(chat_id, methods)
+        try:
+            await self._sender.deliver(chat_id, methods)
+        except TelegramMigrateToChat as moved:
+            new_id = str(moved.migrate_to_chat_id)
+            await self._chat_moved(f"{self.name}:{chat_id}", f"{self.name}:{new_id}")
+            methods = [m for reply in replies for m in self._renderer.messages(new_id, reply)]
+            await self._sender.deliver(new_id, methods)

@@ -12,8 +12,8 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendChatAction
 from aiogram.types import CallbackQuery, Message, Update
 
 from bot.channels.telegram.callback_data import CallbackCodec
-from bot.channels.telegram.convert import BotIdentity, from_callback, from_message
-from bot.channels.telegram.protocols import MessageHandler
+from bot.channels.telegram.convert import CHANNEL, BotIdentity, from_callback, from_message
+from bot.channels.telegram.protocols import ChatMoved, MessageHandler, ignore_move
 from bot.channels.telegram.render import Renderer
 from bot.channels.telegram.sender import Sender
 from bot.channels.telegram.texts import TelegramTexts
@@ -33,8 +33,10 @@ class UpdateHandlers:
         codec: CallbackCodec,
         texts: TelegramTexts,
         typing_after: float = 0.5,
+        chat_moved: ChatMoved = ignore_move,
     ) -> None:
         self._engine = engine
+        self._chat_moved = chat_moved
         self._sender = sender
         self._renderer = renderer
         self._codec = codec
@@ -49,12 +51,29 @@ class UpdateHandlers:
         return router
 
     async def on_message(self, message: Message, event_update: Update, bot: Bot) -> None:
-        """Answers a text, command, shared location or contact."""
+        """Answers a text, command, shared location or contact; follows a group's upgrade."""
+        if await self._follow_migration(message):
+            return
         incoming = from_message(event_update.update_id, message, await self._identity(bot))
         if incoming is None:
             return
         replies = await self._ask(incoming)
         await self._deliver(incoming, replies)
+
+    async def _follow_migration(self, message: Message) -> bool:
+        """A group upgraded to a supergroup gets a new id: its links follow it. Telegram
+        posts migrate_to_chat_id in the old chat and migrate_from_chat_id in the new."""
+        if message.migrate_to_chat_id is not None:
+            old, new = message.chat.id, message.migrate_to_chat_id
+        elif message.migrate_from_chat_id is not None:
+            old, new = message.migrate_from_chat_id, message.chat.id
+        else:
+            return False
+        try:
+            await self._chat_moved(f"{CHANNEL}:{old}", f"{CHANNEL}:{new}")
+        except Exception:
+            logger.exception("telegram: could not move a migrated group's links")
+        return True
 
     @staticmethod
     async def _identity(bot: Bot) -> BotIdentity:

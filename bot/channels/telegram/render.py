@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 from aiogram.enums import ParseMode
-from aiogram.methods import EditMessageText, SendLocation, SendMessage, SendVenue, TelegramMethod
+from aiogram.methods import (
+    EditMessageText,
+    SendLocation,
+    SendMessage,
+    SendPhoto,
+    SendVenue,
+    TelegramMethod,
+)
 from aiogram.types import (
+    BufferedInputFile,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -17,10 +26,13 @@ from aiogram.types import (
 
 from bot.channels.telegram.callback_data import CallbackCodec
 from bot.channels.telegram.texts import TelegramTexts
-from bot.channels.telegram.textsplit import split_text
+from bot.channels.telegram.textsplit import split_text, utf16_len
+from bot.core.images import Image
 from bot.core.messages import Button, LocationCard, Reply
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+# sendPhoto's caption: 0-1024 characters after entities parsing (UTF-16 units).
+MAX_CAPTION_UNITS = 1024
 
 
 def escape(text: str) -> str:
@@ -39,11 +51,16 @@ class Renderer:
         """One button per row; callback_data always within 64 bytes."""
         if not buttons:
             return None
-        rows = [
-            [InlineKeyboardButton(text=b.title, callback_data=self._codec.encode(b.payload))]
-            for b in buttons
-        ]
+        rows = [[self._button(b)] for b in buttons]
         return InlineKeyboardMarkup(inline_keyboard=rows)
+
+    def _button(self, button: Button) -> InlineKeyboardButton:
+        """A URL button opens its page; any other sends its payload back."""
+        if button.url is not None:
+            return InlineKeyboardButton(text=button.title, url=button.url)
+        return InlineKeyboardButton(
+            text=button.title, callback_data=self._codec.encode(button.payload)
+        )
 
     def location_keyboard(self, language: str | None) -> ReplyKeyboardMarkup:
         """A reply keyboard whose one button shares the user's location."""
@@ -56,6 +73,8 @@ class Renderer:
         self, chat_id: str, reply: Reply, language: str | None = None
     ) -> list[TelegramMethod[Any]]:
         """Renders one reply as the messages to send, in order."""
+        if reply.image is not None:
+            return self._with_photo(chat_id, reply, language)
         methods: list[TelegramMethod[Any]] = []
         inline = self.inline_keyboard(reply.buttons)
         # Telegram allows location request buttons in private chats only.
@@ -76,9 +95,44 @@ class Renderer:
             methods.append(self.venue(chat_id, reply.location))
         return methods
 
+    def _with_photo(
+        self, chat_id: str, reply: Reply, language: str | None
+    ) -> list[TelegramMethod[Any]]:
+        """A photo first: with the text as its caption and the buttons under it when the
+        text fits 1024 units, else bare, the text following as messages."""
+        assert reply.image is not None
+        rest = replace(reply, image=None)
+        caption = reply.text if reply.text.strip() else None
+        markup: Any = None
+        if caption is not None and utf16_len(caption) <= MAX_CAPTION_UNITS:
+            inline = self.inline_keyboard(reply.buttons)
+            ask_location = reply.request_location and not chat_id.startswith("-")
+            markup = inline or (self.location_keyboard(language) if ask_location else None)
+            rest = replace(
+                rest, text="", buttons=(), request_location=ask_location and bool(inline)
+            )
+        else:
+            caption = None
+        photo = self.photo(chat_id, reply.image, caption, markup)
+        return [photo, *self.messages(chat_id, rest, language)]
+
+    @staticmethod
+    def photo(chat_id: str, image: Image, caption: str | None, markup: Any) -> SendPhoto:
+        """sendPhoto with a URL Telegram fetches, or the PNG uploaded."""
+        photo: Any = image.url
+        if image.png is not None:
+            photo = BufferedInputFile(image.png, filename=image.filename)
+        return SendPhoto(
+            chat_id=chat_id,
+            photo=photo,
+            caption=escape(caption) if caption else None,
+            parse_mode=ParseMode.HTML if caption else None,
+            reply_markup=markup,
+        )
+
     def edit(self, chat_id: str, message_id: int, reply: Reply) -> EditMessageText | None:
         """Renders a reply as an in-place edit; None when it cannot be one message."""
-        if reply.location or reply.request_location or not reply.text.strip():
+        if reply.location or reply.request_location or reply.image or not reply.text.strip():
             return None
         chunks = split_text(reply.text)
         if len(chunks) != 1:

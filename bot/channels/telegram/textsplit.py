@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from bot.core.plaintext import split_text as split_plain
+from bot.core.plaintext import utf16_len
+
+__all__ = ["MAX_MESSAGE_UNITS", "split_text", "utf16_len"]
 
 # Telegram counts UTF-16 code units; stay well below 4096 to leave room for nothing else.
 MAX_MESSAGE_UNITS = 4000
-
-
-def utf16_len(text: str) -> int:
-    """Length as Telegram counts it (an emoji outside the BMP is two units)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def split_text(text: str, limit: int = MAX_MESSAGE_UNITS) -> list[str]:

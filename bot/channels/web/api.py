@@ -22,8 +22,9 @@ from bot.channels.web.protocols import ChatEngine, SessionStore
 from bot.channels.web.ratelimit import RateLimiter, retry_after_header
 from bot.channels.web.replay import ReplayCache, Result
 from bot.channels.web.sessions import CHANNEL, hash_token, issue_session
+from bot.channels.web.transcript import Transcript, bot_entries, user_entry
 from bot.config import WebSettings
-from bot.core.messages import IncomingMessage
+from bot.core.messages import IncomingMessage, Reply
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +42,10 @@ class ChatApi:
         sessions: SessionStore,
         mailbox: Mailbox,
         limiter: RateLimiter,
+        transcript: Transcript,
     ) -> None:
         self._engine = engine
+        self._transcript = transcript
         self._settings = settings
         self._sessions = sessions
         self._mailbox = mailbox
@@ -124,6 +127,13 @@ class ChatApi:
         )
         return json_response({"messages": messages})
 
+    async def get_history(self, request: web.Request) -> web.Response:
+        """The visible conversation of this session, oldest first (the page after a reload)."""
+        chat_id = await self._authenticate(request)
+        if chat_id is None:
+            return error_response(401, "unauthorized", "missing or unknown token", UNAUTHORIZED)
+        return json_response({"messages": await self._transcript.read(chat_id)})
+
     def _client_address(self, request: web.Request) -> str:
         forwarded = request.headers.get("X-Forwarded-For", "")
         if self._settings.trust_forwarded_for and forwarded.strip():
@@ -147,14 +157,30 @@ class ChatApi:
             location=chat_input.location,
             language_hint=chat_input.language_hint,
         )
+        if chat_input.client_id is not None:
+            # A retry of a message answered earlier (here, by another process, before a
+            # restart): show the first answer again, and keep the transcript as it is.
+            stored = await self._stored_replies(msg)
+            if stored is not None:
+                return [render_reply(reply) for reply in stored]
         replies = await self._engine.handle(msg)
         if not replies and chat_input.client_id is not None:
-            # A retry of a message answered earlier (here, by another process, before a
-            # restart): the engine dropped it as a duplicate; show the first answer again.
-            replies_for = getattr(self._engine, "replies_for", None)
-            stored = await replies_for(msg) if replies_for is not None else None
-            replies = stored or []
+            # The engine dropped it as a duplicate: another process answered it meanwhile.
+            stored = await self._stored_replies(msg)
+            if stored:
+                return [render_reply(reply) for reply in stored]
+        shown = user_entry(chat_input)
+        try:
+            await self._transcript.append(
+                chat_id, [*([shown] if shown else []), *bot_entries(replies)]
+            )
+        except Exception:  # the answer matters more than its copy for a later reload
+            logger.exception("web chat: could not keep the transcript of web:%s", chat_id)
         return [render_reply(reply) for reply in replies]
+
+    async def _stored_replies(self, msg: IncomingMessage) -> list[Reply] | None:
+        replies_for = getattr(self._engine, "replies_for", None)
+        return await replies_for(msg) if replies_for is not None else None
 
 
 def _message_id(chat_id: str, client_id: str) -> str:

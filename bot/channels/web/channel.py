@@ -16,6 +16,7 @@ from bot.channels.web.mailbox import Mailbox, MemoryMailbox
 from bot.channels.web.protocols import ChatEngine, SessionStore
 from bot.channels.web.ratelimit import RateLimiter
 from bot.channels.web.sessions import CHANNEL
+from bot.channels.web.transcript import MemoryTranscript, Transcript, bot_entries
 from bot.config import WebSettings
 from bot.core.messages import Reply
 
@@ -31,7 +32,9 @@ class WebChannel:
         channel.setup(app)  # the same app may also serve Telegram/Zalo webhooks
 
     With several processes, pass ``mailbox=RedisMailbox(redis)`` so a message sent by any
-    process reaches the long poll waiting in any other.
+    process reaches the long poll waiting in any other. Pass
+    ``transcript=SqlTranscript(db_engine)`` so the page shows the conversation again after a
+    reload or a restart (``GET /api/chat/history``).
     """
 
     name = CHANNEL
@@ -43,15 +46,21 @@ class WebChannel:
         sessions: SessionStore,
         *,
         mailbox: Mailbox | None = None,
+        transcript: Transcript | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._mailbox = mailbox or MemoryMailbox()
+        self._transcript = transcript or MemoryTranscript()
         limiter = RateLimiter(settings.rate_per_minute, clock=clock)
-        self._api = ChatApi(engine, settings, sessions, self._mailbox, limiter)
+        self._api = ChatApi(engine, settings, sessions, self._mailbox, limiter, self._transcript)
 
     async def send(self, chat_id: str, replies: list[Reply]) -> None:
         """Queues replies for a chat's long poll and wakes it (the Channel protocol)."""
         await self._mailbox.put(chat_id, [render_reply(reply) for reply in replies])
+        try:
+            await self._transcript.append(chat_id, bot_entries(replies))
+        except Exception:  # delivered already; only a later reload would miss it
+            logger.exception("web chat: could not keep a pushed message of web:%s", chat_id)
 
     def setup(self, app: web.Application) -> None:
         """Adds the chat API, the page and /healthz (unless present) to ``app``."""
@@ -59,7 +68,9 @@ class WebChannel:
         router.add_post("/api/chat/session", json_errors(self._api.create_session))
         router.add_post("/api/chat/messages", json_errors(self._api.post_message))
         router.add_get("/api/chat/updates", json_errors(self._api.get_updates))
-        for path in ("/api/chat/session", "/api/chat/messages", "/api/chat/updates"):
+        router.add_get("/api/chat/history", json_errors(self._api.get_history))
+        paths = ("session", "messages", "updates", "history")
+        for path in (f"/api/chat/{name}" for name in paths):
             router.add_route("OPTIONS", path, preflight)
         router.add_get("/", page.index)
         router.add_get("/static/{name}", page.static_file)

@@ -13,6 +13,7 @@ logger = logging.getLogger(__name__)
 
 MAX_ID_CHARS = 100
 MAX_PAYLOAD_CHARS = 256
+MAX_ECHO_CHARS = 256
 
 
 class BadRequest(Exception):
@@ -34,6 +35,7 @@ class ChatInput:
     payload: str | None = None
     location: GeoPoint | None = None
     language_hint: str | None = None
+    echo: str | None = None  # the pressed button's title, as the page showed it
 
 
 def _coordinate(value: Any, name: str, limit: float) -> float:
@@ -79,7 +81,8 @@ def parse_chat_input(body: Any, max_text_chars: int) -> ChatInput:
         return ChatInput(client_id, text=text, language_hint=lang)
     payload = _optional_string(body, "payload", MAX_PAYLOAD_CHARS)
     if payload is not None:
-        return ChatInput(client_id, payload=payload, language_hint=lang)
+        echo = _optional_string(body, "echo", MAX_ECHO_CHARS)
+        return ChatInput(client_id, payload=payload, language_hint=lang, echo=echo)
     where = body["location"]
     if not isinstance(where, dict):
         raise BadRequest("bad_location", '"location" must be an object with "lat" and "lon"')
@@ -94,10 +97,15 @@ def render_reply(reply: Reply) -> dict[str, Any]:
     card = reply.location
     return {
         "text": reply.text,
-        "buttons": [{"title": b.title, "payload": b.payload} for b in reply.buttons],
+        "buttons": [
+            {"title": b.title, "payload": b.payload}
+            if b.url is None
+            else {"title": b.title, "payload": b.payload, "url": b.url}
+            for b in reply.buttons
+        ],
         "location": None
         if card is None
         else {"lat": card.lat, "lon": card.lon, "title": card.title, "address": card.address},
-        "image": reply.image,
+        "image": None if reply.image is None else reply.image.data_uri(),
         "request_location": reply.request_location,
     }

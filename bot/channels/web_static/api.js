@@ -71,6 +71,11 @@ export class ChatClient {
     }
   }
 
+  /** The conversation so far, oldest first: {role: "user"|"bot", ...}. */
+  async history() {
+    return (await this.request("GET", "history", null, true)).messages;
+  }
+
   /** One long poll: messages others sent to this chat. */
   async poll(wait) {
     return (await this.authed("GET", `updates?wait=${wait}`, null)).messages;

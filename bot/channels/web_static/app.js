@@ -82,7 +82,7 @@ function nearMe() {
 }
 
 const actions = {
-  press: (button) => send({ payload: button.payload }, button.title),
+  press: (button) => send({ payload: button.payload, echo: button.title }, button.title),
   nearMe,
 };
 
@@ -128,13 +128,45 @@ $("composer").addEventListener("submit", (event) => {
 });
 $("near").addEventListener("click", nearMe);
 $("lang").addEventListener("click", switchLang);
+$("new-chat").addEventListener("click", newConversation);
+
+/** Shows the conversation kept by the server; false if there is none to show. */
+async function restore() {
+  let entries;
+  try {
+    entries = await client.history();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    await newConversation(); // the server forgot this session: start a fresh one
+    return true;
+  }
+  for (const entry of entries) {
+    if (entry.role === "user") {
+      show(view.userMessage(entry.location ? t(lang, "my_location") : entry.text || "", strings()));
+    } else {
+      show(view.botMessage(entry, strings(), actions));
+    }
+  }
+  return entries.length > 0;
+}
+
+async function newConversation() {
+  log.replaceChildren();
+  try {
+    await client.newSession(); // a new chat on the server: the old one stays behind
+    await send({ text: "/start" }, null);
+  } catch (error) {
+    show(view.notice(explain(error)));
+  }
+  input.focus();
+}
 
 async function start() {
   applyLang();
   try {
     if (await client.ensureSession()) {
       await send({ text: "/start" }, null); // a first visit: the bot introduces itself
-    } else {
+    } else if (!(await restore())) {
       show(view.botMessage({ text: t(lang, "welcome_back") }, strings(), actions));
     }
   } catch (error) {

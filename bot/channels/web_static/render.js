@@ -73,7 +73,7 @@ function locationCard(card, s) {
 export function botMessage(reply, s, actions) {
   const item = bubble("bot", s.bot);
   if (reply.text) item.append(linkified(reply.text));
-  if (typeof reply.image === "string" && /^https?:\/\//.test(reply.image)) {
+  if (typeof reply.image === "string" && /^(https?:\/\/|data:image\/png;base64,)/.test(reply.image)) {
     const image = el("img", "image");
     image.src = reply.image;
     image.alt = "";
@@ -85,6 +85,14 @@ export function botMessage(reply, s, actions) {
   if (buttons.length || reply.request_location) {
     const row = el("div", "buttons");
     for (const button of buttons) {
+      if (typeof button.url === "string" && /^https?:\/\//.test(button.url)) {
+        const link = el("a", "choice link-choice", button.title);
+        link.href = button.url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        row.append(link);
+        continue;
+      }
       const node = el("button", "choice", button.title);
       node.type = "button";
       node.addEventListener("click", () => actions.press(button));

@@ -94,7 +94,8 @@ class ZaloBotChannel:
         logger.info("zalo_bot: %s", "polling" if poll else f"webhook at {settings.webhook_path}")
 
     async def _run(self, poll: bool) -> None:
-        """Says hello, registers the webhook (retried until it works) or polls."""
+        """Says hello, registers the webhook (retried until it works), or deletes any
+        webhook and polls."""
         try:
             me = await self.api.call("getMe")
             logger.info("zalo_bot: running as %s", (me or {}).get("account_name", "?"))
@@ -108,6 +109,12 @@ class ZaloBotChannel:
             }
             await self._insist("setWebhook", params)
         if poll:
+            # The platform refuses getUpdates while a webhook is set (once one ever was);
+            # the poller deletes it again should getUpdates still meet one (409).
+            try:
+                await self._retrier.run("deleteWebhook", lambda: self.api.call("deleteWebhook"))
+            except ZaloApiError as exc:
+                logger.warning("zalo_bot deleteWebhook failed (%s)", self.api.mask(str(exc)))
             await Poller(self.api, self.feed, timeout=self._poll_timeout).run()
 
     async def _insist(self, method: str, params: dict[str, Any], delay: float = 1.0) -> None:

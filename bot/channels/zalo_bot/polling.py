@@ -11,6 +11,7 @@ from bot.channels.zalo_bot.api import NO_UPDATES, ZaloBotApi
 from bot.channels.zalo_bot.errors import QuotaExceeded, ZaloApiError
 
 logger = logging.getLogger(__name__)
+WEBHOOK_ACTIVE = 409  # getUpdates while a webhook is set
 
 
 class Poller:
@@ -30,6 +31,12 @@ class Poller:
         self._min_delay = min_delay
         self._max_delay = max_delay
 
+    async def _delete_webhook(self) -> None:
+        try:
+            await self._api.call("deleteWebhook")
+        except ZaloApiError as exc:
+            logger.warning("deleteWebhook failed (%s)", exc)
+
     async def run(self) -> None:
         """Polls forever; an empty long poll (408) is normal, anything else backs off."""
         params = {"timeout": str(self._timeout)}
@@ -44,6 +51,8 @@ class Poller:
                 if exc.code == NO_UPDATES:
                     continue
                 logger.error("getUpdates failed (%s); retrying in %.1fs", exc, delay)
+                if exc.code == WEBHOOK_ACTIVE:  # set again since start-up: polling wins
+                    await self._delete_webhook()
                 await asyncio.sleep(delay)
                 delay = min(self._max_delay, delay * 2)
                 continue

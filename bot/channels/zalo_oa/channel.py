@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import aiohttp
 from aiohttp import web
@@ -14,20 +15,22 @@ from bot.channels.inbox_feed import webhook_feed
 from bot.channels.zalo_bot.channel import MessageHandler
 from bot.channels.zalo_bot.delivery import Retrier, RetryPolicy
 from bot.channels.zalo_bot.errors import ZaloApiError
+from bot.channels.zalo_bot.limits import split_for_zalo
 from bot.channels.zalo_bot.queue import ChatLocks, ChatQueue
 from bot.channels.zalo_oa.api import OaApi, image_message, text_message
 from bot.channels.zalo_oa.auth import Clock, TokenManager, utc_now
 from bot.channels.zalo_oa.convert import to_message
 from bot.channels.zalo_oa.errors import TokenExpired
+from bot.channels.zalo_oa.secrets import app_secret, webhook_secret
 from bot.channels.zalo_oa.tokens import OaTokens, TokenStore
 from bot.channels.zalo_oa.webhook import OaWebhook
 from bot.config import ZaloOASettings
+from bot.core.images import Image
 from bot.core.messages import ConversationKey, IncomingMessage, Reply
-from bot.core.plaintext import render_plain, split_text
+from bot.core.plaintext import render_plain
 
 logger = logging.getLogger(__name__)
-
-MAX_TEXT = 1990  # the CS text message takes up to 2000 characters
+T = TypeVar("T")
 
 
 def initial_tokens(settings: ZaloOASettings) -> OaTokens | None:
@@ -42,7 +45,8 @@ class ZaloOAChannel:
     """The Zalo OA transport.
 
     Args:
-        settings: the `zalo_oa` section (app_id and secret_key are required).
+        settings: the `zalo_oa` section (app_id and secret_key are required; oa_secret_key
+            checks webhook signatures, falling back to secret_key with a warning).
         engine: anything with `async handle(IncomingMessage) -> list[Reply]`.
         store: where rotated tokens are kept (SqlTokenStore in production).
         policy: retries and pace of outgoing calls.
@@ -63,6 +67,7 @@ class ZaloOAChannel:
     ) -> None:
         if not settings.app_id or settings.secret_key is None:
             raise ValueError("zalo_oa needs app_id and secret_key (OCOPBOT_ZALO_OA__...)")
+        self._webhook_secret = webhook_secret(settings)  # warns at start-up when unset
         self._settings = settings
         self._engine = engine
         self._http: aiohttp.ClientSession | None = None
@@ -70,7 +75,7 @@ class ZaloOAChannel:
         self._api = OaApi(self._session, settings.api_base)
         self.tokens = TokenManager(
             app_id=settings.app_id,
-            secret_key=settings.secret_key.get_secret_value(),
+            secret_key=app_secret(settings),
             oauth_base=settings.oauth_base,
             session=self._session,
             store=store,
@@ -90,10 +95,9 @@ class ZaloOAChannel:
     async def start(self, app: web.Application) -> None:
         """Mounts the webhook on `app` (before the app starts)."""
         settings = self._settings
-        assert settings.app_id is not None and settings.secret_key is not None
-        secret = settings.secret_key.get_secret_value()
+        assert settings.app_id is not None
         feed = await webhook_feed(self._inbox, self.name, self.feed)
-        hook = OaWebhook(settings.app_id, secret, settings.max_age, feed)
+        hook = OaWebhook(settings.app_id, self._webhook_secret, settings.max_age, feed)
         hook.mount(app, settings.webhook_path)
         logger.info("zalo_oa: webhook at %s", settings.webhook_path)
 
@@ -127,19 +131,37 @@ class ZaloOAChannel:
         """Sends replies to a follower in order, never interleaved with another delivery."""
         async with self._chat_locks.hold(chat_id):
             for message in render_plain(replies):
-                if message.image:
-                    await self._deliver(chat_id, image_message(message.image))
+                if message.image is not None:
+                    await self._deliver_image(chat_id, message.image)
                 if message.text.strip():
-                    for chunk in split_text(message.text, MAX_TEXT):
+                    for chunk in split_for_zalo(message.text):
                         await self._deliver(chat_id, text_message(chunk))
 
+    async def _deliver_image(self, user_id: str, image: Image) -> None:
+        """A URL goes in the media template; a PNG is uploaded first, then attached."""
+        if image.url is not None:
+            await self._deliver(user_id, image_message(url=image.url))
+            return
+        attachment = await self._with_token(
+            "zalo_oa upload/image", lambda token: self._api.upload_image(token, image)
+        )
+        await self._deliver(user_id, image_message(attachment_id=attachment))
+
     async def _deliver(self, user_id: str, message: dict[str, Any]) -> None:
-        async def attempt() -> None:
+        await self._with_token(
+            "zalo_oa message/cs", lambda token: self._api.send(token, user_id, message)
+        )
+
+    async def _with_token(self, what: str, call: Callable[[str], Awaitable[T]]) -> T:
+        """Calls with the current token; an expired one (-216/-220) is re-read or refreshed,
+        then the call is retried once."""
+
+        async def attempt() -> T:
             token = await self.tokens.access_token()
             try:
-                await self._api.send(token, user_id, message)
+                return await call(token)
             except TokenExpired:
                 fresh = await self.tokens.refresh(token)
-                await self._api.send(fresh.access_token, user_id, message)
+                return await call(fresh.access_token)
 
-        await self._retrier.run("zalo_oa message/cs", attempt)
+        return await self._retrier.run(what, attempt)

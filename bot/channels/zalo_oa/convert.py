@@ -5,12 +5,24 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from bot.core.media import unsupported_payload
 from bot.core.messages import GeoPoint, IncomingMessage
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "zalo_oa"
 START = "/start"  # a new follower is greeted as if they had opened the bot
+# What followers send that the bot cannot read: answered with what it understands.
+UNSUPPORTED = {
+    "user_send_sticker": "sticker",
+    "user_send_image": "image",
+    "user_send_gif": "gif",
+    "user_send_audio": "voice",
+    "user_send_video": "video",
+    "user_send_file": "file",
+    "user_send_link": "link",
+    "user_send_business_card": "contact",
+}
 
 
 def _id(value: Any) -> str | None:
@@ -49,7 +61,7 @@ def to_message(event: Any) -> IncomingMessage | None:
             logger.warning("zalo_oa: a follow event without follower or timestamp, skipped")
             return None
         return IncomingMessage(CHANNEL, follower, follower, f"follow-{stamp}", text=START)
-    if name not in ("user_send_text", "user_send_location"):
+    if name not in ("user_send_text", "user_send_location", *UNSUPPORTED):
         logger.info("zalo_oa: event %s skipped", str(name)[:64])
         return None
     sender = _id(_field(event, "sender", "id"))
@@ -58,6 +70,9 @@ def to_message(event: Any) -> IncomingMessage | None:
     if sender is None or msg_id is None:
         logger.warning("zalo_oa: a %s event without sender or msg_id, skipped", name)
         return None
+    if name in UNSUPPORTED:
+        payload = unsupported_payload(UNSUPPORTED[str(name)])
+        return IncomingMessage(CHANNEL, sender, sender, msg_id, payload=payload)
     if name == "user_send_location":
         point = _location(message)
         if point is None:

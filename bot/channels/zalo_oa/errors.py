@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bot.channels.zalo_bot.errors import ZaloApiError
 
-# "Access token is invalid" (-216) is what an expired OA token gets; -124 is the code the
-# v3/v4 docs list as "access token has expired". Either one: refresh, then retry once.
-EXPIRED_TOKEN_CODES = frozenset({-216, -124})
+# The OA Open API answers -216 "Access token is invalid" and -220 "Access token has expired"
+# (the codes the official SDKs surface as ZaloOAException). Either one: re-read the store
+# (another process may have rotated the token), refresh if it is still the same, retry once.
+# -124 is a Social API (user login) code, not an OA one.
+EXPIRED_TOKEN_CODES = frozenset({-216, -220})
 # "Request limit exceeded" on the OA API; HTTP 429 counts the same.
 QUOTA_CODES = frozenset({-32})
 

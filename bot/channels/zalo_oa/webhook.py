@@ -1,11 +1,15 @@
-"""The OA webhook: every request must carry a valid X-ZEvent-Signature and a fresh
-timestamp (else 401 and nothing happens); a verified event gets 200 at once and is
-processed in the background, even when it is of a kind we skip."""
+"""The OA webhook: every request must carry a valid X-ZEvent-Signature (else 401 and nothing
+happens) and a timestamp within `max_age` (2 hours by default: Zalo replays an event it
+could not deliver after minutes to an hour). A verified event gets 200 at once and is
+processed in the background, even when it is of a kind we skip; a replay of an event
+already taken is acknowledged and dropped here (and, across processes, by the engine's
+de-duplication on the same msg_id)."""
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -27,6 +31,37 @@ logger = logging.getLogger(__name__)
 MAX_EVENT_BYTES = 256 * 1024
 
 
+def event_id(event: dict[str, Any]) -> str:
+    """The id a replay repeats: the message's msg_id, else the event name and timestamp."""
+    message = event.get("message")
+    msg_id = message.get("msg_id") if isinstance(message, dict) else None
+    if isinstance(msg_id, str | int) and not isinstance(msg_id, bool) and msg_id != "":
+        return str(msg_id)
+    return f"{event.get('event_name')}@{event.get('timestamp')}"
+
+
+class RecentIds:
+    """The last `capacity` event ids seen by this process."""
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._capacity = capacity
+
+    def add(self, key: str) -> bool:
+        """Remembers `key`; False if it was already there."""
+        if key in self._ids:
+            self._ids.move_to_end(key)
+            return False
+        self._ids[key] = None
+        if len(self._ids) > self._capacity:
+            self._ids.popitem(last=False)
+        return True
+
+    def forget(self, key: str) -> None:
+        """Drops `key`, so its next delivery counts as new."""
+        self._ids.pop(key, None)
+
+
 class OaWebhook:
     """Verifies and acknowledges OA events; `feed(event)` gets each verified one."""
 
@@ -43,6 +78,7 @@ class OaWebhook:
         self._max_age = max_age
         self._feed = feed
         self._clock = clock
+        self._recent = RecentIds()
 
     async def handle(self, request: web.Request) -> web.Response:
         given = request.headers.get(SIGNATURE_HEADER)
@@ -69,9 +105,16 @@ class OaWebhook:
             return self._refuse(request, "a stale or future timestamp")
         if str(event.get("app_id", self._app_id)) != self._app_id:
             return self._refuse(request, "another app's event")
-        return await feed_then_answer(
+        key = event_id(event)
+        if not self._recent.add(key):
+            logger.info("zalo_oa webhook: a replayed event, acknowledged and dropped")
+            return web.json_response({"error": 0})
+        answer = await feed_then_answer(
             self._feed, event, "zalo_oa", web.json_response({"error": 0})
         )
+        if answer.status != 200:  # not recorded: Zalo's resend must not be dropped
+            self._recent.forget(key)
+        return answer
 
     @staticmethod
     def _refuse(request: web.Request, why: str) -> web.Response:

@@ -1,8 +1,9 @@
 """Durability: web pushes kept until a poll takes them, webhook updates recorded before
-the 200, and the replies of each processed message kept for retries.
+the 200, and the replies of each processed message kept for retries; indexes for the
+retention pruner.
 
 Revision ID: 0007_durability
-Revises: 0005_zalo_tokens
+Revises: 0008_operator_console
 Create Date: 2026-12-05
 """
 
@@ -14,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_durability"
-down_revision: str | None = "0005_zalo_tokens"
+down_revision: str | None = "0008_operator_console"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -52,9 +53,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("replies", sa.JSON(), nullable=True))
     op.create_index("ix_web_sessions_created_at", "web_sessions", ["created_at"])
     op.create_index("ix_conversation_state_updated_at", "conversation_state", ["updated_at"])
+    op.create_index("ix_web_transcript_created_at", "web_transcript", ["created_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_web_transcript_created_at", "web_transcript")
     op.drop_index("ix_conversation_state_updated_at", "conversation_state")
     op.drop_index("ix_web_sessions_created_at", "web_sessions")
     with op.batch_alter_table("processed_message") as batch:

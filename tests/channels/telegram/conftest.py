@@ -10,7 +10,7 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.channels.telegram import RateLimits, TelegramChannel
-from bot.channels.telegram.protocols import MessageHandler
+from bot.channels.telegram.protocols import ChatMoved, MessageHandler, ignore_move
 from bot.config import TelegramSettings
 from tests.channels.telegram.fake_api import TOKEN, FakeBotAPI
 from tests.channels.telegram.updates import Updates
@@ -19,6 +19,8 @@ from tests.channels.telegram.updates import Updates
 TEST_LIMITS = RateLimits(
     overall_rate=300, overall_burst=30, chat_rate=40, chat_burst=4, group_rate=40, group_burst=4
 )
+
+
 @pytest.fixture
 async def fake_api() -> AsyncIterator[FakeBotAPI]:
     api = FakeBotAPI()
@@ -51,10 +53,16 @@ async def make_channel(
         engine: MessageHandler,
         app: web.Application | None = None,
         limits: RateLimits = TEST_LIMITS,
+        chat_moved: ChatMoved = ignore_move,
         **overrides: Any,
     ) -> TelegramChannel:
         channel = TelegramChannel(
-            settings(**overrides), engine, limits=limits, poll_timeout=1, retry_delay=0.05
+            settings(**overrides),
+            engine,
+            limits=limits,
+            poll_timeout=1,
+            retry_delay=0.05,
+            chat_moved=chat_moved,
         )
         await channel.start(app)
         started.append(channel)

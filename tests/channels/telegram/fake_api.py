@@ -1,7 +1,11 @@
 """A fake Telegram Bot API server on 127.0.0.1: records every call, serves queued updates,
 and answers 429/5xx (or drops the connection) on demand.
 
-Answers follow https://core.telegram.org/bots/api (Message, User, Chat, error objects).
+Answers follow https://core.telegram.org/bots/api (Message, User, Chat, error objects), and
+refuse what Telegram refuses (fake_rules.py): texts of 1-4096 and captions of up to 1024
+UTF-16 units after entities parsing, callback_data of 1-64 bytes, HTML that does not parse
+(400 "Bad Request: can't parse entities: ..."), getUpdates while a webhook is set (409).
+Uploaded files (multipart, `attach://<field>`) are kept as bytes in the call's `files`.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.channels.telegram.fake_methods import BotAPIMethods, Call, FakeState, Fault
+from tests.channels.telegram.fake_rules import BadRequest, check
 from tests.loopback import serve_on_loopback
 
 __all__ = ["TOKEN", "Call", "FakeBotAPI", "Fault"]
@@ -110,8 +115,8 @@ class FakeBotAPI(BotAPIMethods):
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
-        params = await self._params(request)
-        call = Call(method, params, asyncio.get_running_loop().time())
+        params, files = await self._params(request)
+        call = Call(method, params, asyncio.get_running_loop().time(), files=files)
         self.calls.append(call)
         if request.match_info["token"] != self.token:
             return self._error(call, 401, "Unauthorized")
@@ -124,6 +129,14 @@ class FakeBotAPI(BotAPIMethods):
         if method == "getUpdates" and self.state.webhook_url:
             text = "Conflict: can't use getUpdates method while webhook is active"
             return self._error(call, 409, text)
+        moved = self.state.migrated.get(call.chat_id or "")
+        if moved is not None:
+            text = "Bad Request: group chat was upgraded to a supergroup chat"
+            return self._error(call, 400, text, migrate_to_chat_id=moved)
+        try:
+            check(method, params)
+        except BadRequest as refused:
+            return self._error(call, 400, f"Bad Request: {refused}")
         if method == "setWebhook":
             self.state.webhook_url = str(params.get("url", ""))
         if method == "deleteWebhook":
@@ -133,15 +146,22 @@ class FakeBotAPI(BotAPIMethods):
         return web.json_response({"ok": True, "result": result})
 
     @staticmethod
-    async def _params(request: web.Request) -> dict[str, Any]:
+    async def _params(request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
         if request.content_type == "application/json":
-            return dict(await request.json())
+            return dict(await request.json()), {}
         form = await request.post()
         params: dict[str, Any] = {}
+        files: dict[str, bytes] = {}
         for key, value in form.items():
+            if isinstance(value, web.FileField):
+                files[key] = value.file.read()
+                continue
             text = value if isinstance(value, str) else str(value)
             params[key] = json.loads(text) if key in JSON_FIELDS else text
-        return params
+        for key, value in list(params.items()):  # "attach://<field>" names an uploaded file
+            if isinstance(value, str) and value.startswith("attach://"):
+                files[key] = files.pop(value.removeprefix("attach://"), b"")
+        return params, files
 
     def _error(self, call: Call, status: int, description: str, **extra: Any) -> web.Response:
         call.status = status

@@ -18,6 +18,7 @@ class Call:
     at: float
     status: int = 200
     result: Any = None
+    files: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def chat_id(self) -> str | None:
@@ -51,10 +52,11 @@ class FakeState:
     webhook_url: str = ""
     confirmed: int = 0  # the highest offset getUpdates was called with
     next_message_id: int = 1000
+    migrated: dict[str, int] = field(default_factory=dict)  # old group id -> supergroup id
 
 
 class BotAPIMethods:
-    """getMe, getUpdates, sendMessage, editMessageText, sendVenue, sendLocation."""
+    """getMe, getUpdates, sendMessage, editMessageText, sendPhoto, sendVenue, sendLocation."""
 
     bot_id: int
     username: str
@@ -106,6 +108,13 @@ class BotAPIMethods:
         message["message_id"] = int(params["message_id"])
         message["edit_date"] = int(time.time())
         return message
+
+    async def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        size = {"file_id": "AgACAgIAAxkBAAIB", "file_unique_id": "AQADAgAT", "width": 320}
+        content: dict[str, Any] = {"photo": [size | {"height": 320}]}
+        if params.get("caption"):
+            content["caption"] = params["caption"]
+        return self._message(params, **content)
 
     async def _api_sendVenue(self, params: dict[str, Any]) -> dict[str, Any]:
         location = {"latitude": float(params["latitude"]), "longitude": float(params["longitude"])}

@@ -66,7 +66,7 @@ async def test_a_tourist_asks_clicks_pages_and_shares_a_location(
     assert "3 sản phẩm" in chat.text
     await chat.click("Quy Hoa")
     assert chat.methods[0] == "answerCallbackQuery"
-    assert "OCOP 5 sao (cấp quốc gia, 2022)" in chat.text
+    assert "★★★★★ 5 sao quốc gia (2022)" in chat.text
 
     await chat.send("/start")
     await chat.click("Sản phẩm OCOP")

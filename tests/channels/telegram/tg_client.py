@@ -14,7 +14,7 @@ from bot.channels.telegram import TelegramChannel
 from tests.channels.telegram.fake_api import Call, FakeBotAPI
 from tests.channels.telegram.updates import Updates
 
-SHOWN = {"sendMessage", "editMessageText", "sendVenue", "sendLocation"}
+SHOWN = {"sendMessage", "editMessageText", "sendPhoto", "sendVenue", "sendLocation"}
 Deliver = Callable[[dict[str, Any]], Awaitable[None]]
 
 
@@ -80,8 +80,9 @@ class TelegramChat:
 
     @property
     def text(self) -> str:
-        """What the last action showed, unescaped, one message per line block."""
-        return "\n".join(html.unescape(c.params["text"]) for c in self.seen if "text" in c.params)
+        """What the last action showed (texts and captions), unescaped, one per line block."""
+        shown = [c.params.get("text") or c.params.get("caption") for c in self.seen]
+        return "\n".join(html.unescape(t) for t in shown if t)
 
     @property
     def methods(self) -> list[str]:

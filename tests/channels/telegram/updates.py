@@ -88,6 +88,12 @@ class Updates:
         }
         return {"update_id": next(self._update_ids), "callback_query": query}
 
+    def migration(self, group_id: int, supergroup_id: int) -> dict[str, Any]:
+        """The service message Telegram posts in a group upgraded to a supergroup."""
+        update = self.message(group_id, migrate_to_chat_id=supergroup_id)
+        update["message"]["chat"] = {"id": group_id, "type": "group", "title": "Cơ sở Quy Hoa"}
+        return update
+
     def raw(self, **fields: Any) -> dict[str, Any]:
         """Anything else (unknown types, missing fields), with a fresh update_id."""
         return {"update_id": next(self._update_ids), **fields}

@@ -16,6 +16,8 @@ from tests.channels.zalo.fake_bot_api import TOKEN, FakeZaloBotAPI
 
 # Fast enough for tests; quota back-off still really waits (50 ms and up).
 FAST = RetryPolicy(base_delay=0.02, max_delay=0.2, quota_delay=0.05, quota_max_delay=0.2)
+
+
 @pytest.fixture
 async def bot_api() -> AsyncIterator[FakeZaloBotAPI]:
     api = FakeZaloBotAPI()

@@ -1,8 +1,13 @@
 """A fake Zalo Bot Platform API on 127.0.0.1: records every call, serves queued events to
 getUpdates, and answers quota errors, 5xx or dropped connections on demand.
 
-Answers follow the Bot Platform's documented shapes ({"ok", "result"} / {"ok": false,
-"error_code", "description"}); an empty long poll answers error 408.
+Answers follow the Bot Platform's documented shapes (https://bot.zaloplatforms.com/docs:
+{"ok", "result"} / {"ok": false, "error_code", "description"}); an empty long poll answers
+error 408. As strict as the platform where the channel could get it wrong:
+- getUpdates is refused (409) while a webhook is set; deleteWebhook clears it;
+- setWebhook wants an https URL and a secret_token of 8-256 characters;
+- sendMessage wants a text of 1-2000 characters counted in UTF-16 units (400 otherwise);
+- sendPhoto wants a `photo` URL the platform can fetch (http/https), no upload.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.channels.zalo.fake_bot_rules import problem_in
 from tests.loopback import serve_on_loopback
 
 TOKEN = "1234567890:zalo-fake-bot-token-abcdef"
@@ -55,7 +61,8 @@ class FakeBotState:
 
 
 class FakeZaloBotAPI:
-    """Implements getMe, getUpdates, setWebhook, sendMessage, sendPhoto, sendChatAction."""
+    """Implements getMe, getUpdates, setWebhook, deleteWebhook, sendMessage, sendPhoto,
+    sendChatAction."""
 
     def __init__(self, token: str = TOKEN) -> None:
         self.token = token
@@ -135,6 +142,11 @@ class FakeZaloBotAPI:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return self._error(call, 404, 404, "Method not found")
+        if method == "getUpdates" and self.state.webhook:
+            return self._error(call, 409, 409, "Conflict: webhook is active, delete it first")
+        problem = problem_in(method, params)
+        if problem is not None:
+            return self._error(call, 400, 400, f"Bad Request: {problem}")
         result = await handler(params)
         if result is None:
             return self._error(call, 408, 408, "Request timeout")
@@ -169,6 +181,10 @@ class FakeZaloBotAPI:
         self.state.polls_after_take = 0
         return self.state.events.pop(0)
 
+    async def _api_deleteWebhook(self, params: dict[str, Any]) -> dict[str, Any]:
+        self.state.webhook = {}
+        return {"url": "", "updated_at": int(time.time() * 1000)}
+
     async def _api_setWebhook(self, params: dict[str, Any]) -> dict[str, Any]:
         self.state.webhook = dict(params)
         return {"url": params.get("url"), "updated_at": int(time.time() * 1000)}
@@ -177,7 +193,6 @@ class FakeZaloBotAPI:
         return {"message_id": f"m{next(self._ids)}", "date": int(time.time() * 1000)}
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
-        assert len(params["text"]) <= 2000, "the platform refuses longer texts"
         return self._sent(params)
 
     async def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:

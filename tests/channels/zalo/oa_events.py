@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.zalo_oa.signature import signature
-from tests.channels.zalo.fake_oa_api import APP_ID, SECRET_KEY
+from tests.channels.zalo.fake_oa_api import APP_ID, OA_SECRET_KEY
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,8 @@ class OaEvents:
         }
 
     @staticmethod
-    def sign(event: dict[str, Any], secret: str = SECRET_KEY) -> Signed:
+    def sign(event: dict[str, Any], secret: str = OA_SECRET_KEY) -> Signed:
+        """Signs as Zalo does: with the OA secret key (MacUtils.buildMac in the Java SDK)."""
         body = json.dumps(event, ensure_ascii=False).encode()
         mac = signature(APP_ID, body, str(event["timestamp"]), secret)
         return Signed(body, {"X-ZEvent-Signature": mac, "Content-Type": "application/json"})

@@ -16,9 +16,10 @@ from bot.config import ZaloOASettings
 from tests.channels.zalo.conftest import FAST
 from tests.channels.zalo.fake_oa_api import (
     APP_ID,
+    APP_SECRET_KEY,
     FIRST_ACCESS,
     FIRST_REFRESH,
-    SECRET_KEY,
+    OA_SECRET_KEY,
     FakeZaloOA,
 )
 from tests.channels.zalo.oa_events import Signed
@@ -57,7 +58,8 @@ async def oa_api() -> AsyncIterator[FakeZaloOA]:
 def oa_settings(oa_api: FakeZaloOA, **overrides: Any) -> ZaloOASettings:
     values: dict[str, Any] = {
         "app_id": APP_ID,
-        "secret_key": SecretStr(SECRET_KEY),
+        "secret_key": SecretStr(APP_SECRET_KEY),
+        "oa_secret_key": SecretStr(OA_SECRET_KEY),
         "access_token": SecretStr(FIRST_ACCESS),
         "refresh_token": SecretStr(FIRST_REFRESH),
         "api_base": oa_api.base_url,

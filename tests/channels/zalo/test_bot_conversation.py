@@ -71,7 +71,7 @@ async def test_a_tourist_picks_numbered_options_by_digit_word_and_so(
     await chat.send(TEA)
     assert "3 sản phẩm" in chat.text
     await chat.send(f"số {number_of(chat, 'Quy Hoa')}")
-    assert "OCOP 5 sao (cấp quốc gia, 2022)" in chat.text
+    assert "★★★★★ 5 sao quốc gia (2022)" in chat.text
 
     await chat.send("/start")
     await chat.send(WORDS[number_of(chat, "Sản phẩm OCOP")])

@@ -10,6 +10,7 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.channels.zalo_bot import ZaloBotChannel
+from bot.core.images import Image
 from bot.core.messages import Button, Reply
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
@@ -117,7 +118,8 @@ async def test_bad_and_unknown_events_are_acknowledged_and_skipped(
         assert r.status == 200
     no_chat = events.text("zl-5", "x")
     del no_chat["message"]["chat"]
-    for body in ([1, 2], {"ok": True}, events.wrapped(events.sticker("zl-5")), no_chat, "x"):
+    unknown = events.text("zl-5", "x") | {"event_name": "message.reaction.received"}
+    for body in ([1, 2], {"ok": True}, events.wrapped(unknown), no_chat, "x"):
         assert await post(url, body) == 200
     await channel.queue.drain()
     assert engine.received == []
@@ -142,7 +144,7 @@ async def test_long_texts_are_split_below_2000_and_options_numbered(
 async def test_images_go_as_photos_before_the_text(
     bot_api: FakeZaloBotAPI, make_bot: MakeBot
 ) -> None:
-    reply = Reply("Trà hoa vàng", image="https://ocop.example/tra.jpg")
+    reply = Reply("Trà hoa vàng", image=Image.from_url("https://ocop.example/tra.jpg"))
     channel = await make_bot(FakeEngine(lambda m: [reply]))
     await ZaloBotChat(bot_api, channel, "zl-7").send("ảnh")
     sent = [c for c in bot_api.calls if c.chat_id == "zl-7"]

@@ -1,0 +1,88 @@
+"""Transcripts in the database (table ``web_transcript``, migration 0009): survive restarts."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.channels.web.transcript import KEEP, Entry
+
+logger = logging.getLogger(__name__)
+
+metadata = MetaData()
+
+#: Mirrors migrations 0009_conversations and 0007_durability; the migrations own the schema.
+web_transcript = Table(
+    "web_transcript",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("chat_id", String(64), nullable=False),
+    Column("entry", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_web_transcript_chat_id", "chat_id", "id"),
+    Index("ix_web_transcript_created_at", "created_at"),  # migration 0007: retention
+)
+
+
+class SqlTranscript:
+    """A Transcript on any SQLAlchemy async engine; keeps the last ``keep`` entries a chat."""
+
+    def __init__(self, engine: AsyncEngine, keep: int = KEEP) -> None:
+        self._engine = engine
+        self._keep = keep
+
+    async def append(self, chat_id: str, entries: list[Entry]) -> None:
+        if not entries:
+            return
+        now = datetime.now(UTC)
+        rows = [
+            {"chat_id": chat_id, "entry": json.dumps(e, ensure_ascii=False), "created_at": now}
+            for e in entries
+        ]
+        table = web_transcript
+        async with self._engine.begin() as conn:
+            await conn.execute(table.insert(), rows)
+            oldest_kept = await conn.scalar(
+                select(table.c.id)
+                .where(table.c.chat_id == chat_id)
+                .order_by(table.c.id.desc())
+                .offset(self._keep - 1)
+                .limit(1)
+            )
+            if oldest_kept is not None:
+                await conn.execute(
+                    delete(table).where(table.c.chat_id == chat_id, table.c.id < oldest_kept)
+                )
+
+    async def read(self, chat_id: str) -> list[Entry]:
+        table = web_transcript
+        query = (
+            select(table.c.entry)
+            .where(table.c.chat_id == chat_id)
+            .order_by(table.c.id.desc())
+            .limit(self._keep)
+        )
+        async with self._engine.connect() as conn:
+            rows = list((await conn.execute(query)).scalars())
+        entries = []
+        for raw in reversed(rows):
+            try:
+                entries.append(json.loads(raw))
+            except ValueError:
+                logger.warning("web chat %s: an unreadable transcript entry was skipped", chat_id)
+        return entries
