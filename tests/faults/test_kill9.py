@@ -24,9 +24,10 @@ from tests.bot_process import ROOT, bot_env
 from tests.channels.telegram.fake_api import TOKEN, FakeBotAPI
 from tests.channels.zalo.fake_oa_api import (
     APP_ID,
+    APP_SECRET_KEY,
     FIRST_ACCESS,
     FIRST_REFRESH,
-    SECRET_KEY,
+    OA_SECRET_KEY,
     FakeZaloOA,
 )
 from tests.faults.audit import settle_and_audit
@@ -59,7 +60,8 @@ def channel_env(tg: FakeBotAPI, oa: FakeZaloOA) -> dict[str, str]:
         "OCOPBOT_TELEGRAM__WEBHOOK_SECRET": TG_SECRET,
         "OCOPBOT_TELEGRAM__API_BASE": tg.base_url,
         "OCOPBOT_ZALO_OA__APP_ID": APP_ID,
-        "OCOPBOT_ZALO_OA__SECRET_KEY": SECRET_KEY,
+        "OCOPBOT_ZALO_OA__SECRET_KEY": APP_SECRET_KEY,
+        "OCOPBOT_ZALO_OA__OA_SECRET_KEY": OA_SECRET_KEY,
         "OCOPBOT_ZALO_OA__ACCESS_TOKEN": FIRST_ACCESS,
         "OCOPBOT_ZALO_OA__REFRESH_TOKEN": FIRST_REFRESH,
         "OCOPBOT_ZALO_OA__API_BASE": oa.base_url,

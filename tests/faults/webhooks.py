@@ -14,7 +14,7 @@ from aiohttp import web
 
 from bot.channels.zalo_oa.signature import SIGNATURE_HEADER, signature
 from tests.channels.telegram.fake_api import FakeBotAPI
-from tests.channels.zalo.fake_oa_api import APP_ID, SECRET_KEY, FakeZaloOA
+from tests.channels.zalo.fake_oa_api import APP_ID, OA_SECRET_KEY, FakeZaloOA
 from tests.faults.clients import Tally, retried
 
 TG_SECRET = "fault-suite-secret_0123456789"
@@ -84,7 +84,7 @@ async def post_zalo_oa(
         sender, msg_id = f"follower-{n % 5}", f"oa-msg-{n}"
         event = oa_event(msg_id, sender, WORDS[n % len(WORDS)])
         body = json.dumps(event).encode()
-        mac = signature(APP_ID, body, event["timestamp"], SECRET_KEY)
+        mac = signature(APP_ID, body, event["timestamp"], OA_SECRET_KEY)
         headers = {SIGNATURE_HEADER: mac, "Content-Type": "application/json"}
         status, _ = await retried(http, tally, "POST", url, deadline, data=body, headers=headers)
         assert status == 200, status

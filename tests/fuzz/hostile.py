@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import random
 from typing import Any
+from urllib.parse import quote
+
+from bot.handlers import build_router
 
 PHRASES = [
     "cho mình 2 chai nước mắm Cái Rồng",
@@ -44,45 +47,8 @@ POISON = [
     " ",
 ]
 NUMBERS = ["0", "-1", "7", "2147483648", "9" * 30, "١٢", "٣", "1e9", "0x10", "", "NaN", "-0"]
-ROUTES = [
-    "nav:help",
-    "nav:products",
-    "nav:shops",
-    "nav:tourism",
-    "nav:handoff",
-    "ask:products",
-    "p:cat",
-    "p:dist",
-    "p:gift",
-    "p:info",
-    "p:like",
-    "p:page",
-    "p:price",
-    "p:shops",
-    "s:dist",
-    "s:online",
-    "t:dist",
-    "t:page",
-    "ord:list",
-    "o:acc",
-    "o:dec",
-    "o:shp",
-    "o:dlv",
-    "o:cnl",
-    "ck:add",
-    "ck:pick",
-    "ck:place",
-    "ck:qty",
-    "ck:rm",
-    "ck:ok",
-    "ck:quit",
-    "ck:dlv",
-    "ck:edit",
-    "ck:sum",
-    "lang:vi",
-    "lang:xx",
-    "zz:zz",
-]
+# Every button route the bot serves (the real router's), and two it does not.
+ROUTES = [*sorted(build_router().payload_routes), "lang:xx", "zz:zz"]
 IDS = ["nuoc-mam-cai-rong", "tra-hoa-vang-ba-che", "ha-long", "", "..", "a" * 70]
 
 
@@ -131,3 +97,20 @@ class Hostile:
         if self.rng.random() < 0.2:
             body["lang"] = self.rng.choice(["vi", "en", "xx", "\x00", "e" * 40])
         return json.dumps(body, ensure_ascii=self.rng.random() < 0.5).encode("utf-8", "replace")
+
+
+def form_body(rng: random.Random, text: str) -> tuple[bytes, str]:
+    """A console sign-in form, sometimes well formed, sometimes not at all: (body, type)."""
+    form = "application/x-www-form-urlencoded"
+    kind = rng.randrange(6)
+    if kind == 0:  # bytes that are not UTF-8
+        return b"email=\xff\xfe&password=%ff%fe&csrf=\x80", form
+    if kind == 1:  # NUL and other control characters, percent-encoded
+        return f"email=a%00b%40x.vn&password={quote(text)}%07&csrf=x".encode(), form
+    if kind == 2:  # over the console's 64 KB form limit
+        return b"email=" + b"a" * 70_000, form
+    if kind == 3:  # not a form at all
+        return b'{"email": "a@b.vn"}', "application/json"
+    if kind == 4:  # a form whose charset no decoder knows
+        return b"email=a", form + "; charset=x-unknown"
+    return f"email={quote(text)}&password={quote(text[::-1])}&csrf=x".encode(), form

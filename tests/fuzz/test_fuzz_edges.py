@@ -1,5 +1,6 @@
-"""A bounded, seeded fuzz of every way in: the web chat API, the Telegram, Zalo Bot and
-Zalo OA webhooks, and every payload kind, on the real composition (engine, SQLite, NLU).
+"""A bounded, seeded fuzz of every way in: the web chat API (messages, updates, history),
+the Telegram, Zalo Bot and Zalo OA webhooks, the operator console's sign-in form and
+pages, and every payload kind, on the real composition (engine, SQLite, NLU).
 
 It counts server errors (any 5xx) and handler crashes (an ERROR logged by the bot: an
 apology after a traceback); both must be 0. FUZZ_SEED and FUZZ_CASES replay or widen it.
@@ -19,7 +20,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import start_channels
+from bot.app import mount_console, start_channels
 from bot.channels.zalo_oa.signature import SIGNATURE_HEADER, signature
 from bot.config import Settings
 from bot.runtime import open_runtime
@@ -29,12 +30,13 @@ from tests.channels.zalo.fake_bot_api import TOKEN as ZB_TOKEN
 from tests.channels.zalo.fake_bot_api import FakeZaloBotAPI
 from tests.channels.zalo.fake_oa_api import (
     APP_ID,
+    APP_SECRET_KEY,
     FIRST_ACCESS,
     FIRST_REFRESH,
-    SECRET_KEY,
+    OA_SECRET_KEY,
     FakeZaloOA,
 )
-from tests.fuzz.hostile import IDS, NUMBERS, ROUTES, Hostile
+from tests.fuzz.hostile import IDS, NUMBERS, ROUTES, Hostile, form_body
 
 SEED = int(os.environ.get("FUZZ_SEED", "2026"))
 CASES = int(os.environ.get("FUZZ_CASES", "240"))
@@ -60,7 +62,8 @@ def fuzz_settings(tmp_path: Path, tg: str, zb: str, oa: str) -> Settings:
         },
         zalo_oa={
             "app_id": APP_ID,
-            "secret_key": SECRET_KEY,
+            "secret_key": APP_SECRET_KEY,
+            "oa_secret_key": OA_SECRET_KEY,
             "access_token": FIRST_ACCESS,
             "refresh_token": FIRST_REFRESH,
             "api_base": oa,
@@ -79,6 +82,7 @@ async def stack(tmp_path: Path) -> AsyncIterator[tuple[TestClient, list[Any]]]:
         async with open_runtime(settings) as runtime:
             app = web.Application(client_max_size=settings.web.max_body_bytes)
             started = await start_channels(settings, runtime, app)
+            mount_console(settings, runtime, app)
             async with TestClient(TestServer(app, host="127.0.0.1")) as client:
                 yield client, started
             for channel in started:
@@ -104,6 +108,9 @@ class Fuzzer:
             self.token = (await response.json())["token"]
         auth = self.h.rng.choice([f"Bearer {self.token}"] * 8 + ["Bearer x", "Basic y"])
         headers = {"Authorization": auth, "Content-Type": "application/json"}
+        if self.h.rng.random() < 0.1:
+            r = await self.client.get("/api/chat/history", headers=headers)
+            return await self.record("web history", r)
         if self.h.rng.random() < 0.15:
             wait = self.h.rng.choice(["0", "-1", "nan", "1e9", "٣", "inf", ""])
             r = await self.client.get(f"/api/chat/updates?wait={wait}", headers=headers)
@@ -112,6 +119,26 @@ class Fuzzer:
         await self.record(
             "web", await self.client.post("/api/chat/messages", data=body, headers=headers)
         )
+
+    async def console(self) -> None:
+        """The console's anonymous ways in: the sign-in form, pages, ids past SQL's range."""
+        if self.h.rng.random() < 0.3:
+            path = self.h.rng.choice(
+                [
+                    "/admin/login",
+                    "/admin/orders/99999999999999999999",
+                    "/admin/inbox/1/messages",
+                    "/admin/catalog?q=%00",
+                    "/admin/orders?producer=a%00b",
+                    "/admin/lang?to=%ff",
+                ]
+            )
+            return await self.record("console page", await self.client.get(path))
+        body, content_type = form_body(self.h.rng, self.h.text())
+        r = await self.client.post(
+            "/admin/login", data=body, headers={"Content-Type": content_type}
+        )
+        await self.record("console sign-in", r)
 
     async def telegram(self, n: int) -> None:
         chat = 500 + n % 7
@@ -178,7 +205,7 @@ class Fuzzer:
             "message": {"text": self.h.text(), "msg_id": f"oa-{n}"},
         }
         body = json.dumps(event).encode()
-        mac = signature(APP_ID, body, stamp, SECRET_KEY)
+        mac = signature(APP_ID, body, stamp, OA_SECRET_KEY)
         mac = self.h.rng.choice([mac] * 9 + ["mac=\xff\xfe"])
         r = await self.client.post(
             "/zalo/oa/webhook",
@@ -195,8 +222,10 @@ async def test_no_input_makes_a_server_error_or_a_handler_crash(
     fuzzer = Fuzzer(client, Hostile(SEED))
     caplog.set_level(logging.WARNING)
     for n in range(1, CASES + 1):
-        kind = n % 4
-        if kind == 0:
+        kind = n % 5
+        if kind == 4:
+            await fuzzer.console()
+        elif kind == 0:
             await fuzzer.web()
         elif kind == 1:
             await fuzzer.telegram(n)
@@ -233,7 +262,8 @@ async def test_every_payload_kind_with_hostile_arguments(
     statuses = []
     for route in ROUTES:
         for arg in [*NUMBERS, *IDS[:3]]:
-            payload = f"{route}:{arg}:{arg}" if route.startswith("ck:") else f"{route}:{arg}"
+            several = route.startswith(("ck:", "ev:"))
+            payload = f"{route}:{arg}:{arg}:{arg}" if several else f"{route}:{arg}"
             r = await client.post("/api/chat/messages", json={"payload": payload}, headers=headers)
             statuses.append((payload, r.status))
             await r.read()
