@@ -188,3 +188,32 @@ async def test_an_update_that_cannot_be_recorded_gets_503(tmp_path: Path) -> Non
     finally:
         await runner.cleanup()
         await engine.dispose()
+
+
+async def test_an_oa_event_answered_503_is_taken_when_zalo_sends_it_again() -> None:
+    """The replay filter (RecentIds) must not drop the resend of an event never recorded."""
+    attempts: list[Any] = []
+
+    async def flaky(body: Any) -> None:  # a durable feed whose first commit fails
+        attempts.append(body)
+        if len(attempts) == 1:
+            raise OSError("disk full")
+
+    site = Site(lambda channel: flaky if channel == "zalo_oa" else (lambda b: None))
+    runner, base = await serve_on_loopback(site.app)
+    try:
+        site.host, site.port = "127.0.0.1", int(base.rsplit(":", 1)[1])
+        stamp = str(int(time.time() * 1000))
+        event = {
+            "app_id": APP,
+            "event_name": "user_send_text",
+            "timestamp": stamp,
+            "sender": {"id": "f1"},
+            "message": {"text": "còn hàng không shop", "msg_id": "m-503"},
+        }
+        body = json.dumps(event).encode()
+        statuses = [(await site.post("/oa", oa_headers(body, stamp), body))[0] for _ in range(3)]
+    finally:
+        await runner.cleanup()
+    assert statuses == [503, 200, 200]
+    assert len(attempts) == 2  # the resend was recorded; the third, a replay, dropped
