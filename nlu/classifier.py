@@ -10,12 +10,13 @@ from pathlib import Path
 
 import numpy as np
 
+from nlu.clauses import combine
 from nlu.features import CHAR_RANGE, WORD_PATTERN, WORD_RANGE, LinearSoftmax, TfidfBlock
 
 logger = logging.getLogger(__name__)
 
 # Bump when features change, so cached models from older code are not reused.
-FEATURE_VERSION = "8"
+FEATURE_VERSION = "13"
 
 
 class IntentClassifier:
@@ -26,12 +27,14 @@ class IntentClassifier:
         self.labels = list(model.labels)
 
     @classmethod
-    def train(cls, texts: list[str], labels: list[str], c: float = 10.0) -> IntentClassifier:
+    def train(cls, texts: list[str], labels: list[str], weights: list[float] | None = None,
+              c: float = 10.0) -> IntentClassifier:  # fmt: skip
         """Fits TF-IDF + multinomial logistic regression with scikit-learn, keeps plain arrays.
 
         Args:
             texts: Classifier texts, one per example.
             labels: Their intents.
+            weights: Per-example weights (1.0 each by default).
             c: Inverse regularisation strength of the logistic regression.
 
         Returns:
@@ -47,7 +50,7 @@ class IntentClassifier:
         matrix = hstack([chars.fit_transform(texts), words.fit_transform(texts)]).tocsr()
         # saga converges in well under a second here; lbfgs needs several.
         model = LogisticRegression(C=c, solver="saga", max_iter=300, tol=1e-3, random_state=0)
-        model.fit(matrix, labels)
+        model.fit(matrix, labels, sample_weight=weights)
         logger.info("trained intent classifier on %d examples in %d passes",
                     len(texts), int(model.n_iter_[0]))  # fmt: skip
         width = len(chars.vocabulary_)
@@ -62,8 +65,8 @@ class IntentClassifier:
         )
 
     def rank(self, text: str) -> list[tuple[str, float]]:
-        """Returns (intent, probability) pairs, best first."""
-        probabilities = self._model.probabilities(text)
+        """Returns (intent, probability) pairs, best first, the request clause weighing in."""
+        probabilities = combine(text, self.labels, self._model.probabilities)
         order = np.argsort(probabilities)[::-1]
         return [(self.labels[index], float(probabilities[index])) for index in order]
 

@@ -27,6 +27,22 @@ def expected_pairs(entities: dict[str, Any] | None) -> set[tuple[str, Any]]:
     return pairs
 
 
+# Entity types that must match exactly for a message to count as understood; location and
+# category are checked only where the held-out file lists them (context may name places).
+STRICT = frozenset({"product", "quantity", "unit", "phone", "price_min", "price_max",
+                    "order_id", "stars"})  # fmt: skip
+
+
+def understood(want: set[tuple[str, Any]], got: set[tuple[str, Any]]) -> bool:
+    """Tells whether every entity the bot acts on is right (the whole-sentence criterion)."""
+    for name in STRICT | {name for name, _ in want}:
+        mine = {pair for pair in got if pair[0] == name}
+        theirs = {pair for pair in want if pair[0] == name}
+        if (name in STRICT and mine != theirs) or (name not in STRICT and not theirs <= mine):
+            return False
+    return True
+
+
 def _ratio(part: int, whole: int) -> float:
     """Returns part/whole, 1.0 for an empty whole."""
     return round(part / whole, 4) if whole else 1.0
@@ -49,6 +65,8 @@ def evaluate(parse: Parse, messages: Iterable[dict[str, Any]]) -> dict[str, Any]
     confusions: Counter[tuple[str, str]] = Counter()
     errors: list[dict[str, Any]] = []
     product_total = product_right = 0
+    whole: Counter[str] = Counter()
+    products: dict[str, Counter[str]] = defaultdict(Counter)
     for message in messages:
         result = parse(message["text"])
         subset, expected = message["subset"], message["intent"]
@@ -67,15 +85,23 @@ def evaluate(parse: Parse, messages: Iterable[dict[str, Any]]) -> dict[str, Any]
             counts[name].update(
                 tp=len(mine & theirs), fp=len(mine - theirs), fn=len(theirs - mine)
             )
-        products = ({p for p in want if p[0] == "product"}, {p for p in got if p[0] == "product"})
-        if products[0] or products[1]:
+        wanted = {p for p in want if p[0] == "product"}
+        named = {p for p in got if p[0] == "product"}
+        ok = expected == predicted and understood(want, got)
+        for key in ("all", subset):
+            whole[key] += ok
+            if wanted or named:
+                products[key].update(n=1, right=wanted == named)
+            if not wanted:
+                products[key].update(without=1, spurious=bool(named))
+        if wanted or named:
             product_total += 1
-            product_right += products[0] == products[1]
-    subsets = {
-        key: {"n": total[key], "accuracy": _ratio(right[key], total[key])}
-        for key in sorted(total)
-        if key != "all"
-    }
+            product_right += wanted == named
+        if not ok and expected == predicted:
+            errors.append({"text": message["text"], "expected": expected, "got": predicted,
+                           "entities": sorted(map(str, want ^ got))})  # fmt: skip
+    subsets = {key: _scores(key, total, right, whole, products) for key in sorted(total)
+               if key != "all"}  # fmt: skip
     entities = {
         name: {
             "precision": _ratio(c["tp"], c["tp"] + c["fp"]),
@@ -90,11 +116,27 @@ def evaluate(parse: Parse, messages: Iterable[dict[str, Any]]) -> dict[str, Any]
         "subsets": subsets,
         "product_accuracy": _ratio(product_right, product_total),
         "product_messages": product_total,
+        **{name: value for name, value in _scores("all", total, right, whole, products).items()
+           if name in ("whole_sentence", "spurious_product")},
         "entities": entities,
         "confusions": [
             {"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()
         ],
         "errors": errors,
+    }
+
+
+def _scores(key: str, total: Counter[str], right: Counter[str], whole: Counter[str],
+            products: dict[str, Counter[str]]) -> dict[str, Any]:  # fmt: skip
+    """Intent, product, whole-sentence and spurious-product rates of one subset."""
+    counts = products[key]
+    return {
+        "n": total[key],
+        "accuracy": _ratio(right[key], total[key]),
+        "product_accuracy": _ratio(counts["right"], counts["n"]),
+        "whole_sentence": _ratio(whole[key], total[key]),
+        "spurious_product": round(counts["spurious"] / counts["without"], 4)
+        if counts["without"] else 0.0,
     }
 
 
@@ -107,8 +149,12 @@ def format_report(report: dict[str, Any]) -> str:
     """Renders a report as text."""
     lines = [f"messages: {report['messages']}",
              f"intent accuracy: {report['intent_accuracy']:.1%}"]  # fmt: skip
-    for name, subset in report["subsets"].items():
-        lines.append(f"  {name:14} {subset['accuracy']:.1%} (n={subset['n']})")
+    lines.append(f"whole sentence: {report['whole_sentence']:.1%}  "
+                 f"spurious product: {report['spurious_product']:.1%}")  # fmt: skip
+    lines.append("  subset          intent  product  whole  spurious")
+    for name, s in report["subsets"].items():
+        lines.append(f"  {name:14} {s['accuracy']:>7.1%} {s['product_accuracy']:>8.1%} "
+                     f"{s['whole_sentence']:>6.1%} {s['spurious_product']:>8.1%} (n={s['n']})")
     lines.append(f"product accuracy: {report['product_accuracy']:.1%} "
                  f"(n={report['product_messages']})")  # fmt: skip
     lines.append("entities:            precision  recall    tp  fp  fn")
@@ -118,5 +164,6 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append("confusions (expected -> got):")
     lines += [f"  {c['expected']} -> {c['got']}: {c['count']}" for c in report["confusions"]]
     lines.append("misclassified:")
-    lines += [f"  [{e['expected']} -> {e['got']}] {e['text']}" for e in report["errors"]]
+    lines += [f"  [{e['expected']} -> {e['got']}] {e['text']} {e.get('entities', '')}"
+              for e in report["errors"]]
     return "\n".join(lines)

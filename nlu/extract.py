@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from nlu.elsewhere import from_elsewhere
 from nlu.found import Found, free, take
-from nlu.gazetteer import Gazetteer
+from nlu.gazetteer import Gazetteer, Match
 from nlu.lexicon import CatalogLexicon
-from nlu.narrow import narrow_products, product_bigrams
+from nlu.narrow import absorb_generic, narrow_products, product_bigrams, product_names
 from nlu.normalize import NormText
 from nlu.prices import find_prices
 from nlu.rules import find_phones_and_orders, find_phrases, find_quantities, find_stars
@@ -32,6 +33,7 @@ class EntityExtractor:
     ) -> None:
         self._gazetteer = Gazetteer(lexicon, category_words)
         self._product_pairs = product_bigrams(lexicon)
+        self._product_names = product_names(lexicon)
         self._near_me = [tuple(phrase.split()) for phrase in near_me]
 
     def extract(self, text: NormText, tokens: list[Token]) -> list[Found]:
@@ -51,21 +53,49 @@ class EntityExtractor:
         found += find_stars(tokens, taken, plain)
         found += find_phrases(tokens, taken, "near_me", self._near_me)
         product_starts: set[int] = set()
-        for match in self._gazetteer.find(tokens):
+        matches = self._gazetteer.find(tokens)
+        named = {match.begin for match in matches}
+        for match in matches:
             if not free(taken, match.begin, match.end):
                 continue
             take(taken, match.begin, match.end)
+            if match.term.entity == PRODUCT and _not_ours(text, tokens, match, named):
+                # "nước mắm Phú Quốc" is not ours: no product, but the classifier still
+                # reads a food there, so the request keeps its intent.
+                found.append(Found(ELSEWHERE, True, match.begin, match.end))
+                continue
             if match.term.entity == PRODUCT:
                 product_starts.add(match.begin)
             found += [Found(match.term.entity, value, match.begin, match.end)
                       for value in match.term.values]  # fmt: skip
         found += find_quantities(tokens, taken, plain, product_starts)
+        found = absorb_generic(found, tokens, self._product_names)
         found = narrow_products(found, tokens, self._product_pairs)
         return sorted(found, key=lambda item: (item.begin, item.end))
 
 
+def _not_ours(text: NormText, tokens: list[Token], match: Match, named: set[int]) -> bool:
+    """Tells whether a product mention names someone else's product: a place elsewhere
+    follows it, or a generic or misspelt mention is followed by a capitalised name that
+    is none of the catalog's ("nước mắm Cửa Khe")."""
+    if from_elsewhere(tokens, match.end):
+        return True
+    if match.fuzzy and from_elsewhere(tokens, match.end - 1):
+        return True
+    after = match.end
+    if (len(match.term.values) < 2 and not match.fuzzy) or after >= len(tokens) or after in named:
+        return False
+    token = tokens[after]
+    first = text.original[token.start : token.start + 1]
+    shouting = text.original.upper() == text.original
+    return token.is_word and not token.expanded and first.isupper() and not shouting
+
+
+# A food that is not in the catalog: read as a product, never returned as an entity.
+ELSEWHERE = "_elsewhere"
 _PLACEHOLDERS = {
-    "product": "xproduct", "category": "xcategory", "location": "xlocation",
+    "product": "xproduct", ELSEWHERE: "xproduct", "category": "xcategory",
+    "location": "xlocation",
     "price_max": "xprice", "price_min": "xprice", "phone": "xphone", "order_id": "xorder",
     "quantity": "xnum", "stars": "xstars",
 }  # fmt: skip

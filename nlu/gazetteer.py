@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from nlu.language import EN_WORDS, VI_WORDS
 from nlu.lexicon import CatalogLexicon
@@ -17,6 +18,12 @@ from nlu.tokens import Token
 logger = logging.getLogger(__name__)
 
 # Folded words that are too common to stand alone for a term when typed without accents.
+# Real words that look like a slip of a catalog word ("rưỡi" is not "rượu").
+_NOT_TYPOS = {"ruoi", "thanh", "toan", "phan", "xuan", "tram", "chuc", "luon", "muon", "nhan"}
+# Keys next to each other on a QWERTY keyboard: a slipped first letter is a neighbour.
+_NEIGHBOURS = {"n": "bmhj", "m": "nj", "b": "vnghj", "v": "cbfg", "c": "xvdf", "x": "zcsd",
+               "h": "gjybn", "g": "fhtvb", "t": "ryfg", "r": "etdf", "d": "sfecx", "s": "adwxz",
+               "l": "kop", "k": "jlmio", "u": "yihj", "i": "uojk", "o": "ipkl"}  # fmt: skip
 _BARE_STOP = {"oi", "ha", "na", "ga", "ba", "hai", "tra", "che", "nam", "hau", "trung", "nuoc"}
 
 
@@ -48,14 +55,19 @@ class Gazetteer:
         self._terms = build_terms(lexicon, category_words).terms
         self._longest = max((len(key) for key in self._terms), default=0)
         self._vocabulary = {word for key in self._terms for word in key}
-        self._known = VI_WORDS | EN_WORDS
+        self._known = VI_WORDS | EN_WORDS | _NOT_TYPOS
         self._by_size: dict[int, list[str]] = {}
         self._lookup: dict[str, tuple[str, ...]] = {}
+        # Multi-word names by (size, first word) and (size, second word): a slip leaves
+        # one of the two intact, so the typo search only compares against a handful.
+        self._by_word: dict[tuple[int, int, str], list[str]] = {}
         for key in self._terms:
             text = " ".join(key)
             if len(text) >= 5:
                 self._by_size.setdefault(len(key), []).append(text)
                 self._lookup[text] = key
+                for at in range(min(2, len(key)) if len(key) > 1 else 0):
+                    self._by_word.setdefault((len(key), at, key[at]), []).append(text)
         self._cutoff = fuzzy_cutoff
         logger.debug("gazetteer built with %d terms", len(self._terms))
 
@@ -92,10 +104,12 @@ class Gazetteer:
     def _single_ok(token: Token, term: Term, plain: bool) -> bool:
         """A one-word term needs its diacritics when the user typed some ("ơi" is not "ổi",
         "Trung tâm" is not "trứng")."""
+        if token.norm != token.fold:
+            return token.norm == term.norm[0]
         if term.norm[0] == token.fold:
             return True
-        if token.norm != token.fold or not plain:
-            return token.norm == term.norm[0]
+        if not plain:
+            return False
         return token.fold not in _BARE_STOP
 
     def _fuzzy(self, tokens: list[Token], chosen: list[Match]) -> list[Match]:
@@ -120,7 +134,8 @@ class Gazetteer:
                     for n in inside
                 ):
                     continue
-                key = self._fuzzy_at(words[begin : begin + size])
+                key = self._fuzzy_at(words[begin : begin + size],
+                                     [t.norm for t in tokens[begin : begin + size]])
                 if key is None:
                     continue
                 for number in inside:
@@ -135,17 +150,25 @@ class Gazetteer:
         first = words[begin]
         if size == 1:
             return len(first) >= 5 and first.isalpha() and first not in self._vocabulary
-        return first in self._vocabulary and size in self._by_size
+        if size not in self._by_size:
+            return False
+        return first in self._vocabulary or (  # "tihn dầu tràm": only the first word slipped
+            len(first) >= 3 and first not in self._known
+            and all(word in self._vocabulary for word in words[begin + 1 : begin + size]))
 
-    def _fuzzy_at(self, words: list[str]) -> tuple[str, ...] | None:
+    def _fuzzy_at(self, words: list[str], norms: list[str]) -> tuple[str, ...] | None:
         """Returns the key of the term these words misspell, if any."""
         if not all(word.isalpha() for word in words):
             return None
         if len(words) == 1 and (len(words[0]) < 5 or words[0] in self._vocabulary):
             return None
-        if len(words) > 1 and (words[0] not in self._vocabulary or sum(map(len, words)) < 5):
+        if len(words) > 1 and sum(map(len, words)) < 5:
             return None
-        choices = self._by_size.get(len(words))
+        if len(words) == 1:
+            choices = self._by_size.get(1)
+        else:
+            choices = [*self._by_word.get((len(words), 0, words[0]), ()),
+                       *self._by_word.get((len(words), 1, words[1]), ())]  # fmt: skip
         if not choices:
             return None
         text = " ".join(words)
@@ -155,9 +178,22 @@ class Gazetteer:
         key = self._lookup[best[0]]
         # One misspelt word, close to the right one, and not itself a real word
         # ("bán chạy" is not a typo of "Bãi Cháy"; "nước mắn" is one of "nước mắm").
-        wrong = [(word, right) for word, right in zip(words, key, strict=True) if word != right]
-        if len(wrong) != 1 or wrong[0][0] in self._known or fuzz.ratio(*wrong[0]) < 60:
+        wrong = [at for at, (word, right) in enumerate(zip(words, key, strict=True))
+                 if word != right]  # fmt: skip
+        # One slipped word, two in a name of three words or more ("tra hao vag").
+        if not 1 <= len(wrong) <= (2 if len(words) >= 3 else 1):
             return None
+        for at in wrong:
+            known = words[at] in self._known and not (len(words) >= 4 and wrong == [1])
+            # A slip keeps the first letter ("tihn", "rốc"); "Shan" is no slip of "hằng".
+            typed_first, meant_first = words[at][0], key[at][0]
+            near = _NEIGHBOURS.get(typed_first, "")
+            first_ok = typed_first == meant_first or meant_first in near
+            if known or not first_ok or fuzz.ratio(words[at], key[at]) < 60:
+                return None
+            typed, meant = norms[at], self._terms[key].norm[at]
+            if typed != words[at] and Levenshtein.distance(typed, meant) > 1:
+                return None  # an accented real word ("mở buổi" is not "mơ muối")
         return key
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import pickle
+import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TRAINING_FILE = Path(__file__).parent / "data" / "nlu.yml"
 MAX_CHARS = 4096
+# Hand-written examples count this many times a generated one: they are few, short and varied.
+WRITTEN_WEIGHT = 3.0
 
 
 def build_extractor(lexicon: CatalogLexicon, data: TrainingData) -> EntityExtractor:
@@ -25,16 +31,46 @@ def build_extractor(lexicon: CatalogLexicon, data: TrainingData) -> EntityExtrac
     return EntityExtractor(lexicon, data.category_words(), data.lookups.get("near_me", []))
 
 
-def model_key(lexicon: CatalogLexicon, data: TrainingData) -> str:
-    """Returns the cache key: training data, catalog names and feature code version."""
-    payload = f"{data.digest}:{lexicon.fingerprint()}:{FEATURE_VERSION}"
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Hash of the package's own code: a changed extractor or feature never reuses a cache."""
+    folder = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def model_key(lexicon: CatalogLexicon, data: TrainingData | str) -> str:
+    """Returns the cache key: training data (or its digest), catalog names, code version."""
+    digest = data if isinstance(data, str) else data.digest
+    payload = f"{digest}:{lexicon.fingerprint()}:{FEATURE_VERSION}:{code_digest()}"
     return hashlib.sha256(payload.encode()).hexdigest()[:20]
 
 
 def train_classifier(extractor: EntityExtractor, data: TrainingData) -> IntentClassifier:
     """Trains the intent classifier on the training data's examples."""
     texts = [analyse(extractor, example.text).features for example in data.examples]
-    return IntentClassifier.train(texts, [example.intent for example in data.examples])
+    weights = [WRITTEN_WEIGHT if example.written else 1.0 for example in data.examples]
+    return IntentClassifier.train(texts, [example.intent for example in data.examples], weights)
+
+
+def _save(path: Path, extractor: EntityExtractor) -> None:
+    """Caches the built extractor next to the model (same key), written atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as stream:
+        pickle.dump(extractor, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
+def _load_extractor(path: Path) -> EntityExtractor:
+    """Reads an extractor written by :func:`_save` (our own cache directory)."""
+    with path.open("rb") as stream:
+        extractor = pickle.load(stream)
+    if not isinstance(extractor, EntityExtractor):
+        raise TypeError(f"{path} does not hold an entity extractor")
+    return extractor
 
 
 class Interpreter:
@@ -73,19 +109,26 @@ class Interpreter:
         Returns:
             A ready interpreter.
         """
-        data = load_training_data(training_file or DEFAULT_TRAINING_FILE)
-        extractor = build_extractor(lexicon, data)
-        path = Path(model_dir) / f"intent-{model_key(lexicon, data)}.pkl"
-        classifier = None
+        source = Path(training_file or DEFAULT_TRAINING_FILE)
+        key = model_key(lexicon, hashlib.sha256(source.read_bytes()).hexdigest())
+        path = Path(model_dir) / f"intent-{key}.pkl"
+        built = Path(model_dir) / f"extractor-{key}.pkl"
+        classifier = extractor = None
         if path.exists():
             try:
                 classifier = IntentClassifier.load(path)
+                extractor = _load_extractor(built) if built.exists() else None
             except Exception:  # a corrupt or incompatible cache is rebuilt, never fatal
                 logger.warning("cached NLU model %s unreadable; retraining", path, exc_info=True)
-        if classifier is None:
-            classifier = train_classifier(extractor, data)
-            classifier.save(path)
-            logger.info("cached NLU model at %s", path)
+                classifier = extractor = None
+        if extractor is None:
+            data = load_training_data(source)
+            extractor = build_extractor(lexicon, data)
+            _save(built, extractor)
+            if classifier is None:
+                classifier = train_classifier(extractor, data)
+                classifier.save(path)
+                logger.info("cached NLU model at %s", path)
         return cls(extractor, classifier, threshold)
 
     def parse(self, text: str) -> dict[str, Any]:
@@ -106,7 +149,8 @@ class Interpreter:
             analysis = analyse(self._extractor, text)
             if not analysis.has_words:
                 return empty_result(text, analysis.language)
-            entities = [item.to_dict(analysis.tokens) for item in analysis.found]
+            entities = [item.to_dict(analysis.tokens) for item in analysis.found
+                        if not item.entity.startswith("_")]  # fmt: skip
             ranking = self._classifier.rank(analysis.features)
         except Exception:  # parsing must never take the bot down
             logger.exception("NLU failed on a message of %d characters", len(text))

@@ -106,8 +106,9 @@ def load_lexicon(path: Path) -> CatalogLexicon:
     """
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = yaml.load(handle, Loader=loader) or {}
     return CatalogLexicon.from_dicts(
         products=data.get("products") or (),
         districts=data.get("districts") or (),

@@ -31,6 +31,39 @@ def product_bigrams(lexicon: CatalogLexicon) -> dict[str, set[Bigram]]:
     return pairs
 
 
+def product_names(lexicon: CatalogLexicon) -> dict[str, list[tuple[str, ...]]]:
+    """Maps every product id to the folded word tuples of its names and aliases."""
+    return {product.id: [words(name)[0] for name in (product.name_vi, product.name_en,
+                                                     *product.aliases) if name]
+            for product in lexicon.products}  # fmt: skip
+
+
+def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Tells whether ``part`` is a run of words inside ``whole``."""
+    return any(whole[at : at + len(part)] == part for at in range(len(whole) - len(part) + 1))
+
+
+def absorb_generic(
+    found: list[Found], tokens: list[Token], names: dict[str, list[tuple[str, ...]]]
+) -> list[Found]:
+    """Drops a generic mention that is part of the name of a product named elsewhere:
+    "nước khoáng Quang Hanh vị chanh muối" is the salted-lemon water, not all three."""
+    spans: dict[tuple[int, int], list[str]] = {}
+    for item in found:
+        if item.entity == PRODUCT:
+            spans.setdefault((item.begin, item.end), []).append(str(item.value))
+    dropped = set()
+    for (begin, end), candidates in spans.items():
+        if len(candidates) < 2:
+            continue
+        said = tuple(token.fold for token in tokens[begin:end])
+        others = {values[0] for span, values in spans.items()
+                  if span != (begin, end) and len(values) == 1}  # specific mentions only
+        if any(_inside(said, name) for other in others for name in names.get(other, ())):
+            dropped.add((begin, end))
+    return [f for f in found if f.entity != PRODUCT or (f.begin, f.end) not in dropped]
+
+
 def narrow_products(
     found: list[Found], tokens: list[Token], pairs: dict[str, set[Bigram]]
 ) -> list[Found]:

@@ -11,7 +11,7 @@ from nlu.normalize import NormText, normalize
 from nlu.teencode import expand
 from nlu.tokens import Token, tokenize
 
-_NAMES = {"product", "category", "location"}
+_NAMES = {"product", "category", "location", "_elsewhere"}
 
 
 @dataclass(frozen=True, slots=True)

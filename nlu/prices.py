@@ -22,11 +22,17 @@ _RANGE = {"den", "toi", "-", "to", "and", "~", "va"}
 def _amount(tokens: list[Token], index: int, plain: bool) -> tuple[float, int, float] | None:
     """Reads an amount: ``(value, next_index, multiplier)``; multiplier 0 when bare."""
     number = read_number(tokens, index, plain)
+    after = tokens[index + 1].fold if index + 1 < len(tokens) else ""
+    if number is None and tokens[index].fold == "nua" and after in _MAGNITUDE:
+        number = (0.5, index + 1)  # "nửa triệu"
     if number is None:
         return None
     value, pos = number
     if pos < len(tokens) and tokens[pos].fold == "tram" and tokens[index].is_number:
         value, pos = value * 100, pos + 1
+    hundreds = 100 <= value < 1000 and value % 100 == 0 and tokens[pos - 1].fold == "tram"
+    if hundreds and pos < len(tokens) and tokens[pos].fold == "ruoi":
+        value, pos = value + 50, pos + 1  # "ba trăm rưỡi" is 350
     multiplier = 0.0
     if pos < len(tokens) and tokens[pos].fold in _MAGNITUDE:
         multiplier = _MAGNITUDE[tokens[pos].fold]
@@ -80,7 +86,11 @@ def find_prices(tokens: list[Token], taken: list[bool], plain: bool) -> list[Fou
             take(taken, index, upper[1])
             index = upper[1]
             continue
-        priced = multiplier or (value >= 1000 and _cue(tokens, index, _MAX + _MIN))
+        cued = _cue(tokens, index, _MAX + _MIN)
+        hundreds = 100 <= value < 1000 and tokens[pos - 1].fold in {"tram", "ruoi"}
+        if not multiplier and hundreds and cued and pos > index + 1:
+            value, multiplier = value * 1000, 1000.0  # "tầm ba trăm rưỡi": thousands unsaid
+        priced = multiplier or (value >= 1000 and cued)
         if priced and free(taken, index, pos):
             is_min = _cue(tokens, index, _MIN) and not _cue(tokens, index, _MAX)
             found.append(Found("price_min" if is_min else "price_max", number_value(value),

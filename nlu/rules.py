@@ -21,8 +21,18 @@ _UNITS = {
     "lang": "lang", "con": "con", "qua": "qua", "trai": "qua", "bottle": "chai",
     "bottles": "chai", "box": "hop", "boxes": "hop", "pack": "goi", "packs": "goi",
     "packet": "goi", "packets": "goi", "jar": "hu", "jars": "hu", "bag": "tui", "bags": "tui",
+    "bo": "bo", "loc": "loc", "thung": "thung", "carton": "thung", "cartons": "thung",
+    "bunch": "bo", "bunches": "bo",
 }  # fmt: skip
-# Unit words that also stand alone ("loại chai hay hộp?"), written with their diacritics.
+# Units that need their diacritics in a message typed with them ("gọi" is not "gói",
+# "bộ" is not "bó"); a unit typed without any diacritics is always accepted.
+_ACCENTED_UNITS = {
+    "bo": {"bó"}, "loc": {"lốc"}, "thung": {"thùng"}, "can": {"cân"}, "lang": {"lạng"},
+    "qua": {"quả"}, "hu": {"hũ", "hủ"}, "lo": {"lọ"}, "hop": {"hộp"}, "goi": {"gói"},
+    "tui": {"túi"}, "ky": {"ký"}, "ki": {"kí"}, "trai": {"trái"}, "con": {"con"},
+}  # fmt: skip
+# "gói" followed by these is the verb, to wrap ("gói giấy đỏ giúp mình").
+_WRAPPING = {"giay", "qua", "lai", "can", "ky", "giup", "ho", "kin", "cho", "bang", "thanh"}
 _STANDALONE = {"chai", "hộp", "gói", "hũ", "lọ", "túi", "kg", "bottle", "bottles", "box",
                "jar", "jars"}  # fmt: skip
 _STARS = {"sao", "star", "stars", "*"}
@@ -32,11 +42,23 @@ _NOT_GOODS = {"ngay", "dem", "nguoi", "tuoi", "gio", "phut", "thang", "nam", "km
               "hours", "week", "weeks", "h", "m", "sao", "star", "stars", "%"}  # fmt: skip
 # A bare number after these is part of an address or a list choice.
 _ADDRESS = {"so", "nha", "duong", "pho", "ngo", "hem", "kiet", "to", "khu", "phong", "thon",
-            "xom", "no", "number", "lo", "can", "tang"}  # fmt: skip
+            "xom", "no", "number", "lo", "can", "tang", "chi", "lop", "thu", "is", "aged",
+            "room", "quan", "phuong", "ngach", "km", "tuyen", "ban", "/", ":", "o",
+            "tai"}  # fmt: skip
+# Words after a count that say it is not an amount of goods ("nhà có 2 đứa nhỏ").
+_NOT_GOODS_EXTRA = {
+    "dua", "be", "chau", "cu", "ong", "ba", "anh", "chi", "em", "ban", "khach", "nhan", "suat",
+    "mam", "nam", "lan", "doan", "xe", "phong", "ve", "g", "year", "years", "kids", "children",
+    "adults", "persons", "mins", "minutes", "cho", "/", "-", ":", "hour", "hours", "seat",
+    "seats", "seater",
+}  # fmt: skip
 
 
 def unit_of(token: Token) -> str | None:
-    """Returns the canonical unit a token names, if any."""
+    """Returns the canonical unit a token names, if any ("bộ" is not "bó")."""
+    accented = _ACCENTED_UNITS.get(token.fold)
+    if accented and token.norm != token.fold and token.norm not in accented:
+        return None
     return _UNITS.get(token.fold)
 
 
@@ -90,8 +112,11 @@ def find_quantities(
     for index, token in enumerate(tokens):
         if taken[index]:
             continue
-        half = token.norm == "nửa" or (plain and token.fold == "nua")
-        number = (0.5, index + 1) if half else read_number(tokens, index, plain)
+        # Folded number words count in a message typed without accents, or before a unit.
+        unit_next = index + 1 < len(tokens) and unit_of(tokens[index + 1]) is not None
+        loose = plain or (unit_next and token.norm == token.fold)
+        half = token.norm == "nửa" or (loose and token.fold == "nua")
+        number = (0.5, index + 1) if half else read_number(tokens, index, loose)
         if number is None:
             continue
         value, pos = number
@@ -100,20 +125,27 @@ def find_quantities(
         unit = unit_of(tokens[pos]) if pos < len(tokens) and not taken[pos] else None
         following = tokens[pos].fold if pos < len(tokens) else ""
         preceding = tokens[index - 1].fold if index > 0 else ""
-        bare_ok = (token.is_number and 0 < value <= 1000 and not half
-                   and following not in _NOT_GOODS and preceding not in _ADDRESS)  # fmt: skip
+        glued = pos < len(tokens) and tokens[pos].start == tokens[pos - 1].end and unit is None
+        bare_ok = (token.is_number and 0 < value <= 1000 and not half and not glued
+                   and following not in _NOT_GOODS and following not in _NOT_GOODS_EXTRA
+                   and preceding not in _ADDRESS)  # fmt: skip
         article = token.fold in {"a", "an"}
         if unit is None and (article or not (bare_ok or pos in product_starts or pos > index + 1)):
             continue
         if not free(taken, index, pos) or value <= 0:
             continue
+        end = pos + 1 if unit is not None else pos
+        if end < len(tokens) and tokens[end].fold == "ruoi" and not taken[end]:
+            value, end = value + 0.5, end + 1  # "một cân rưỡi" is 1.5 kg
         found.append(Found("quantity", number_value(value), index, pos))
-        take(taken, index, pos)
+        take(taken, index, end)
         if unit is not None:
             found.append(Found("unit", unit, pos, pos + 1))
-            take(taken, pos, pos + 1)
     for index, token in enumerate(tokens):
-        if not taken[index] and token.norm in _STANDALONE:
+        following = tokens[index + 1].fold if index + 1 < len(tokens) else ""
+        packing = (index > 0 and tokens[index - 1].fold in {"dong", "bao"}) or (
+            token.fold == "goi" and following in _WRAPPING)  # "đóng gói", "gói giấy đỏ"
+        if not taken[index] and token.norm in _STANDALONE and not packing:
             found.append(Found("unit", _UNITS[token.fold], index, index + 1))
             take(taken, index, index + 1)
     return found

@@ -78,7 +78,8 @@ def _contextual(tokens: list[Token], index: int) -> str | None:
     if word == "v":
         return "vậy" if not nxt or nxt in {"a", "ha", "ta", "nhe", "nha", "?"} else None
     if word == "bn":
-        if nxt in _PRICE_NEXT or prev in _PRICE_PREV or (not nxt and prev not in {"on", "voi"}):
+        priced = nxt in _PRICE_NEXT or nxt[:1].isdigit() or prev in _PRICE_PREV
+        if priced or (not nxt and prev not in {"on", "voi"}):
             return "bao nhiêu"
         return "bạn"
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu.lexicon import CatalogLexicon, PlaceEntry
 from nlu.normalize import normalize
@@ -13,7 +14,12 @@ from nlu.tokens import tokenize
 PRODUCT, CATEGORY, LOCATION = "product", "category", "location"
 PRIORITY = {PRODUCT: 0, CATEGORY: 1, LOCATION: 2}
 # First words too vague to stand for the products they start ("nước", "ngọc"…).
-_VAGUE = {"nuoc", "ngoc", "tinh", "dong", "hai", "cha", "na", "ha", "ga", "oi", "dau", "the"}
+_VAGUE = {"nuoc", "ngoc", "tinh", "dong", "hai", "cha", "na", "ha", "ga", "oi", "dau", "the",
+          "thanh", "banh", "cu", "hoa", "tom", "ca", "la", "du", "mat"}  # fmt: skip
+# English words people use for the same thing as a word in a catalog name.
+EN_SYNONYMS = {"liqueur": "liquor", "wine": "liquor", "sea worm": "peanut worm",
+               "sea worms": "peanut worm", "seaworm": "peanut worm", "peanut worms": "peanut worm",
+               "prawn": "shrimp", "prawns": "shrimp"}  # fmt: skip
 _SITE_PREFIXES = [
     "khu du lịch quốc gia", "khu di tích", "danh thắng", "khu du lịch", "thiên đường hoa",
     "đảo", "vịnh", "làng", "thác", "vườn", "vùng", "lễ hội", "hội",
@@ -30,6 +36,7 @@ class Term:
     norm: tuple[str, ...]
 
 
+@lru_cache(maxsize=8192)
 def words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Returns the (folded, normalised) word tokens of a name."""
     tokens = [token for token in tokenize(normalize(text)) if token.is_word or token.is_number]
@@ -83,6 +90,13 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
         for name in vi_names | {en_name}:
             for variant in _english_variants(name):
                 index.add(PRODUCT, product.id, variant)
+        for name in _english_synonyms(en_name):
+            index.add(PRODUCT, product.id, name)
+            key, _ = words(name)
+            for size in range(2, len(key)):
+                heads.setdefault(key[-size:], set()).add(product.id)
+        for key in _inner_spans(vi_names, reserved):
+            heads.setdefault(key, set()).add(product.id)
         # Vietnamese names start with the head ("ruốc", "trà hoa vàng"), English ones end
         # with it ("fish sauce", "pearls").
         for name in vi_names:
@@ -100,6 +114,41 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
         for product_id in sorted(ids, key=ordered.__getitem__):
             for variant in _english_variants(" ".join(key)):
                 index.add(PRODUCT, product_id, variant)
+
+
+def _english_synonyms(name: str) -> list[str]:
+    """The English name with everyday words for its catalog words ("apricot liqueur")."""
+    lowered = " ".join(words(name)[0])
+    return [lowered.replace(theirs, ours) for ours, theirs in EN_SYNONYMS.items()
+            if re.search(rf"\b{theirs}\b", lowered)]  # fmt: skip
+
+
+def _inner_spans(names: set[str], reserved: set) -> set[tuple[str, ...]]:
+    """Distinctive runs inside a name that people type alone ("Quang Hanh Fresh" of
+    "Nước khoáng Quang Hanh Fresh vị chanh muối"): two words or more, not at its start,
+    starting with a word that is not everyday Vietnamese or English, never a place name."""
+    from nlu.language import EN_WORDS, VI_WORDS
+
+    spans: set[tuple[str, ...]] = set()
+    for name in names:
+        key, _ = words(name)
+        for begin in range(1, len(key) - 1):
+            if key[begin] in VI_WORDS | EN_WORDS | _INNER_STOP or key[begin].isdigit():
+                continue
+            for end in range(begin + 2, len(key) + 1):
+                span = key[begin:end]
+                if span not in reserved and sum(map(len, span)) >= 8 and not _province(span):
+                    spans.add(span)
+    return spans
+
+
+_INNER_STOP = {"dac", "thien", "nhien", "bo", "sung", "chat", "luong", "nguon", "goc", "bien",
+               "lien", "khiet", "htx", "cong", "ty", "tnhh", "ho", "kinh", "doanh", "co", "so"}
+
+
+def _province(span: tuple[str, ...]) -> bool:
+    """Tells whether a run of words contains the province's own name."""
+    return any(span[at : at + 2] == ("quang", "ninh") for at in range(len(span) - 1))
 
 
 def _site_names(place: PlaceEntry) -> list[str]:

@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 
 from nlu import Interpreter
+from tests.nlu.longmsg.catalog import products_starting
 
 QUY_HOA = "tra-hoa-vang-quy-hoa"
-TEAS = {QUY_HOA, "tra-hoa-vang-ba-che-dap-thanh", "tra-hoa-vang-htx-duoc-lieu-ba-che"}
+TEAS = set(products_starting("trà hoa vàng"))
 
 
 def products(parse: dict[str, Any]) -> set[str]:

@@ -37,12 +37,13 @@ def test_the_heldout_set_is_big_and_never_seen_in_training() -> None:
     assert [m["text"] for m in messages if _key(m["text"]) in trained] == []
 
 
-def test_intent_accuracy_is_at_least_95_percent(report: dict) -> None:
-    assert report["intent_accuracy"] >= 0.95, report["errors"]
+def test_intent_accuracy_is_at_least_97_percent(report: dict) -> None:
+    assert report["intent_accuracy"] >= 0.97, report["errors"]
 
 
-def test_product_accuracy_is_at_least_95_percent(report: dict) -> None:
-    assert report["product_accuracy"] >= 0.95
+# The product labels of these earlier sets name edition-1 ids ("ruốc hàu" was one product,
+# it is two in edition 2), so product accuracy is measured on the long sets, whose labels
+# come from the catalog itself (test_long_messages.py).
 
 
 def test_typing_without_accents_costs_at_most_3_points(report: dict) -> None:
@@ -59,8 +60,7 @@ def test_the_later_blind_sets_stay_good_and_unseen(interpreter, name: str) -> No
     }
     assert [m["text"] for m in messages if _key(m["text"]) in trained] == []
     blind = evaluate(interpreter.parse, messages)
-    assert blind["intent_accuracy"] >= 0.9, blind["errors"]
-    assert blind["product_accuracy"] >= 0.95
+    assert blind["intent_accuracy"] >= 0.97, blind["errors"]
 
 
 def test_every_entity_type_is_measured(report: dict) -> None:
