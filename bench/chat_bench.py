@@ -92,7 +92,7 @@ async def serve(
     from bot.channels.web import SqlSessionStore, WebChannel
     from bot.config import WebSettings
 
-    web_settings = WebSettings(port=0, rate_per_minute=1_000_000)
+    web_settings = WebSettings(port=0, rate_per_minute=1_000_000, sessions_per_minute=1_000_000)
     wired = engine_and_db(engine_kind, db_url, turn_log, redis_url)
     async with wired as (engine, db, add_channel):
         app = web.Application()

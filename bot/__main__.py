@@ -12,6 +12,7 @@ from bot import admin_cli, app, payments_cli
 from bot.admin_cli import STATUSES
 from bot.app import AdminCall
 from bot.config import ConfigError, Settings, load_settings
+from bot.runtime import StartupProblem
 from bot.stores import StoreUnavailable
 
 
@@ -49,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     order_list.add_argument("--status", choices=STATUSES)
     order_list.add_argument("--json", action="store_true")
     order_list.add_argument("--payment", choices=("unpaid", "paid", "mismatch"))
+    order_list.add_argument("--limit", type=int, default=admin_cli.PAGE, help="orders per page")
+    order_list.add_argument("--offset", type=int, default=0, help="skip the newest N")
     order_show = order_commands.add_parser("show", help="one order with its history")
     order_show.add_argument("order_id")
     add_payment_commands(commands)
@@ -92,7 +95,13 @@ def admin_call(
         return payments_call(args)
     if args.orders_command == "list":
         return lambda s: admin_cli.orders_list(
-            s, status=args.status, as_json=args.json, operator=operator, payment=args.payment
+            s,
+            status=args.status,
+            as_json=args.json,
+            limit=args.limit,
+            offset=args.offset,
+            operator=operator,
+            payment=args.payment,
         )
     return lambda s: admin_cli.orders_show(s, args.order_id)
 
@@ -157,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(settings, args.command)
     try:
         return asyncio.run(run_command(args, settings))
-    except StoreUnavailable as exc:
+    except (StoreUnavailable, StartupProblem) as exc:
         logging.getLogger(__name__).error("cannot start: %s", exc)
         return 1
     except KeyboardInterrupt:

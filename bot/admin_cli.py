@@ -28,6 +28,9 @@ from catalog.orders.reach import waiting_for_a_seller
 from catalog.orders.states import STATUSES
 
 Sessions = async_sessionmaker[AsyncSession]
+PAGE = 50  # orders per `orders list` page
+MAX_PAGE = 1000
+MAX_OFFSET = 2**31 - 1  # SQL integers
 
 
 class AdminError(Exception):
@@ -56,10 +59,13 @@ async def orders_list(
     sessions: Sessions,
     status: str | None = None,
     as_json: bool = False,
+    limit: int = PAGE,
+    offset: int = 0,
     operator: str | None = None,
     payment: str | None = None,
 ) -> str:
-    """Lists orders, newest first, optionally only those in `status` / payment state.
+    """Lists orders, newest first, optionally only those in `status` / payment state, a page
+    at a time.
 
     Orders nobody can receive (no linked producer chat, no `orders.operator`) are marked.
     """
@@ -69,12 +75,20 @@ async def orders_list(
         raise AdminError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
     if payment is not None and payment not in PAYMENT_STATES:
         raise AdminError(f"unknown payment {payment!r}; use one of: {', '.join(PAYMENT_STATES)}")
+    if not 1 <= limit <= MAX_PAGE or not 0 <= offset <= MAX_OFFSET:
+        raise AdminError(f"--limit must be 1 to {MAX_PAGE}, --offset 0 to {MAX_OFFSET}")
     async with sessions() as session:
-        orders = await OrderService(session).list(status=status)
-        paid = await payment_states(session, orders)
+        service = OrderService(session)
+        if payment is None:
+            orders = await service.list(status=status, limit=limit + 1, offset=offset)
+            paid = await payment_states(session, orders)
+        else:  # the payment state lives in its own table: filter first, then take the page
+            every = await service.list(status=status, limit=MAX_OFFSET)
+            paid = await payment_states(session, every)
+            orders = [o for o in every if paid[o.id] == payment][offset : offset + limit + 1]
+        more = len(orders) > limit
+        orders = orders[:limit]
         waiting = {o.id for o in await waiting_for_a_seller(session, orders, operator)}
-    if payment is not None:
-        orders = [o for o in orders if paid[o.id] == payment]
     if as_json:
         rows = [
             {**_summary(o), "waiting_for_seller": o.id in waiting}
@@ -83,7 +97,7 @@ async def orders_list(
         ]
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if not orders:
-        return "no orders"
+        return "no orders" if offset == 0 else f"no orders after the first {offset}"
     lines = [
         f"{'ID':>5}  {'NUMBER':<8} {'STATUS':<10} {'PAYMENT':<18} {'PRODUCER':<28} "
         f"{'CREATED':<20} ITEMS"
@@ -99,6 +113,11 @@ async def orders_list(
             f"{_when(o.created_at):<20} {items}"
         )
     lines.append("* routed to the operator: the producer has no linked chat")
+    shown = f"orders {offset + 1}-{offset + len(orders)}"
+    if more:
+        lines.append(f"{shown}; there are more: --offset {offset + limit}")
+    elif offset:
+        lines.append(f"{shown}; no more")
     if waiting:
         lines.append(
             f"! waiting for a seller ({len(waiting)}): nobody can receive it; "
@@ -111,7 +130,8 @@ async def orders_show(sessions: Sessions, ref: str) -> str:
     """Shows one order (by id or public number): items, contact, history, messages."""
     async with sessions() as session:
         service = OrderService(session)
-        order = await (service.get(int(ref)) if ref.isdigit() else service.get_by_number(ref))
+        by_id = ref.isascii() and ref.isdigit() and int(ref) <= MAX_OFFSET
+        order = await (service.get(int(ref)) if by_id else service.get_by_number(ref[:64]))
         if order is None:
             raise AdminError(f"no order {ref!r}")
         messages = await OutboxRepository(session).for_order(order.id)

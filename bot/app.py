@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.admin_cli import AdminError
 from bot.config import Settings
-from bot.runtime import Runtime, Sessions, open_database, open_runtime
+from bot.runtime import Runtime, Sessions, StartupProblem, open_database, open_runtime
 
 
 async def upgrade_database(settings: Settings) -> None:
@@ -57,7 +57,17 @@ async def serve(settings: Settings) -> int:
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, settings.web.host, settings.web.port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as exc:
+            await runner.cleanup()
+            for channel_ in started:
+                await channel_.stop()
+            where = f"{settings.web.host}:{settings.web.port}"
+            raise StartupProblem(
+                f"cannot listen on {where} ({exc.strerror or exc}); "
+                "is another ocopbot running? (web.port / OCOPBOT_WEB__PORT)"
+            ) from None
         print(f"ocopbot is running: web chat at {address(runner, settings)}", flush=True)
         if settings.admin.enabled:
             await announce_console(runtime, address(runner, settings))
@@ -82,12 +92,17 @@ async def start_channels(
     settings: Settings, runtime: Runtime, app: web.Application
 ) -> list[StartedChannel]:
     """Mounts the web chat and starts each channel whose credentials are set."""
+    from bot.channels.inbox import WebhookInbox
     from bot.channels.web import SqlSessionStore, SqlTranscript, WebChannel
+    from bot.channels.web.mailbox import Mailbox
     from bot.channels.web.redis_mailbox import RedisMailbox
+    from bot.channels.web.sql_mailbox import SqlMailbox
 
+    inbox = WebhookInbox(runtime.sessions)  # webhook updates are recorded before the 200
     started: list[StartedChannel] = []
     if settings.web.enabled:
-        mailbox = None
+        # Pushes wait in the database (or Redis) until a poll takes them: never in memory.
+        mailbox: Mailbox = SqlMailbox(runtime.db)
         if runtime.redis is not None:  # a push from any process reaches any process's poll
             mailbox = RedisMailbox(runtime.redis, prefix=f"{settings.redis.prefix}:web")
         sessions = SqlSessionStore(runtime.db)
@@ -102,14 +117,16 @@ async def start_channels(
         from bot.chat_moves import ChatMoves
 
         moves = ChatMoves(runtime.sessions)
-        telegram = TelegramChannel(settings.telegram, runtime.engine, chat_moved=moves)
+        telegram = TelegramChannel(
+            settings.telegram, runtime.engine, chat_moved=moves, inbox=inbox
+        )
         await telegram.start(app)
         runtime.add_channel(telegram)
         started.append(telegram)
     if settings.zalo_bot.token is not None:
         from bot.channels.zalo_bot import ZaloBotChannel
 
-        zalo_bot = ZaloBotChannel(settings.zalo_bot, runtime.engine)
+        zalo_bot = ZaloBotChannel(settings.zalo_bot, runtime.engine, inbox=inbox)
         await zalo_bot.start(app)
         runtime.add_channel(zalo_bot)
         started.append(zalo_bot)
@@ -117,7 +134,7 @@ async def start_channels(
         from bot.channels.zalo_oa import SqlTokenStore, ZaloOAChannel
 
         store = SqlTokenStore(runtime.sessions)
-        zalo_oa = ZaloOAChannel(settings.zalo_oa, runtime.engine, store)
+        zalo_oa = ZaloOAChannel(settings.zalo_oa, runtime.engine, store, inbox=inbox)
         await zalo_oa.start(app)
         runtime.add_channel(zalo_oa)
         started.append(zalo_oa)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +26,9 @@ class Section(BaseModel):
 class DatabaseSettings(Section):
     url: str = "sqlite+aiosqlite:///./data/ocopbot.db"
     seed_on_empty: bool = True
+    # SQLite files only: FULL syncs every commit (a confirmed order survives a power cut);
+    # NORMAL may lose the last commits on a power cut or OS crash (bench/sqlite_sync_bench.py).
+    sqlite_synchronous: Literal["FULL", "NORMAL"] = "FULL"
 
 
 class WebSettings(Section):
@@ -34,6 +38,12 @@ class WebSettings(Section):
     max_body_bytes: int = Field(8192, gt=0)
     max_text_chars: int = Field(2000, gt=0)
     rate_per_minute: int = Field(60, gt=0)
+    # New chat sessions per client address a minute (bursts of as many): making sessions
+    # must not be a way around the per-session rate limit.
+    sessions_per_minute: int = Field(20, gt=0)
+    # Behind a reverse proxy every client has the proxy's address: set this when the proxy
+    # appends the client's to X-Forwarded-For (the last entry is the one it saw).
+    trust_forwarded_for: bool = False
 
 
 class TelegramSettings(Section):
@@ -47,6 +57,17 @@ class TelegramSettings(Section):
 
     _secret = field_validator("webhook_secret")(telegram_webhook_secret)
 
+    @field_validator("token")
+    @classmethod
+    def _telegram_token(cls, token: SecretStr | None) -> SecretStr | None:
+        """BotFather's form, 123456:ABC-...; an empty or mangled one never reaches aiogram."""
+        if token is not None and not _TELEGRAM_TOKEN.fullmatch(token.get_secret_value()):
+            raise ValueError("not a bot token from @BotFather (digits:letters), or empty")
+        return token
+
+
+_TELEGRAM_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}")
+
 
 class ZaloBotSettings(Section):
     token: SecretStr | None = None
@@ -55,6 +76,14 @@ class ZaloBotSettings(Section):
     webhook_path: str = "/zalo/bot/webhook"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
+
+    @field_validator("token")
+    @classmethod
+    def _zalo_token(cls, token: SecretStr | None) -> SecretStr | None:
+        value = token.get_secret_value() if token is not None else None
+        if value is not None and (not value.strip() or not value.isascii() or " " in value):
+            raise ValueError("the Zalo Bot token is empty or not one token")
+        return token
 
     _secret = field_validator("webhook_secret")(zalo_bot_webhook_secret)
 
@@ -118,6 +147,19 @@ def _is_redis_url(url: str) -> bool:
     )
 
 
+class RetentionSettings(Section):
+    """How long rows that only serve a while are kept; pruned every ``every``."""
+
+    every: timedelta = Field(timedelta(hours=1), gt=timedelta(0))
+    sessions: timedelta = timedelta(days=90)  # web chat sessions idle this long
+    states: timedelta = timedelta(days=90)  # conversation state not touched this long
+    dedup: timedelta = timedelta(days=7)  # processed message ids and their replies
+    webhooks: timedelta = timedelta(days=7)  # processed webhook updates
+    mailbox: timedelta = timedelta(days=30)  # web chat pushes nobody polled for
+    transcript: timedelta = timedelta(days=90)  # web chat history lines this old
+    analytics: timedelta = timedelta(days=365)  # the console's per-turn chart events
+
+
 class AdminSettings(Section):
     """The operator console at /admin (bot/admin)."""
 
@@ -146,6 +188,7 @@ class Settings(BaseSettings):
     orders: OrdersSettings = OrdersSettings()
     payments: PaymentsSettings = PaymentsSettings()  # bot/payments_config.py (issue 16)
     redis: RedisSettings = RedisSettings()
+    retention: RetentionSettings = RetentionSettings()
     admin: AdminSettings = AdminSettings()
     logging: LoggingSettings = LoggingSettings()
 
@@ -187,6 +230,15 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: must be a mapping of sections")
+    for section in ("database", "redis"):
+        values = data.get(section)
+        url = values.get("url") if isinstance(values, dict) else None
+        if isinstance(url, str) and urlsplit(url).password:
+            env = f"{ENV_PREFIX}{section.upper()}__URL"
+            raise ConfigError(
+                f"{path}: {section}.url holds a password; put the whole URL in the "
+                f"environment ({env}) instead"
+            )
     for section, key in _secret_paths():
         values = data.get(section)
         if isinstance(values, dict) and values.get(key) not in (None, ""):

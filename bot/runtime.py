@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from redis.asyncio import Redis
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.admin.housekeeping import run_housekeeping_forever
-from bot.config import Settings
+from bot.config import RetentionSettings, Settings
 from bot.core.engine import Engine
 from bot.core.i18n import I18n
 from bot.core.locks import LocalLocks, LockProvider
@@ -29,6 +31,7 @@ from bot.notify_render import OutboxRenderer
 from bot.order_reminders import run_reminders_forever
 from bot.outbox_notifier import OutboxNotifier
 from bot.payment_reminders import run_payment_reminders_forever
+from bot.retention import Pruner
 from bot.stores import RedisLocks, RedisStateStore, connect_redis
 from bot.turn_log import TurnLog
 from catalog.cache import CatalogCache
@@ -40,6 +43,18 @@ from nlu import CatalogLexicon, Interpreter, RasaHttpInterpreter
 
 logger = logging.getLogger(__name__)
 Sessions = async_sessionmaker[AsyncSession]
+
+
+class StartupProblem(Exception):
+    """Something outside the code stops the start (database down, port taken): one line."""
+
+
+def masked(url: str) -> str:
+    """A database URL fit for a log line (password hidden)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "(unparsable URL)"
 
 
 @dataclass
@@ -54,6 +69,7 @@ class Runtime:
     channels: dict[str, Channel] = field(default_factory=dict)
     redis: Redis | None = None  # set when state, locks and web mailboxes are shared
     unpaid_after: timedelta = timedelta(hours=24)  # payments.remind_unpaid_after
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
     turn_log: TurnLog | None = None  # the console's transcript and analytics, written in batches
 
     def add_channel(self, channel: Channel) -> None:
@@ -71,6 +87,7 @@ class Runtime:
                 run_payment_reminders_forever(self.sessions, self.policy, self.unpaid_after),
                 name="remind-unpaid",
             ),
+            asyncio.create_task(Pruner(self.sessions, self.retention).run_forever(), name="prune"),
             asyncio.create_task(run_housekeeping_forever(self.sessions), name="housekeeping"),
         ]
         if self.turn_log is not None:
@@ -105,9 +122,19 @@ async def open_database(
         cached: cache the catalog's reads (for the long-running bot, where the catalog is
             read on every message and changes only by import).
     """
-    db = make_engine(settings.database.url)
     try:
-        await upgrade(db)
+        db = make_engine(settings.database.url, synchronous=settings.database.sqlite_synchronous)
+    except Exception as exc:
+        raise StartupProblem(f"database.url is not usable ({exc.__class__.__name__})") from None
+    try:
+        try:
+            await upgrade(db)
+        except (TimeoutError, OSError, SQLAlchemyError) as exc:
+            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+            raise StartupProblem(
+                f"database {masked(settings.database.url)} is unreachable: "
+                f"{exc.__class__.__name__}{': ' + first if first else ''}"
+            ) from None
         sessions = make_session_factory(db, catalog_cache=CatalogCache() if cached else None)
         if settings.database.seed_on_empty and await seed_if_empty(sessions):
             logger.info("empty database: loaded the OCOP seed catalog")
@@ -161,8 +188,9 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
                 order_policy(settings),
                 redis=redis,
                 unpaid_after=settings.payments.remind_unpaid_after,
+                retention=settings.retention,
+                turn_log=turn_log,
             )
-            runtime.turn_log = turn_log
             try:
                 yield runtime
             finally:

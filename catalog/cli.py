@@ -15,6 +15,7 @@ from catalog.db import make_engine, make_session_factory, seed_if_empty, upgrade
 from catalog.dburl import resolve_url
 from catalog.io.export import FORMATS, export_sections, render, write
 from catalog.io.importer import import_into
+from catalog.io.problems import MAX_SHOWN
 from catalog.io.schema import SECTIONS
 from catalog.services import CatalogService
 from catalog.show import describe
@@ -63,8 +64,10 @@ async def run_import(url: str, path: Path, dry_run: bool, kind: str | None, seed
     finally:
         await engine.dispose()
     if not result.ok:
-        for problem in result.problems:
+        for problem in result.problems[:MAX_SHOWN]:
             print(problem, file=sys.stderr)
+        if len(result.problems) > MAX_SHOWN:
+            print(f"… and {len(result.problems) - MAX_SHOWN} more", file=sys.stderr)
         print(f"nothing imported: {len(result.problems)} problem(s)", file=sys.stderr)
         return 1
     for section, counts in result.counts.items():

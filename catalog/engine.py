@@ -36,29 +36,39 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_file_pragmas(dbapi_connection: Any, record: Any) -> None:
+SYNCHRONOUS = ("FULL", "NORMAL")
+
+
+def _sqlite_file_pragmas(synchronous: str) -> Any:
     """Write-ahead log for a database file: commits append instead of rewriting pages.
 
     WAL is stored in the file, so it is switched on once (the first connection that finds
-    the file in another mode); ``synchronous=NORMAL`` is per connection. With WAL, NORMAL
-    survives any crash of the process; only a power cut may lose the last commits, never
-    corrupt the file. Readers no longer wait for the writer either.
+    the file in another mode); ``synchronous`` is per connection. FULL (the default) syncs
+    the log at every commit, so a confirmed order survives a power cut too; NORMAL survives
+    any crash of the process, but a power cut or OS crash may lose the last commits (never
+    corrupting the file). bench/sqlite_sync_bench.py measures the difference.
     """
-    _sqlite_pragmas(dbapi_connection, record)
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode")
-    if str(cursor.fetchone()[0]).lower() != "wal":
-        cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+    if synchronous not in SYNCHRONOUS:
+        raise ValueError(f"synchronous must be one of {SYNCHRONOUS}")
+
+    def pragmas(dbapi_connection: Any, record: Any) -> None:
+        _sqlite_pragmas(dbapi_connection, record)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode")
+        if str(cursor.fetchone()[0]).lower() != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.close()
+
+    return pragmas
 
 
-def make_engine(url: str) -> AsyncEngine:
+def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
     """Creates an async engine with settings that suit the database.
 
     SQLite: creates the file's parent directory and turns foreign keys on for every
-    connection; a file uses the write-ahead log with ``synchronous=NORMAL`` (one fsync
-    per checkpoint instead of several per commit). PostgreSQL: a small pre-pinged pool.
+    connection; a file uses the write-ahead log with ``synchronous`` FULL (one fsync per
+    commit; NORMAL: one per checkpoint). PostgreSQL: a small pre-pinged pool.
 
     Args:
         url: a SQLAlchemy URL, e.g. ``sqlite+aiosqlite:///./data/ocopbot.db`` or
@@ -76,7 +86,7 @@ def make_engine(url: str) -> AsyncEngine:
     database = parsed.database or ""
     # One worker-thread round trip per statement (catalog.sqlite_driver).
     kwargs: dict[str, Any] = {"connect_args": {"timeout": 30}, "module": OneHopDbapi()}
-    pragmas = _sqlite_file_pragmas
+    pragmas = file_pragmas = _sqlite_file_pragmas(synchronous)
     if database in ("", ":memory:"):
         kwargs["poolclass"] = StaticPool  # one shared connection keeps the memory database
         pragmas = _sqlite_pragmas
@@ -84,7 +94,7 @@ def make_engine(url: str) -> AsyncEngine:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(parsed, **kwargs)
     event.listen(engine.sync_engine, "connect", pragmas)
-    if pragmas is _sqlite_file_pragmas:
+    if pragmas is file_pragmas:
         WriterQueue().install(engine)  # writers queue in order instead of busy-sleeping
     return engine
 

@@ -25,8 +25,8 @@ def bot_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         OCOPBOT_DATABASE__URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
         OCOPBOT_WEB__PORT="0",
         OCOPBOT_NLU__MODEL_DIR=str(tmp_path / "nlu-model"),
-        **extra,
     )
+    env.update(extra)
     return env
 
 

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 
 from bot.admin.context import LANG, OPERATOR, AdminContext
+from bot.admin.edge import unsafe_input
 from bot.admin.security import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -40,6 +41,10 @@ def make_guard(
         # The shared app's body limit is sized for chat JSON; a reply in Vietnamese, sent
         # url-encoded, is up to nine bytes a letter. Uploads stream with their own limit.
         request = request.clone(client_max_size=FORM_BYTES)
+        bad = await unsafe_input(request)
+        if bad is not None:
+            logger.warning("console: %s %s refused: %s", request.method, request.path[:80], bad)
+            return _refuse(ctx, request, 400, "input")
         lang = request.cookies.get(LANG_COOKIE, "vi")
         request[LANG] = lang if lang in LANGUAGES else "vi"
         route = request.match_info.route.name or ""

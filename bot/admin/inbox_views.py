@@ -13,6 +13,9 @@ from catalog.orders import OrderService, OutboxRepository
 REPLY_CHARS = 2000
 
 
+ITEM = "{item:[0-9]{1,9}}"  # an id that fits a SQL integer; longer is a 404
+
+
 class InboxViews:
     """Pages and actions of the inbox."""
 
@@ -22,10 +25,10 @@ class InboxViews:
     def add(self, router: web.UrlDispatcher) -> None:
         router.add_get("/inbox", self.page, name="inbox")
         router.add_get("/inbox/feed", self.feed, name="inbox_feed")
-        router.add_get("/inbox/{item:\\d+}", self.item, name="inbox_item")
-        router.add_get("/inbox/{item:\\d+}/messages", self.messages, name="inbox_messages")
-        router.add_post("/inbox/{item:\\d+}/reply", self.reply, name="inbox_reply")
-        router.add_post("/inbox/{item:\\d+}/end", self.end, name="inbox_end")
+        router.add_get("/inbox/" + ITEM, self.item, name="inbox_item")
+        router.add_get("/inbox/" + ITEM + "/messages", self.messages, name="inbox_messages")
+        router.add_post("/inbox/" + ITEM + "/reply", self.reply, name="inbox_reply")
+        router.add_post("/inbox/" + ITEM + "/end", self.end, name="inbox_end")
 
     async def _entries(self) -> list[dict[str, object]]:
         async with self._ctx.sessions() as session:

@@ -11,6 +11,7 @@ from aiohttp import web
 from bot.admin.context import AdminContext, back, operator, render
 from catalog.console import ConsoleOrders, Inbox
 from catalog.console.board import board
+from catalog.io.cells import escape_cell
 from catalog.orders import OrderDTO, OrderService, OutboxRepository
 from catalog.orders.states import STATUSES
 
@@ -24,6 +25,9 @@ def _day(text: str | None) -> datetime | None:
         return None
 
 
+ORDER = "{order:[0-9]{1,9}}"  # an id that fits a SQL integer; longer is a 404
+
+
 class OrderViews:
     """Pages and actions of orders."""
 
@@ -33,10 +37,10 @@ class OrderViews:
     def add(self, router: web.UrlDispatcher) -> None:
         router.add_get("/orders", self.page, name="orders")
         router.add_get("/orders.csv", self.export, name="orders_csv")
-        router.add_get("/orders/{order:\\d+}", self.detail, name="order")
-        router.add_post("/orders/{order:\\d+}/callback", self.callback, name="order_callback")
-        router.add_post("/orders/{order:\\d+}/reassign", self.reassign, name="order_reassign")
-        router.add_post("/orders/{order:\\d+}/cancel", self.cancel, name="order_cancel")
+        router.add_get("/orders/" + ORDER, self.detail, name="order")
+        router.add_post("/orders/" + ORDER + "/callback", self.callback, name="order_callback")
+        router.add_post("/orders/" + ORDER + "/reassign", self.reassign, name="order_reassign")
+        router.add_post("/orders/" + ORDER + "/cancel", self.cancel, name="order_cancel")
 
     async def _find(self, request: web.Request) -> tuple[list[OrderDTO], dict[str, str]]:
         q = request.query
@@ -89,7 +93,7 @@ class OrderViews:
         for o in orders:
             items = " | ".join(f"{i.quantity} x {i.name}" for i in o.items)
             writer.writerow(
-                [
+                escape_row(
                     o.number,
                     o.created_at.isoformat(),
                     o.status,
@@ -99,7 +103,7 @@ class OrderViews:
                     o.phone,
                     items,
                     o.total_vnd if o.total_vnd is not None else "",
-                ]
+                )
             )
         async with self._ctx.sessions() as session, session.begin():
             await self._ctx.audit(session, request, "orders.export", request.query_string)
@@ -163,3 +167,8 @@ class OrderViews:
     async def cancel(self, request: web.Request) -> web.StreamResponse:
         """Cancels the order with a reason the customer is told."""
         return await self._act(request, "cancel")
+
+
+def escape_row(*cells: object) -> list[object]:
+    """A CSV row whose text cells cannot run as formulas in Excel (names, items, addresses)."""
+    return [escape_cell(cell) for cell in cells]

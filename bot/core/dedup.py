@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,7 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 class Deduplicator(Protocol):
     """Claims (channel, message_id) once; a second claim of the same pair fails."""
 
-    async def claim(self, channel: str, message_id: str) -> bool: ...
+    async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
+        """Claims the pair, keeping ``replies`` (JSON) for a retry of the same message."""
+        ...
+
+    async def replies(self, channel: str, message_id: str) -> Any:
+        """The replies kept with the pair's claim (JSON), or None."""
+        ...
 
 
 class SessionClaims(Protocol):
@@ -21,7 +27,7 @@ class SessionClaims(Protocol):
         """True if the pair is already claimed by a committed turn (a cheap pre-check)."""
         ...
 
-    async def claim(self, channel: str, message_id: str) -> bool:
+    async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
         """Claims the pair in the caller's transaction; False if someone else holds it.
 
         A concurrent claim of the same pair waits for the other transaction and fails
@@ -48,15 +54,19 @@ class MemoryDeduplicator:
     """Remembers the most recent message ids in process (tests, console)."""
 
     def __init__(self, capacity: int = 10_000) -> None:
-        self._seen: OrderedDict[tuple[str, str], None] = OrderedDict()
+        self._seen: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self._capacity = capacity
 
-    async def claim(self, channel: str, message_id: str) -> bool:
+    async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
         """Returns True the first time a (channel, message_id) pair is seen."""
         key = (channel, message_id)
         if key in self._seen:
             return False
-        self._seen[key] = None
+        self._seen[key] = replies
         if len(self._seen) > self._capacity:
             self._seen.popitem(last=False)
         return True
+
+    async def replies(self, channel: str, message_id: str) -> Any:
+        """The replies kept with the pair's claim, or None."""
+        return self._seen.get((channel, message_id))

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.cleaning import clean_text
 from bot.core.dedup import Deduplicator, SessionDeduplicator
 from bot.core.i18n import I18n
 from bot.core.inputs import describe, is_low_confidence, pick_option
@@ -19,6 +20,7 @@ from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
 from bot.core.observe import TurnObserver
 from bot.core.payloads import parse_payload
+from bot.core.reply_codec import replies_from_json, replies_to_json
 from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.state import IDLE, Conversation, SessionStateStore, StateStore
 from bot.core.turn import EngineSettings, Turn
@@ -81,6 +83,7 @@ class Engine:
             The replies to show in the sender's chat. Never raises: an unexpected error
             is logged and answered with an apology, and the stored state stays as it was.
         """
+        msg = _cleaned(msg)  # polling channels and the console come here unfiltered too
         try:
             # Telegram and Zalo number messages per chat, so the chat is part of the id.
             delivery = f"{msg.chat_id}:{msg.message_id}" if msg.message_id else None
@@ -98,6 +101,14 @@ class Engine:
         except Exception:
             logger.exception("engine failed on a %s message", msg.channel)
             return [Reply(self._i18n.t(self._settings.default_lang, "error.apology"))]
+
+    async def replies_for(self, msg: IncomingMessage) -> list[Reply] | None:
+        """The replies an already processed message got (kept with its de-duplication
+        record, on any process), or None if it was not processed (or they were not kept)."""
+        if not msg.message_id:
+            return None
+        stored = await self._dedup.replies(msg.channel, f"{msg.chat_id}:{msg.message_id}")
+        return replies_from_json(stored)
 
     async def remember_options(self, key: ConversationKey, replies: list[Reply]) -> None:
         """Lets a typed "1" pick a button shown outside a turn.
@@ -128,10 +139,11 @@ class Engine:
             logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
             return []
         except _HandlerFailed as failed:
+            apology = [Reply(self._i18n.t(failed.lang, "error.apology"))]
             if delivery and self._claims is not None:
                 # The rollback took the claim too: claim alone, so a redelivery is dropped.
-                await self._dedup.claim(msg.channel, delivery)
-            return [Reply(self._i18n.t(failed.lang, "error.apology"))]
+                await self._dedup.claim(msg.channel, delivery, replies_to_json(apology))
+            return apology
         if self._session_store is None:
             await self._store.set(msg.key, conv.to_dict())  # outside the database: after it
         return replies
@@ -147,7 +159,8 @@ class Engine:
         conv = await self._load(store, msg)
         if self._observer is not None and await self._observer.held(session, msg):
             # A person of the OCOP centre holds this chat: they answer, the bot stays quiet.
-            if claims is not None and not await claims.claim(msg.channel, delivery or ""):
+            # "No replies" is kept too, so a retry is known as answered (web: no 2nd entry).
+            if claims is not None and not await claims.claim(msg.channel, delivery or "", []):
                 raise _Duplicate
             logger.info("%s turn: held by a person, the bot stays quiet", msg.channel)
             return [], conv
@@ -181,7 +194,8 @@ class Engine:
             logger.exception("handler failed (step %s, intent %s)", conv.step, intent)
             raise _HandlerFailed(lang) from exc
         # Claimed last, so SQLite's single writer is held only for the final statements.
-        if claims is not None and not await claims.claim(msg.channel, delivery or ""):
+        stored = replies_to_json(outcome.replies) if claims is not None else None
+        if claims is not None and not await claims.claim(msg.channel, delivery or "", stored):
             raise _Duplicate
         conv.step = outcome.step or IDLE
         conv.options = [b.payload for r in outcome.replies for b in r.buttons if b.url is None]
@@ -222,3 +236,12 @@ class Engine:
             logger.debug("low confidence %.2f, best guess %s", parse.confidence, guess)
             return replace(parse, intent=LOW_CONFIDENCE, guess=guess)
         return parse
+
+
+def _cleaned(msg: IncomingMessage) -> IncomingMessage:
+    """The message with control characters removed from what the person typed."""
+    text = clean_text(msg.text) if msg.text else msg.text
+    payload = clean_text(msg.payload) if msg.payload else msg.payload
+    if text == msg.text and payload == msg.payload:
+        return msg
+    return replace(msg, text=text, payload=payload)

@@ -37,6 +37,7 @@ conversation_state = Table(
     Column("namespace", String(32), primary_key=True),
     Column("data", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_conversation_state_updated_at", "updated_at"),  # migration 0007: retention
 )
 
 processed_message = Table(
@@ -45,6 +46,7 @@ processed_message = Table(
     Column("channel", String(32), primary_key=True),
     Column("message_id", String(128), primary_key=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("replies", JSON, nullable=True),  # migration 0007: what the message got
     Index("ix_processed_message_created_at", "created_at"),
 )
 
@@ -81,11 +83,24 @@ _done_c = processed_message.c
 SEEN = select(_done_c.channel).where(
     _done_c.channel == bindparam("m_channel"), _done_c.message_id == bindparam("m_id")
 )
+REPLIES = select(_done_c.replies).where(
+    _done_c.channel == bindparam("m_channel"), _done_c.message_id == bindparam("m_id")
+)
 CLAIM = insert(processed_message).values(
     channel=bindparam("m_channel"),
     message_id=bindparam("m_id"),
     created_at=bindparam("m_created_at"),
+    replies=bindparam("m_replies"),
 )
+
+
+def _claim_params(channel: str, message_id: str, replies: Any) -> dict[str, Any]:
+    return {
+        "m_channel": channel,
+        "m_id": message_id[:128],
+        "m_created_at": _now(),
+        "m_replies": replies,
+    }
 
 
 class SessionState:
@@ -146,10 +161,9 @@ class SessionClaims:
         params = {"m_channel": channel, "m_id": message_id[:128]}
         return await self._session.scalar(SEEN, params) is not None
 
-    async def claim(self, channel: str, message_id: str) -> bool:
-        params = {"m_channel": channel, "m_id": message_id[:128], "m_created_at": _now()}
+    async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
         try:
-            await self._session.execute(CLAIM, params)
+            await self._session.execute(CLAIM, _claim_params(channel, message_id, replies))
         except IntegrityError:
             return False  # the caller rolls back: its transaction may be unusable now
         return True
@@ -168,15 +182,19 @@ class SqlDeduplicator:
         """Claims on the caller's transaction."""
         return SessionClaims(session)
 
-    async def claim(self, channel: str, message_id: str) -> bool:
+    async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
         """Returns True the first time a (channel, message_id) pair is seen."""
         try:
             async with self._sessions.begin() as session:
-                params = {"m_channel": channel, "m_id": message_id[:128], "m_created_at": _now()}
-                await session.execute(CLAIM, params)
+                await session.execute(CLAIM, _claim_params(channel, message_id, replies))
         except IntegrityError:
             return False
         return True
+
+    async def replies(self, channel: str, message_id: str) -> Any:
+        """The replies stored with a claim (JSON), or None."""
+        async with self._sessions() as session:
+            return await session.scalar(REPLIES, {"m_channel": channel, "m_id": message_id[:128]})
 
     async def prune(self, older_than: timedelta = timedelta(days=7)) -> int:
         """Forgets message ids older than `older_than`; returns how many were deleted."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.core.messages import Reply
+from bot.core.numbers import bounded_int
 from bot.core.payloads import make_payload
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
@@ -145,7 +146,8 @@ async def show_past_button(turn: Turn) -> Outcome:
     args = turn.payload.args if turn.payload else ()
     district = args[0] if args and args[0] != "-" else None
     code = args[1] if len(args) > 1 and args[1] in KIND_CODES else "a"
-    month = int(args[2]) if len(args) > 2 and args[2].isdigit() and args[2] != "0" else None
+    month = bounded_int(args[2], 12) if len(args) > 2 else None  # 0 or junk: any month
+    month = month if month is not None and month >= 1 else None
     query = EventQuery(KIND_CODES[code], None, month, True)
     found = await find_events(turn, district, query)
     label = await _where_label(turn, district, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.core.messages import Button, Reply
+from bot.core.numbers import bounded_int
 from bot.core.turn import Turn
 from catalog.orders import OrderDTO, OrderPolicy, OrderService, Refusal
 from catalog.orders.directory import Directory
@@ -39,8 +40,9 @@ async def find_order(turn: Turn, reference: str | None) -> OrderDTO | None:
         return None
     service = order_service(turn)
     found = await service.get_by_number(reference)
-    if found is None and reference.isdigit():
-        found = await service.get(int(reference))
+    order_id = bounded_int(reference)
+    if found is None and order_id is not None and order_id > 0:
+        found = await service.get(order_id)
     return found
 
 

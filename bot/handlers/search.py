@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.messages import Button, Reply
+from bot.core.numbers import page_number
 from bot.core.payloads import make_payload
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
@@ -30,7 +31,7 @@ async def search_products(turn: Turn) -> Outcome:
 async def show_results_page(turn: Turn) -> Outcome:
     """Shows another page of the last search."""
     arg = turn.payload.arg if turn.payload else None
-    page = int(arg) if arg and arg.isdigit() else 0
+    page = page_number(arg)
     return await show_page(turn, dict(turn.memory.filters), page)
 
 

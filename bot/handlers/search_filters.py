@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.nlu import Parse
+from bot.core.numbers import clamped_int
 from bot.core.turn import Turn
 from bot.handlers import render
 from bot.handlers.context import catalog, district_label
@@ -32,9 +33,10 @@ def refines(turn: Turn) -> bool:
 
 def _int(value: Any) -> int | None:
     try:
-        return int(float(value))
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return clamped_int(number)  # "dưới 10^20 đồng" is no upper bound, not a crash
 
 
 def _budget(value: Any) -> int | None:

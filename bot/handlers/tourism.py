@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.messages import Button, Reply
+from bot.core.numbers import page_number
 from bot.core.payloads import make_payload
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
@@ -147,7 +148,7 @@ async def show_tourism_page(turn: Turn) -> Outcome:
     """Shows the next sites and festivals of the last tourism question."""
     arg = turn.payload.arg if turn.payload else None
     tour = turn.memory.tour
-    page = int(arg) if arg and arg.isdigit() else 0
+    page = page_number(arg)
     return await tourism_in(turn, tour.get("district"), tour.get("month"), page)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.io.apply import MODELS
+from catalog.io.cells import escape_cell
 from catalog.io.readers import LIST_SEPARATOR
 from catalog.io.schema import LIST_FIELDS, SECTIONS, columns
 from catalog.io.xlsx import write_xlsx
@@ -35,8 +36,8 @@ async def export_sections(session: AsyncSession) -> Sections:
 
 def _csv_cell(section: str, name: str, value: Any) -> Any:
     if name in LIST_FIELDS.get(section, ()):
-        return f" {LIST_SEPARATOR} ".join(str(item) for item in value or [])
-    return "" if value is None else value
+        return escape_cell(f" {LIST_SEPARATOR} ".join(str(item) for item in value or []))
+    return "" if value is None else escape_cell(value)
 
 
 def render(sections: Sections, fmt: str, kind: str = "products") -> str:

@@ -7,6 +7,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+MAX_CHARS = 300  # of one printed problem
+MAX_SHOWN = 50  # problems printed by the command line; the rest are counted
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -17,9 +20,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        if not self.field:
-            return f"{self.where}: {self.message}"
-        return f"{self.where}: {self.field}: {self.message}"
+        text = f"{self.where}: {self.message}"
+        if self.field:
+            text = f"{self.where}: {self.field}: {self.message}"
+        # A hostile file must not turn one problem into megabytes of output.
+        return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
 
 
 class FileError(Exception):

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from catalog.io.cells import unescape_cell
 from catalog.io.problems import FileError, RawRow
 from catalog.io.schema import LIST_FIELDS, SECTIONS, columns
 
@@ -33,8 +34,28 @@ def _text(path: Path) -> str:
         ) from None
 
 
+MAX_ALIASES = 20  # a catalog needs none; a few are harmless, thousands are a "YAML bomb"
+
+
 class _LineLoader(yaml.SafeLoader):
-    """Remembers the line of every mapping so problems can point at it."""
+    """Remembers the line of every mapping so problems can point at it; refuses files with
+    more than MAX_ALIASES aliases (``*name``), whose expansion can grow exponentially."""
+
+    aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise _TooManyAliases(mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+class _TooManyAliases(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -74,6 +95,11 @@ def _sections(name: str, document: Any, lines: bool) -> dict[str, list[RawRow]]:
 def read_yaml(path: Path) -> dict[str, list[RawRow]]:
     try:
         document = yaml.load(_text(path), Loader=_LineLoader)
+    except _TooManyAliases as exc:
+        raise FileError(
+            f"{path.name}:{exc.line}: more than {MAX_ALIASES} YAML aliases (*name); "
+            "write the rows out in full"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path.name}:{mark.line + 1}" if mark else path.name
@@ -122,6 +148,7 @@ def table_rows(
         data: dict[str, Any] = {}
         for index, cell in enumerate(cells):
             name = names[index] if index < len(names) else ""
+            cell = unescape_cell(cell)  # an exported "'=..." is the text "=..."
             if name:
                 data[name] = cell
             elif not _blank(cell):

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from catalog.io.cells import control_problem
 from catalog.io.problems import Problem, RawRow, from_validation
 from catalog.io.schema import NOT_REFERENCES, REFERENCES, ROW_MODELS, SECTIONS, row_key
 
@@ -20,6 +21,14 @@ def _check_rows(section: str, rows: list[RawRow]) -> tuple[list[dict[str, Any]],
     for raw in rows:
         if "__not_a_row__" in raw.data:
             problems.append(Problem(raw.where, "row", "expected a mapping of fields"))
+            continue
+        unstorable = [
+            Problem(raw.where, str(name), why)
+            for name, value in raw.data.items()
+            if (why := control_problem(value)) is not None
+        ]
+        if unstorable:  # refused here, not as a raw database error at the commit
+            problems.extend(unstorable)
             continue
         try:
             record = model.model_validate(raw.data).model_dump()

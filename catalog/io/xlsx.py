@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from catalog.io.cells import escape_cell
 from catalog.io.problems import FileError, RawRow
 from catalog.io.readers import LIST_SEPARATOR, table_rows
 from catalog.io.schema import LIST_FIELDS, SECTIONS, columns
@@ -45,8 +46,8 @@ def read_xlsx(path: Path) -> dict[str, list[RawRow]]:
 
 def _cell(section: str, name: str, value: Any) -> Any:
     if name in LIST_FIELDS.get(section, ()):
-        return f" {LIST_SEPARATOR} ".join(str(item) for item in value or [])
-    return value
+        return escape_cell(f" {LIST_SEPARATOR} ".join(str(item) for item in value or []))
+    return escape_cell(value)
 
 
 def write_xlsx(path: Path, sections: dict[str, list[dict[str, Any]]]) -> None:

@@ -87,8 +87,9 @@ class OrderRepository:
         producer_id: str | None = None,
         placement_id: int | None = None,
         limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
     ) -> list[OrderDTO]:
-        """Orders matching every given filter, newest first."""
+        """Orders matching every given filter, newest first (``offset`` of them skipped)."""
         query = self._query()
         if isinstance(status, str):
             query = query.where(Order.status == status)
@@ -100,7 +101,8 @@ class OrderRepository:
             query = query.where(Order.producer_id == producer_id)
         if placement_id is not None:
             query = query.where(Order.placement_id == placement_id)
-        rows = await self._session.scalars(query.order_by(Order.id.desc()).limit(limit))
+        query = query.order_by(Order.id.desc()).limit(limit).offset(offset)
+        rows = await self._session.scalars(query)
         return [to_dto(order) for order in rows]
 
     async def open_of_producer(self, producer_id: str) -> list[OrderDTO]:

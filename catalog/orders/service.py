@@ -142,6 +142,8 @@ class OrderService:
         """Queues reminders and escalations that are due at `now` (default: the clock)."""
         return await Reminders(self._session, self._policy).run(now or self._clock())
 
-    async def list(self, status: str | None = None, limit: int = 200) -> list[OrderDTO]:
-        """All orders (or those in `status`), newest first."""
-        return await self._orders.find(status=status, limit=limit)
+    async def list(
+        self, status: str | None = None, limit: int = 200, offset: int = 0
+    ) -> list[OrderDTO]:
+        """All orders (or those in `status`), newest first, from the `offset`-th."""
+        return await self._orders.find(status=status, limit=limit, offset=offset)

@@ -97,3 +97,56 @@ async def test_the_history_survives_a_restart_and_keeps_only_the_latest(
         "câu hỏi số 4",
         "Bạn nói: câu hỏi số 4",
     ]
+
+
+class RememberingEngine:
+    """Keeps each message's replies like the engine's de-duplication record (any process)."""
+
+    def __init__(self, record: dict[str, list[Reply]]) -> None:
+        self.record = record
+        self.runs = 0
+
+    async def handle(self, msg: Any) -> list[Reply]:
+        if msg.message_id in self.record:
+            return []  # a duplicate: the real engine drops it
+        self.runs += 1
+        replies = [] if msg.text == "alo alo" else [Reply(f"Đã nhận: {msg.text}")]
+        self.record[msg.message_id] = replies  # a held chat keeps "no replies" too
+        return replies
+
+    async def replies_for(self, msg: Any) -> list[Reply] | None:
+        return self.record.get(msg.message_id)
+
+
+@pytest.mark.parametrize("catalog_db_url", ["sqlite"], indirect=True)
+async def test_a_retry_after_a_restart_gets_the_first_replies_and_no_second_history_line(
+    catalog_db_url: str,
+) -> None:
+    """Regression: a page resending "Xác nhận" after a network error (here, to a restarted
+    process) got {"replies": []}; merged with the history, it must not show twice either."""
+    db = make_engine(catalog_db_url)
+    record: dict[str, list[Reply]] = {}
+    try:
+        sessions, transcript = SqlSessionStore(db), SqlTranscript(db)
+        async with serve(RememberingEngine(record), sessions=sessions, transcript=transcript) as (
+            client,
+            _,
+        ):
+            chat = await WebChat(client).open()
+            first = await chat.send("Xác nhận", id="m-1")
+            await chat.send("alo alo", id="m-2")  # a chat a person holds: no bot replies
+        engine = RememberingEngine(record)
+        async with serve(engine, sessions=sessions, transcript=transcript) as (client, _):
+            chat.client = client
+            again = await chat.send("Xác nhận", id="m-1")
+            assert await chat.send("alo alo", id="m-2") == []
+            _, messages = await history(chat)
+    finally:
+        await db.dispose()
+    assert again == first and [r["text"] for r in again] == ["Đã nhận: Xác nhận"]
+    assert engine.runs == 0  # the retries ran nothing
+    assert [(m["role"], m.get("text")) for m in messages] == [
+        ("user", "Xác nhận"),
+        ("bot", "Đã nhận: Xác nhận"),
+        ("user", "alo alo"),
+    ]

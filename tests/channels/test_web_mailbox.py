@@ -6,6 +6,7 @@ import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -16,9 +17,11 @@ from redis.exceptions import RedisError
 
 from bot.channels.web import Mailbox, MemoryMailbox, MemorySessionStore, WebChannel
 from bot.channels.web.redis_mailbox import RedisMailbox
+from bot.channels.web.sql_mailbox import SqlMailbox
 from bot.core.messages import Reply
+from catalog.db import make_engine, upgrade
 from tests.channels.web_support import FakeEngine, WebChat, settings
-from tests.db_servers import REDIS_URL, unavailable
+from tests.db_servers import REDIS_URL, sqlite_url, unavailable
 
 MakeMailbox = Callable[..., Awaitable[Mailbox]]
 
@@ -54,14 +57,22 @@ async def redis_clients() -> AsyncIterator[RedisClients]:
     await clients.aclose()
 
 
-@pytest.fixture(params=["memory", "redis"])
-async def make_mailbox(request: pytest.FixtureRequest) -> AsyncIterator[MakeMailbox]:
+@pytest.fixture(params=["memory", "redis", "sql"])
+async def make_mailbox(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> AsyncIterator[MakeMailbox]:
     """Builds started mailboxes of one kind; Redis ones share a fresh key prefix."""
     made: list[Mailbox] = []
     redis = RedisClients() if request.param == "redis" else None
+    db = None
+    if request.param == "sql":
+        db = make_engine(sqlite_url(tmp_path))
+        await upgrade(db)
 
     async def make(limit: int = 50) -> Mailbox:
         box: Mailbox = MemoryMailbox(limit) if redis is None else redis.mailbox(limit)
+        if db is not None:
+            box = SqlMailbox(db, limit=limit, recheck=0.2)
         await box.start()
         made.append(box)
         return box
@@ -71,6 +82,8 @@ async def make_mailbox(request: pytest.FixtureRequest) -> AsyncIterator[MakeMail
         await box.close()
     if redis is not None:
         await redis.aclose()
+    if db is not None:
+        await db.dispose()
 
 
 async def test_queued_messages_are_delivered_once_in_order(make_mailbox: MakeMailbox) -> None:
@@ -168,3 +181,28 @@ async def test_two_servers_share_pushes_through_redis(redis_clients: RedisClient
     finally:
         for client in servers:
             await client.close()
+
+
+async def test_sql_pushes_survive_a_restart_and_reach_a_poll_in_another_process(
+    tmp_path: Path,
+) -> None:
+    """Regression: pushes waited in process memory and were lost on any restart."""
+    url = sqlite_url(tmp_path)
+    db = make_engine(url)
+    await upgrade(db)
+    await SqlMailbox(db).put("c1", [{"text": "Đơn #7: nhà sản xuất đã nhận"}])
+    await db.dispose()  # the process that queued it is gone
+
+    first, second = make_engine(url), make_engine(url)
+    try:
+        waiting = SqlMailbox(second, recheck=0.1)
+        poll = asyncio.create_task(waiting.take("c2", 5))
+        await asyncio.sleep(0.2)
+        await SqlMailbox(first).put("c2", [{"text": "đơn mới"}])  # no shared memory, no Redis
+        assert await poll == [{"text": "đơn mới"}]
+        restarted = SqlMailbox(first)
+        assert await restarted.take("c1", 0) == [{"text": "Đơn #7: nhà sản xuất đã nhận"}]
+        assert await restarted.take("c1", 0) == []  # once
+    finally:
+        await first.dispose()
+        await second.dispose()

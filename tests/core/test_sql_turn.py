@@ -111,3 +111,26 @@ async def test_a_concurrent_duplicate_on_another_process_is_rolled_back(
         assert saved and saved["memory"]["topic"] == "greet 2"  # one turn's state, saved once
     finally:
         await db.dispose()
+
+
+async def test_a_retried_message_gets_its_first_replies_on_another_process(
+    empty_db_url: str,
+) -> None:
+    """Regression: a retry after a restart (or on another process) got no replies at all."""
+    await upgrade(empty_db_url)
+    db = make_engine(empty_db_url)
+    try:
+        sessions = make_session_factory(db)
+        first = build(sessions, Gate(1), FakeNlu(SCRIPT))
+        assert [r.text for r in await first.handle(msg("hello", "9"))] == ["hi"]
+        assert [r.text for r in await first.handle(msg("crash", "10"))] == ["Sorry"]
+
+        other = build(sessions, Gate(1), FakeNlu(SCRIPT))  # a restarted or second process
+        assert await other.handle(msg("hello", "9")) == []  # still processed once
+        again = await other.replies_for(msg("hello", "9"))
+        assert again is not None and [r.text for r in again] == ["hi"]
+        apology = await other.replies_for(msg("crash", "10"))
+        assert apology is not None and [r.text for r in apology] == ["Sorry"]
+        assert await other.replies_for(msg("hello", "never-sent")) is None
+    finally:
+        await db.dispose()

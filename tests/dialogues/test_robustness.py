@@ -80,3 +80,16 @@ async def test_unknown_and_stale_buttons_are_answered(chat: ChatClient) -> None:
     for payload in ("p:info:no-such-product", "p:page:abc", "zz:top", "s:dist:atlantis"):
         replies = await chat.press(payload)
         assert replies and all(r.text for r in replies)
+
+
+async def test_a_name_typed_with_a_nul_still_orders_on_every_database(bot: Bot) -> None:
+    """Regression: a NUL in the name made "Xác nhận" fail forever on PostgreSQL."""
+    chat = bot.chat()
+    await chat.send("cho mình 2 chai nước mắm Cái Rồng")
+    await chat.send("Nguyễn\x00 Văn\x07 An")
+    await chat.send("0912 345 678")
+    await chat.click("Giao tận nơi")
+    await chat.send("12 Trần Hưng Đạo\x00, Hạ Long")
+    await chat.click("Không có ghi chú")
+    await chat.click("Xác nhận")
+    assert "Đặt hàng thành công" in chat.text

@@ -65,3 +65,19 @@ async def test_producers_are_listed_with_their_chats(run: Run, db: DB) -> None:
     rows = {p["id"]: p for p in json.loads(await producers_list(db, as_json=True))}
     assert rows["quy-hoa"]["inboxes"] == ["telegram:101"]
     assert rows["halong-pearl"] == {**rows["halong-pearl"], "inboxes": [], "open_orders": 0}
+
+
+async def test_orders_list_pages_and_says_when_there_is_more(db: DB, run: Run) -> None:
+    """Regression: `orders list` silently stopped at 200."""
+    for i in range(5):
+        await place(run, [(CHICKEN, 1)], key=f"page-{i}", customer=f"web:page{i}")
+    first = await orders_list(db, limit=2)
+    assert "there are more: --offset 2" in first
+    assert len([line for line in first.splitlines() if line.strip()[:1].isdigit()]) == 2
+    last = await orders_list(db, limit=2, offset=4)
+    assert "no more" in last and "there are more" not in last
+    assert await orders_list(db, offset=10) == "no orders after the first 10"
+    with pytest.raises(AdminError):
+        await orders_list(db, limit=0)
+    with pytest.raises(AdminError):
+        await orders_show(db, "9" * 30)  # past SQL integers: "no order", not a crash

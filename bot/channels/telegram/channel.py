@@ -17,6 +17,8 @@ from aiogram.methods import DeleteWebhook, SetWebhook, TelegramMethod
 from aiogram.utils.backoff import BackoffConfig
 from aiohttp import web
 
+from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox_feed import webhook_feed
 from bot.channels.telegram.callback_data import CallbackCodec
 from bot.channels.telegram.feeder import UpdateFeeder
 from bot.channels.telegram.handlers import UpdateHandlers
@@ -58,6 +60,7 @@ class TelegramChannel:
         poll_timeout: int = 25,
         retry_delay: float = 0.5,
         chat_moved: ChatMoved = ignore_move,
+        inbox: WebhookInbox | None = None,
     ) -> None:
         if settings.token is None:
             raise ValueError("telegram.token is not set (OCOPBOT_TELEGRAM__TOKEN)")
@@ -85,6 +88,7 @@ class TelegramChannel:
         self._allowed = self._dispatcher.resolve_used_update_types()
         self.feeder = UpdateFeeder(self.bot, self._dispatcher)
         self._task: asyncio.Task[None] | None = None
+        self._inbox = inbox  # webhook updates are recorded before the 200
         self.username: str | None = None  # known once getMe answered
 
     async def start(self, app: web.Application | None = None) -> None:
@@ -100,7 +104,8 @@ class TelegramChannel:
             if app is None or settings.webhook_secret is None:
                 raise ValueError("telegram webhook mode needs the web app and webhook_secret")
             secret = settings.webhook_secret.get_secret_value()
-            handler = WebhookHandler(self._dispatcher, self.bot, secret, self.feeder.feed)
+            feed = await webhook_feed(self._inbox, self.name, self.feeder.feed)
+            handler = WebhookHandler(self._dispatcher, self.bot, secret, feed)
             handler.mount(app, settings.webhook_path)
             hook = None
             if settings.webhook_url:

@@ -32,21 +32,23 @@ class UpdateFeeder:
         self._tasks: set[asyncio.Task[None]] = set()
         self._chat_tails: dict[str, asyncio.Task[None]] = {}
 
-    def feed(self, raw: Any) -> None:
-        """Schedules one raw update; a malformed or unknown one is logged and skipped."""
+    def feed(self, raw: Any) -> asyncio.Task[None] | None:
+        """Schedules one raw update (returns its task); a malformed or unknown one is logged
+        and skipped (None)."""
         update_id = raw.get("update_id") if isinstance(raw, dict) else None
         try:
             update = Update.model_validate(raw, context={"bot": self._bot})
             update.event_type  # noqa: B018 - raises for an update type aiogram does not know
         except (ValidationError, LookupError) as exc:
             logger.warning("update %s skipped: %s", update_id, type(exc).__name__)
-            return
+            return None
         key = chat_key(update)
         previous = self._chat_tails.get(key)
         task = asyncio.create_task(self._process(update, previous), name=f"tg-update-{update_id}")
         self._chat_tails[key] = task
         self._tasks.add(task)
         task.add_done_callback(lambda done: self._forget(key, done))
+        return task
 
     def _forget(self, key: str, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)

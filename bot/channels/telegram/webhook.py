@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -9,6 +10,9 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
+
+from bot.channels import safe_json
+from bot.channels.inbox_feed import feed_then_answer
 
 logger = logging.getLogger(__name__)
 
@@ -25,20 +29,26 @@ class WebhookHandler(SimpleRequestHandler):
     """
 
     def __init__(
-        self, dispatcher: Dispatcher, bot: Bot, secret_token: str, feed: Callable[[Any], None]
+        self, dispatcher: Dispatcher, bot: Bot, secret_token: str, feed: Callable[[Any], Any]
     ) -> None:
         super().__init__(dispatcher, bot, handle_in_background=True, secret_token=secret_token)
         self._feed = feed
 
+    def verify_secret(self, telegram_secret_token: str, bot: Bot) -> bool:
+        """Compares bytes, so a header with non-ASCII (or 0xff) bytes is a plain mismatch."""
+        given = telegram_secret_token.encode("utf-8", "surrogateescape")
+        return hmac.compare_digest(given, self.secret_token.encode())
+
     async def _handle_request_background(self, bot: Bot, request: web.Request) -> web.Response:
         try:
-            request = request.clone(client_max_size=MAX_UPDATE_BYTES)
-            raw = await request.json(loads=bot.session.json_loads)
-        except ValueError:
-            logger.warning("webhook: a body that is not JSON, ignored")
+            raw = safe_json.loads(await request.clone(client_max_size=MAX_UPDATE_BYTES).read())
+        except web.HTTPRequestEntityTooLarge:
+            logger.warning("webhook: a body over %d bytes, refused", MAX_UPDATE_BYTES)
+            return web.json_response({}, status=413)
+        except safe_json.UnsafeJson as exc:
+            logger.warning("webhook: a body that is not JSON we take (%s), ignored", exc.reason)
             return web.json_response({})
-        self._feed(raw)
-        return web.json_response({})
+        return await feed_then_answer(self._feed, raw, "telegram", web.json_response({}))
 
     def mount(self, app: web.Application, path: str) -> None:
         """Adds the POST route (the app must not be started yet)."""

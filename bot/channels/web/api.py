@@ -24,7 +24,7 @@ from bot.channels.web.replay import ReplayCache, Result
 from bot.channels.web.sessions import CHANNEL, hash_token, issue_session
 from bot.channels.web.transcript import Transcript, bot_entries, user_entry
 from bot.config import WebSettings
-from bot.core.messages import IncomingMessage
+from bot.core.messages import IncomingMessage, Reply
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +51,23 @@ class ChatApi:
         self._mailbox = mailbox
         self._limiter = limiter
         self._replay = ReplayCache()
+        self._new_sessions = RateLimiter(
+            settings.sessions_per_minute, settings.sessions_per_minute, clock=limiter.clock
+        )
 
     async def create_session(self, request: web.Request) -> web.Response:
-        """Issues a new anonymous session: ``201 {"token", "user"}``."""
+        """Issues a new anonymous session: ``201 {"token", "user"}`` (429 past the
+        per-address rate, so new sessions are no way around the per-session limit)."""
+        wait = self._new_sessions.acquire(self._client_address(request))
+        if wait > 0:
+            headers = {"Retry-After": retry_after_header(wait)}
+            return error_response(
+                429,
+                "rate_limited",
+                "too many new sessions; slow down",
+                headers,
+                retry_after=math.ceil(wait),
+            )
         issued = issue_session()
         await self._sessions.create(hash_token(issued.token), issued.chat_id)
         logger.info("web chat: new session %s", issued.user)
@@ -120,6 +134,12 @@ class ChatApi:
             return error_response(401, "unauthorized", "missing or unknown token", UNAUTHORIZED)
         return json_response({"messages": await self._transcript.read(chat_id)})
 
+    def _client_address(self, request: web.Request) -> str:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if self._settings.trust_forwarded_for and forwarded.strip():
+            return forwarded.rsplit(",", 1)[-1].strip()[:64]
+        return request.remote or "unknown"
+
     async def _authenticate(self, request: web.Request) -> str | None:
         token = bearer_token(request)
         if token is None:
@@ -137,7 +157,18 @@ class ChatApi:
             location=chat_input.location,
             language_hint=chat_input.language_hint,
         )
+        if chat_input.client_id is not None:
+            # A retry of a message answered earlier (here, by another process, before a
+            # restart): show the first answer again, and keep the transcript as it is.
+            stored = await self._stored_replies(msg)
+            if stored is not None:
+                return [render_reply(reply) for reply in stored]
         replies = await self._engine.handle(msg)
+        if not replies and chat_input.client_id is not None:
+            # The engine dropped it as a duplicate: another process answered it meanwhile.
+            stored = await self._stored_replies(msg)
+            if stored:
+                return [render_reply(reply) for reply in stored]
         shown = user_entry(chat_input)
         try:
             await self._transcript.append(
@@ -146,6 +177,10 @@ class ChatApi:
         except Exception:  # the answer matters more than its copy for a later reload
             logger.exception("web chat: could not keep the transcript of web:%s", chat_id)
         return [render_reply(reply) for reply in replies]
+
+    async def _stored_replies(self, msg: IncomingMessage) -> list[Reply] | None:
+        replies_for = getattr(self._engine, "replies_for", None)
+        return await replies_for(msg) if replies_for is not None else None
 
 
 def _message_id(chat_id: str, client_id: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels import safe_json
 from bot.channels.web.codec import BadRequest
 
 logger = logging.getLogger(__name__)
@@ -57,9 +58,11 @@ async def preflight(request: web.Request) -> web.Response:
 def bearer_token(request: web.Request) -> str | None:
     """The token from ``Authorization: Bearer ...``, or None if the header is missing."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = token.strip()
+    # Issued tokens are URL-safe ASCII; anything else (0xff bytes, say) is simply unknown.
+    if scheme.lower() != "bearer" or not token or not token.isascii() or len(token) > 256:
         return None
-    return token.strip()
+    return token
 
 
 class BodyTooLarge(Exception):
@@ -82,9 +85,9 @@ async def read_json(request: web.Request, max_bytes: int) -> Any:
         if len(raw) > max_bytes:
             raise BodyTooLarge
     try:
-        return json.loads(bytes(raw).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise BadRequest("bad_json", "the body is not valid JSON") from None
+        return safe_json.loads(bytes(raw))
+    except safe_json.UnsafeJson as exc:
+        raise BadRequest("bad_json", f"the body is not JSON we accept: {exc.reason}") from None
 
 
 def json_errors(handler: Handler) -> Handler:

@@ -17,7 +17,8 @@ Message = dict[str, Any]
 class Mailbox(Protocol):
     """Per-chat queues of rendered messages with a wake-up for a waiting long poll.
 
-    Delivery is at-most-once: a message handed to one poll is gone ("since the last call").
+    A message handed to one poll is gone ("since the last call"); until then the durable
+    mailboxes (SqlMailbox, RedisMailbox) keep it across restarts.
     """
 
     async def start(self) -> None:

@@ -12,6 +12,9 @@ class ChatEngine(Protocol):
 
     async def handle(self, msg: IncomingMessage) -> list[Reply]: ...
 
+    # Optional: ``async replies_for(msg) -> list[Reply] | None``, the replies a message
+    # already processed got (the core engine keeps them with its de-duplication record).
+
 
 class SessionStore(Protocol):
     """Maps the hash of a session token to the chat id it was issued for.

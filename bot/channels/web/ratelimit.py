@@ -35,6 +35,7 @@ class RateLimiter:
         self._rate = per_minute / 60.0
         self._burst = float(burst if burst is not None else max(1, min(per_minute, 10)))
         self._clock = clock
+        self.clock = clock
         self._max_keys = max_keys
         self._buckets: OrderedDict[str, _Bucket] = OrderedDict()
 

@@ -16,9 +16,9 @@ Result = list[dict[str, Any]]
 class ReplayCache:
     """Remembers the rendered replies of the last ``size`` (chat, client id) pairs.
 
-    The engine also de-duplicates, but it answers a duplicate with nothing; a browser that
-    lost the first response and retried should still see the answer. A retry that arrives
-    while the first attempt is running waits for it instead of running twice.
+    A retry that arrives while the first attempt is running in this process waits for it
+    instead of running twice; a retry after a restart or on another process gets the
+    replies the engine kept with its de-duplication record (ChatApi asks it).
     """
 
     def __init__(self, size: int = 10_000) -> None:

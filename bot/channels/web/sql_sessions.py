@@ -6,7 +6,7 @@ import logging
 from collections import OrderedDict
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, insert, select
+from sqlalchemy import Column, DateTime, Index, MetaData, String, Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 logger = logging.getLogger(__name__)
@@ -20,6 +20,7 @@ web_sessions = Table(
     Column("token_hash", String(64), primary_key=True),
     Column("chat_id", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_web_sessions_created_at", "created_at"),  # migration 0007: retention
 )
 
 

@@ -6,7 +6,18 @@ import json
 import logging
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, delete, select
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.web.transcript import KEEP, Entry
@@ -15,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 metadata = MetaData()
 
-#: Mirrors catalog/migrations/versions/0009_conversations.py; the migration owns the schema.
+#: Mirrors migrations 0009_conversations and 0007_durability; the migrations own the schema.
 web_transcript = Table(
     "web_transcript",
     metadata,
@@ -23,6 +34,8 @@ web_transcript = Table(
     Column("chat_id", String(64), nullable=False),
     Column("entry", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_web_transcript_chat_id", "chat_id", "id"),
+    Index("ix_web_transcript_created_at", "created_at"),  # migration 0007: retention
 )
 
 

@@ -10,6 +10,8 @@ from typing import Any, Protocol
 import aiohttp
 from aiohttp import web
 
+from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox_feed import webhook_feed
 from bot.channels.zalo_bot.api import ZaloBotApi
 from bot.channels.zalo_bot.convert import to_message, unwrap
 from bot.channels.zalo_bot.delivery import Retrier, RetryPolicy
@@ -53,6 +55,7 @@ class ZaloBotChannel:
         policy: RetryPolicy | None = None,
         poll_timeout: int = 30,
         typing_after: float = 0.5,
+        inbox: WebhookInbox | None = None,
     ) -> None:
         if settings.token is None:
             raise ValueError("zalo_bot.token is not set (OCOPBOT_ZALO_BOT__TOKEN)")
@@ -66,6 +69,7 @@ class ZaloBotChannel:
         self.queue = ChatQueue()
         self._chat_locks = ChatLocks()
         self._task: asyncio.Task[None] | None = None
+        self._inbox = inbox  # webhook events are recorded before the 200
 
     async def _session(self) -> aiohttp.ClientSession:
         if self._http is None or self._http.closed:
@@ -83,7 +87,8 @@ class ZaloBotChannel:
         if not poll:
             if app is None or settings.webhook_secret is None:
                 raise ValueError("zalo_bot webhook mode needs the web app and webhook_secret")
-            hook = BotWebhook(settings.webhook_secret.get_secret_value(), self.feed)
+            feed = await webhook_feed(self._inbox, self.name, self.feed)
+            hook = BotWebhook(settings.webhook_secret.get_secret_value(), feed)
             hook.mount(app, settings.webhook_path)
         self._task = asyncio.create_task(self._run(poll), name="zalo_bot")
         logger.info("zalo_bot: %s", "polling" if poll else f"webhook at {settings.webhook_path}")
@@ -133,11 +138,12 @@ class ZaloBotChannel:
         if self._http is not None:
             await self._http.close()
 
-    def feed(self, raw: Any) -> None:
+    def feed(self, raw: Any) -> asyncio.Task[None] | None:
         """Schedules one raw event (webhook body or polled event); bad ones are skipped."""
         incoming = to_message(unwrap(raw))
-        if incoming is not None:
-            self.queue.submit(incoming.chat_id, lambda: self._answer(incoming))
+        if incoming is None:
+            return None
+        return self.queue.submit(incoming.chat_id, lambda: self._answer(incoming))
 
     async def _answer(self, incoming: IncomingMessage) -> None:
         task = asyncio.create_task(self._engine.handle(incoming))

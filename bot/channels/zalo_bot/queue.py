@@ -18,13 +18,14 @@ class ChatQueue:
         self._tasks: set[asyncio.Task[None]] = set()
         self._tails: dict[str, asyncio.Task[None]] = {}
 
-    def submit(self, chat: str, job: Job) -> None:
-        """Runs `job` after the chat's previous jobs have finished."""
+    def submit(self, chat: str, job: Job) -> asyncio.Task[None]:
+        """Runs `job` after the chat's previous jobs have finished; returns its task."""
         previous = self._tails.get(chat)
         task = asyncio.create_task(self._run(job, previous))
         self._tails[chat] = task
         self._tasks.add(task)
         task.add_done_callback(lambda done: self._forget(chat, done))
+        return task
 
     def _forget(self, chat: str, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -9,6 +10,8 @@ from typing import Any, TypeVar
 import aiohttp
 from aiohttp import web
 
+from bot.channels.inbox import WebhookInbox
+from bot.channels.inbox_feed import webhook_feed
 from bot.channels.zalo_bot.channel import MessageHandler
 from bot.channels.zalo_bot.delivery import Retrier, RetryPolicy
 from bot.channels.zalo_bot.errors import ZaloApiError
@@ -60,6 +63,7 @@ class ZaloOAChannel:
         *,
         policy: RetryPolicy | None = None,
         clock: Clock = utc_now,
+        inbox: WebhookInbox | None = None,
     ) -> None:
         if not settings.app_id or settings.secret_key is None:
             raise ValueError("zalo_oa needs app_id and secret_key (OCOPBOT_ZALO_OA__...)")
@@ -81,6 +85,7 @@ class ZaloOAChannel:
         )
         self.queue = ChatQueue()
         self._chat_locks = ChatLocks()
+        self._inbox = inbox  # webhook events are recorded before the 200
 
     async def _session(self) -> aiohttp.ClientSession:
         if self._http is None or self._http.closed:
@@ -91,7 +96,8 @@ class ZaloOAChannel:
         """Mounts the webhook on `app` (before the app starts)."""
         settings = self._settings
         assert settings.app_id is not None
-        hook = OaWebhook(settings.app_id, self._webhook_secret, settings.max_age, self.feed)
+        feed = await webhook_feed(self._inbox, self.name, self.feed)
+        hook = OaWebhook(settings.app_id, self._webhook_secret, settings.max_age, feed)
         hook.mount(app, settings.webhook_path)
         logger.info("zalo_oa: webhook at %s", settings.webhook_path)
 
@@ -101,11 +107,12 @@ class ZaloOAChannel:
         if self._http is not None:
             await self._http.close()
 
-    def feed(self, event: dict[str, Any]) -> None:
-        """Schedules one verified event; kinds we do not handle are skipped."""
+    def feed(self, event: dict[str, Any]) -> asyncio.Task[None] | None:
+        """Schedules one verified event; kinds we do not handle are skipped (None)."""
         incoming = to_message(event)
-        if incoming is not None:
-            self.queue.submit(incoming.chat_id, lambda: self._answer(incoming))
+        if incoming is None:
+            return None
+        return self.queue.submit(incoming.chat_id, lambda: self._answer(incoming))
 
     async def _answer(self, incoming: IncomingMessage) -> None:
         replies = await self._engine.handle(incoming)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import re
 from datetime import timedelta
 
 SIGNATURE_HEADER = "X-ZEvent-Signature"
@@ -21,7 +23,21 @@ def signature_matches(
 ) -> bool:
     """Compares in constant time, so the expected value cannot be guessed byte by byte."""
     expected = signature(app_id, body, timestamp, secret_key)
-    return hmac.compare_digest(given.strip().encode(), expected.encode())
+    # Bytes, so a header with non-ASCII (or 0xff) bytes is a plain mismatch, not an error.
+    return hmac.compare_digest(given.strip().encode("utf-8", "surrogateescape"), expected.encode())
+
+
+_TIMESTAMP = re.compile(rb'"timestamp"\s*:\s*(?:"([0-9]{1,16})"|([0-9]{1,16})\s*[,}])')
+
+
+def signed_timestamp(body: bytes) -> str | None:
+    """The event's timestamp, read from the raw body without parsing it (the signature
+    is checked first); None if there is not exactly one decimal timestamp."""
+    found = _TIMESTAMP.findall(body)
+    if len(found) != 1:
+        return None
+    quoted, bare = found[0]
+    return (quoted or bare).decode()
 
 
 def event_age(timestamp: str, now: float) -> timedelta | None:
@@ -34,6 +50,8 @@ def event_age(timestamp: str, now: float) -> timedelta | None:
     try:
         value = float(timestamp)
     except ValueError:
+        return None
+    if not math.isfinite(value) or not 0 <= value < 1e15:
         return None
     seconds = value / 1000 if value > 1e11 else value
     return timedelta(seconds=now - seconds)

@@ -7,7 +7,6 @@ de-duplication on the same msg_id)."""
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections import OrderedDict
@@ -17,7 +16,14 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.channels.zalo_oa.signature import SIGNATURE_HEADER, event_age, signature_matches
+from bot.channels import safe_json
+from bot.channels.inbox_feed import feed_then_answer
+from bot.channels.zalo_oa.signature import (
+    SIGNATURE_HEADER,
+    event_age,
+    signature_matches,
+    signed_timestamp,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +57,10 @@ class RecentIds:
             self._ids.popitem(last=False)
         return True
 
+    def forget(self, key: str) -> None:
+        """Drops `key`, so its next delivery counts as new."""
+        self._ids.pop(key, None)
+
 
 class OaWebhook:
     """Verifies and acknowledges OA events; `feed(event)` gets each verified one."""
@@ -60,7 +70,7 @@ class OaWebhook:
         app_id: str,
         secret_key: str,
         max_age: timedelta,
-        feed: Callable[[dict[str, Any]], None],
+        feed: Callable[[dict[str, Any]], Any],
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._app_id = app_id
@@ -76,24 +86,35 @@ class OaWebhook:
             return self._refuse(request, "no signature")
         try:
             raw = await request.clone(client_max_size=MAX_EVENT_BYTES).read()
-            event = json.loads(raw)
-        except (ValueError, web.HTTPRequestEntityTooLarge):
-            return self._refuse(request, "a body that is not a JSON event")
-        stamp = event.get("timestamp") if isinstance(event, dict) else None
-        if not isinstance(stamp, str | int) or isinstance(stamp, bool):
+        except web.HTTPRequestEntityTooLarge:
+            return self._refuse(request, "a body that is too large")
+        # The signature covers the body and its timestamp: check it before parsing the body.
+        stamp = signed_timestamp(raw)
+        if stamp is None:
             return self._refuse(request, "no timestamp")
-        if not signature_matches(given, self._app_id, raw, str(stamp), self._secret):
+        if not signature_matches(given, self._app_id, raw, stamp, self._secret):
             return self._refuse(request, "a wrong signature")
-        age = event_age(str(stamp), self._clock())
+        try:
+            event = safe_json.loads(raw)
+        except safe_json.UnsafeJson:
+            return self._refuse(request, "a body that is not a JSON event")
+        if not isinstance(event, dict) or str(event.get("timestamp")) != stamp:
+            return self._refuse(request, "a timestamp that does not match")
+        age = event_age(stamp, self._clock())
         if age is None or age > self._max_age or age < -self._max_age:
             return self._refuse(request, "a stale or future timestamp")
         if str(event.get("app_id", self._app_id)) != self._app_id:
             return self._refuse(request, "another app's event")
-        if not self._recent.add(event_id(event)):
+        key = event_id(event)
+        if not self._recent.add(key):
             logger.info("zalo_oa webhook: a replayed event, acknowledged and dropped")
             return web.json_response({"error": 0})
-        self._feed(event)
-        return web.json_response({"error": 0})
+        answer = await feed_then_answer(
+            self._feed, event, "zalo_oa", web.json_response({"error": 0})
+        )
+        if answer.status != 200:  # not recorded: Zalo's resend must not be dropped
+            self._recent.forget(key)
+        return answer
 
     @staticmethod
     def _refuse(request: web.Request, why: str) -> web.Response:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.messages import Reply
+from bot.core.numbers import clamped_int
 from bot.core.turn import Turn
 from bot.handlers import render
 from bot.handlers.checkout.draft import Draft
@@ -46,7 +47,7 @@ async def take_mentions(turn: Turn, draft: Draft) -> bool:
     unit, ok = typed_unit(turn), True
     for number, ids in enumerate(mentions):
         quantity = quantities[number] if number < len(quantities) else None
-        quantity = int(quantity) if isinstance(quantity, int | float) else None
+        quantity = clamped_int(quantity) if isinstance(quantity, int | float) else None
         if quantity is None and draft.choices and set(ids) & set(draft.choices):
             quantity = draft.wanted  # the answer to "which one?" keeps the quantity
             unit = unit or draft.wanted_unit

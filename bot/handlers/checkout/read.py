@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.core.numbers import clamped_int
 from bot.core.turn import Turn
 from bot.handlers.checkout.draft import (
     ADDRESS,
@@ -63,9 +64,9 @@ def read_quantity(turn: Turn) -> int | None:
     """The quantity a message states: the NLU's entity, else the first whole number."""
     value = turn.parse.first("quantity") if turn.parse else None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value)
+        return clamped_int(value)
     match = _NUMBER.search(turn.msg.text or "")
-    return int(match.group()) if match else None
+    return clamped_int(int(match.group()[:12])) if match else None
 
 
 def is_question(text: str) -> bool:
