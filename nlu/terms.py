@@ -80,6 +80,8 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
     nor a product's own full name or alias ("nước khoáng Quang Hanh Fresh").
     """
     heads: dict[tuple[str, ...], set[str]] = {}
+    # A head keeps its accents ("ruốc"): a one-word term must agree with what is typed.
+    spelled: dict[tuple[str, ...], str] = {}
     exact: set[tuple[str, ...]] = set()
     for product in lexicon.products:
         vi_names = {_clean(product.name_vi), *(_clean(a) for a in product.aliases)}
@@ -100,9 +102,10 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
         # Vietnamese names start with the head ("ruốc", "trà hoa vàng"), English ones end
         # with it ("fish sauce", "pearls").
         for name in vi_names:
-            key, _ = words(name)
+            key, norm = words(name)
             for size in range(1, len(key)):
                 heads.setdefault(key[:size], set()).add(product.id)
+                spelled.setdefault(key[:size], " ".join(norm[:size]))
         en_key, _ = words(en_name)
         for size in range(1, len(en_key)):
             heads.setdefault(en_key[-size:], set()).add(product.id)
@@ -112,7 +115,7 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
         if key in reserved or key in exact or single_vague:
             continue
         for product_id in sorted(ids, key=ordered.__getitem__):
-            for variant in _english_variants(" ".join(key)):
+            for variant in _english_variants(spelled.get(key, " ".join(key))):
                 index.add(PRODUCT, product_id, variant)
 
 
