@@ -112,7 +112,7 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
     ordered = {product.id: rank for rank, product in enumerate(lexicon.products)}
     for key, ids in heads.items():
         single_vague = len(key) == 1 and (len(ids) < 2 or key[0] in _VAGUE or len(key[0]) < 3)
-        if key in reserved or key in exact or single_vague:
+        if key in reserved or key in exact or single_vague or key in _NOT_HEADS:
             continue
         for product_id in sorted(ids, key=ordered.__getitem__):
             for variant in _english_variants(spelled.get(key, " ".join(key))):
@@ -145,6 +145,9 @@ def _inner_spans(names: set[str], reserved: set) -> set[tuple[str, ...]]:
     return spans
 
 
+# Heads that are everyday words for a kind of request, not a product: "du lịch Quảng Ninh có
+# gì" asks about travel, not about the product "Du lịch làng quê Yên Đức".
+_NOT_HEADS = {("du", "lich"), ("tham", "quan"), ("trai", "nghiem")}
 _INNER_STOP = {"dac", "thien", "nhien", "bo", "sung", "chat", "luong", "nguon", "goc", "bien",
                "lien", "khiet", "htx", "cong", "ty", "tnhh", "ho", "kinh", "doanh", "co", "so"}
 
