@@ -99,6 +99,9 @@ def _not_ours(text: NormText, tokens: list[Token], match: Match, named: set[int]
         return True
     if match.fuzzy and from_elsewhere(tokens, match.end - 1):
         return True
+    generic_word = match.end - match.begin == 1 and len(match.term.values) > 1
+    if generic_word and from_elsewhere(tokens, match.end + 1):
+        return True  # "kẹo dừa Bến Tre": a kind of sweet from elsewhere, not one of ours
     after = match.end
     if (len(match.term.values) < 2 and not match.fuzzy) or after >= len(tokens) or after in named:
         return False

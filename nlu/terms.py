@@ -80,7 +80,7 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
     nor a product's own full name or alias ("nước khoáng Quang Hanh Fresh").
     """
     heads: dict[tuple[str, ...], set[str]] = {}
-    # A head keeps its accents ("ruốc"): a one-word term must agree with what is typed.
+    # A one-word head keeps its accents ("ruốc"): such a term must agree with what is typed.
     spelled: dict[tuple[str, ...], str] = {}
     exact: set[tuple[str, ...]] = set()
     for product in lexicon.products:
@@ -105,7 +105,8 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
             key, norm = words(name)
             for size in range(1, len(key)):
                 heads.setdefault(key[:size], set()).add(product.id)
-                spelled.setdefault(key[:size], " ".join(norm[:size]))
+                if size == 1:  # longer heads never contradict typed accents: kept folded
+                    spelled.setdefault(key[:size], norm[0])
         en_key, _ = words(en_name)
         for size in range(1, len(en_key)):
             heads.setdefault(en_key[-size:], set()).add(product.id)
