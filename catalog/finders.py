@@ -52,7 +52,8 @@ def on_in_month(place: PlaceDTO, month: int) -> bool:
 def gazetteer(
     products: Sequence[ProductDTO], districts: Sequence[DistrictDTO], places: Sequence[PlaceDTO]
 ) -> dict[str, list[dict[str, Any]]]:
-    """The names the NLU recognises, as plain lists of dicts (``district`` is an id)."""
+    """The names the NLU recognises, as plain lists of dicts (``district`` is an id; a
+    product's ``producer_name`` lets "ruốc hàu Bavabi" pick Bavabi's floss)."""
     return {
         "products": [
             {
@@ -62,6 +63,7 @@ def gazetteer(
                 "aliases": list(p.aliases),
                 "category": p.category,
                 "district": p.district_id,
+                "producer_name": p.producer_name,
             }
             for p in products
         ],

@@ -184,7 +184,8 @@ class CatalogService(EventReads):
         """Names the NLU needs to recognise, as plain lists of dicts.
 
         Returns:
-            {"products": [{id, name_vi, name_en, aliases, category, district}],
+            {"products": [{id, name_vi, name_en, aliases, category, district,
+            producer_name}],
             "districts": [{id, name_vi, name_en}], "places": [{id, name_vi, name_en,
             kind, district}]}; ``district`` is a district id or None.
         """

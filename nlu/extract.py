@@ -8,7 +8,13 @@ from nlu.elsewhere import from_elsewhere
 from nlu.found import Found, free, take
 from nlu.gazetteer import Gazetteer, Match
 from nlu.lexicon import CatalogLexicon
-from nlu.narrow import absorb_generic, narrow_products, product_bigrams, product_names
+from nlu.narrow import (
+    absorb_generic,
+    narrow_products,
+    producer_brands,
+    product_bigrams,
+    product_names,
+)
 from nlu.normalize import NormText
 from nlu.prices import find_prices
 from nlu.rules import find_phones_and_orders, find_phrases, find_quantities, find_stars
@@ -34,6 +40,7 @@ class EntityExtractor:
         self._gazetteer = Gazetteer(lexicon, category_words)
         self._product_pairs = product_bigrams(lexicon)
         self._product_names = product_names(lexicon)
+        self._brands = producer_brands(lexicon)
         self._near_me = [tuple(phrase.split()) for phrase in near_me]
 
     def extract(self, text: NormText, tokens: list[Token]) -> list[Found]:
@@ -59,7 +66,8 @@ class EntityExtractor:
             if not free(taken, match.begin, match.end):
                 continue
             take(taken, match.begin, match.end)
-            if match.term.entity == PRODUCT and _not_ours(text, tokens, match, named):
+            ours = _names_producer(tokens, match, self._brands)
+            if match.term.entity == PRODUCT and not ours and _not_ours(text, tokens, match, named):
                 # "nước mắm Phú Quốc" is not ours: no product, but the classifier still
                 # reads a food there, so the request keeps its intent.
                 found.append(Found(ELSEWHERE, True, match.begin, match.end))
@@ -70,8 +78,17 @@ class EntityExtractor:
                       for value in match.term.values]  # fmt: skip
         found += find_quantities(tokens, taken, plain, product_starts)
         found = absorb_generic(found, tokens, self._product_names)
-        found = narrow_products(found, tokens, self._product_pairs)
+        found = narrow_products(found, tokens, self._product_pairs, self._brands)
         return sorted(found, key=lambda item: (item.begin, item.end))
+
+
+def _names_producer(tokens: list[Token], match: Match, brands: dict[str, str]) -> bool:
+    """Tells whether the word after a product mention is one of its producers' short
+    names: "ruốc hàu Bavabi" is ours, though "Bavabi" is capitalised and no product."""
+    after = match.end
+    if after >= len(tokens):
+        return False
+    return any(brands.get(str(value)) == tokens[after].fold for value in match.term.values)
 
 
 def _not_ours(text: NormText, tokens: list[Token], match: Match, named: set[int]) -> bool:
@@ -82,6 +99,9 @@ def _not_ours(text: NormText, tokens: list[Token], match: Match, named: set[int]
         return True
     if match.fuzzy and from_elsewhere(tokens, match.end - 1):
         return True
+    generic_word = match.end - match.begin == 1 and len(match.term.values) > 1
+    if generic_word and from_elsewhere(tokens, match.end + 1):
+        return True  # "kẹo dừa Bến Tre": a kind of sweet from elsewhere, not one of ours
     after = match.end
     if (len(match.term.values) < 2 and not match.fuzzy) or after >= len(tokens) or after in named:
         return False

@@ -20,6 +20,7 @@ class ProductEntry:
     aliases: tuple[str, ...] = ()
     category: str = ""
     district: str = ""
+    producer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,8 @@ class CatalogLexicon:
 
         Args:
             products: Dicts with ``id``, ``name_vi``, ``name_en``, ``aliases``, ``category``,
-                ``district``; other keys are ignored.
+                ``district``, ``producer_name`` (or the seed's ``producer`` id); other keys
+                are ignored.
             districts: Dicts with ``id``, ``name_vi``, ``name_en``.
             places: Dicts with ``id``, ``name_vi``, ``name_en``, ``kind``, ``district``.
 
@@ -71,6 +73,7 @@ class CatalogLexicon:
                     aliases=tuple(str(alias) for alias in row.get("aliases") or ()),
                     category=str(row.get("category") or ""),
                     district=str(row.get("district") or row.get("district_id") or ""),
+                    producer=str(row.get("producer_name") or row.get("producer") or ""),
                 )
                 for row in products
             ),

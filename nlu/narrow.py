@@ -2,11 +2,14 @@
 
 "trà hoa vàng của Quy Hoa" matches the generic "trà hoa vàng" (three teas), but "quy hoa"
 names only one of them: the person meant that one. Two-word phrases are compared, so a
-lone "ba" (three) never stands for "Ba Chẽ".
+lone "ba" (three) never stands for "Ba Chẽ". The producer counts too: "ruốc hàu Bavabi"
+is Bavabi's floss, and a one-word short name ("Bavabi", before any parenthesis) is
+compared on its own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -23,12 +26,22 @@ def _bigrams(folded: Iterable[str]) -> set[Bigram]:
 
 
 def product_bigrams(lexicon: CatalogLexicon) -> dict[str, set[Bigram]]:
-    """Maps every product id to the word pairs of its names and aliases (folded)."""
+    """Maps every product id to the word pairs of its names, aliases and producer (folded)."""
     pairs: dict[str, set[Bigram]] = {}
     for product in lexicon.products:
-        names = (product.name_vi, product.name_en, *product.aliases)
+        names = (product.name_vi, product.name_en, *product.aliases, product.producer)
         pairs[product.id] = set().union(*(_bigrams(words(name)[0]) for name in names if name))
     return pairs
+
+
+def producer_brands(lexicon: CatalogLexicon) -> dict[str, str]:
+    """Maps a product id to its producer's one-word short name, folded ("bavabi"), if any."""
+    brands: dict[str, str] = {}
+    for product in lexicon.products:
+        short = words(re.sub(r"\(.*", " ", product.producer))[0]
+        if len(short) == 1 and len(short[0]) > 3 and short[0].isalpha():
+            brands[product.id] = short[0]
+    return brands
 
 
 def product_names(lexicon: CatalogLexicon) -> dict[str, list[tuple[str, ...]]]:
@@ -57,15 +70,21 @@ def absorb_generic(
         if len(candidates) < 2:
             continue
         said = tuple(token.fold for token in tokens[begin:end])
-        others = {values[0] for span, values in spans.items()
-                  if span != (begin, end) and len(values) == 1}  # specific mentions only
+        others = {
+            values[0]
+            for span, values in spans.items()
+            if span != (begin, end) and len(values) == 1
+        }  # specific mentions only
         if any(_inside(said, name) for other in others for name in names.get(other, ())):
             dropped.add((begin, end))
     return [f for f in found if f.entity != PRODUCT or (f.begin, f.end) not in dropped]
 
 
 def narrow_products(
-    found: list[Found], tokens: list[Token], pairs: dict[str, set[Bigram]]
+    found: list[Found],
+    tokens: list[Token],
+    pairs: dict[str, set[Bigram]],
+    brands: dict[str, str] | None = None,
 ) -> list[Found]:
     """Keeps, of a multi-product mention, the products named again elsewhere in the text.
 
@@ -73,6 +92,7 @@ def narrow_products(
         found: Entities in any order; product entities sharing a span are one mention.
         tokens: The message's tokens.
         pairs: From :func:`product_bigrams`.
+        brands: From :func:`producer_brands`.
 
     Returns:
         The entities, with each ambiguous mention narrowed where the text allows it.
@@ -89,6 +109,8 @@ def narrow_products(
         said = _bigrams(outside)
         shared = set.intersection(*(pairs.get(c, set()) for c in candidates))
         named = [c for c in candidates if (pairs.get(c, set()) - shared) & said]
+        if not named and brands:
+            named = [c for c in candidates if brands.get(c) in set(outside)]
         if 0 < len(named) < len(candidates):
             dropped |= {(begin, end, c) for c in candidates if c not in named}
     return [f for f in found if (f.begin, f.end, str(f.value)) not in dropped]

@@ -80,6 +80,8 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
     nor a product's own full name or alias ("nước khoáng Quang Hanh Fresh").
     """
     heads: dict[tuple[str, ...], set[str]] = {}
+    # A one-word head keeps its accents ("ruốc"): such a term must agree with what is typed.
+    spelled: dict[tuple[str, ...], str] = {}
     exact: set[tuple[str, ...]] = set()
     for product in lexicon.products:
         vi_names = {_clean(product.name_vi), *(_clean(a) for a in product.aliases)}
@@ -100,19 +102,21 @@ def _product_terms(index: TermIndex, lexicon: CatalogLexicon, reserved: set) -> 
         # Vietnamese names start with the head ("ruốc", "trà hoa vàng"), English ones end
         # with it ("fish sauce", "pearls").
         for name in vi_names:
-            key, _ = words(name)
+            key, norm = words(name)
             for size in range(1, len(key)):
                 heads.setdefault(key[:size], set()).add(product.id)
+                if size == 1:  # longer heads never contradict typed accents: kept folded
+                    spelled.setdefault(key[:size], norm[0])
         en_key, _ = words(en_name)
         for size in range(1, len(en_key)):
             heads.setdefault(en_key[-size:], set()).add(product.id)
     ordered = {product.id: rank for rank, product in enumerate(lexicon.products)}
     for key, ids in heads.items():
         single_vague = len(key) == 1 and (len(ids) < 2 or key[0] in _VAGUE or len(key[0]) < 3)
-        if key in reserved or key in exact or single_vague:
+        if key in reserved or key in exact or single_vague or key in _NOT_HEADS:
             continue
         for product_id in sorted(ids, key=ordered.__getitem__):
-            for variant in _english_variants(" ".join(key)):
+            for variant in _english_variants(spelled.get(key, " ".join(key))):
                 index.add(PRODUCT, product_id, variant)
 
 
@@ -142,6 +146,9 @@ def _inner_spans(names: set[str], reserved: set) -> set[tuple[str, ...]]:
     return spans
 
 
+# Heads that are everyday words for a kind of request, not a product: "du lịch Quảng Ninh có
+# gì" asks about travel, not about the product "Du lịch làng quê Yên Đức".
+_NOT_HEADS = {("du", "lich"), ("tham", "quan"), ("trai", "nghiem")}
 _INNER_STOP = {"dac", "thien", "nhien", "bo", "sung", "chat", "luong", "nguon", "goc", "bien",
                "lien", "khiet", "htx", "cong", "ty", "tnhh", "ho", "kinh", "doanh", "co", "so"}
 

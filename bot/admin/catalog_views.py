@@ -29,7 +29,8 @@ COLUMNS = (
     "district_name",
     "price_vnd",
     "season",
-    "starts_on",
+    "date_start",
+    "dates_as_stated",
     "venue",
     "producer_name",
 )
@@ -50,15 +51,13 @@ async def _places(service: CatalogService, q: str) -> list[Any]:
 
 
 async def _events(service: CatalogService, q: str) -> list[Any]:
-    return await _named(list(await service.events()), q)  # type: ignore[attr-defined]
+    # The operator browses every event: past editions too, not only the coming ones.
+    return await _named(await service.events(include_past=True), q)
 
 
 def sections() -> dict[str, Lister]:
-    """What the catalog offers to browse: products, places, and events where it has them."""
-    found: dict[str, Lister] = {"products": _products, "places": _places}
-    if callable(getattr(CatalogService, "events", None)):
-        found["events"] = _events
-    return found
+    """What the catalog offers to browse: products, places and events."""
+    return {"products": _products, "places": _places, "events": _events}
 
 
 def _name(item: Any) -> str:

@@ -71,7 +71,8 @@ async def test_staff_journey_hand_off_orders_catalog_and_charts(
         await log.get_by_text("Xin chào! Mình là trợ lý OCOP Quảng Ninh").wait_for()
         await chat.get_by_label("Tin nhắn").fill("cho mình gặp nhân viên tư vấn với, mua quà biếu")
         await chat.keyboard.press("Enter")
-        await log.get_by_text("Mình đã chuyển lời nhắn của bạn tới cán bộ OCOP").wait_for()
+        forwarded = "Mình đã chuyển lời nhắn của bạn tới cán bộ Trung tâm OCOP"
+        await log.get_by_text(forwarded).wait_for()
         await inbox.get_by_text("cho mình gặp nhân viên tư vấn với, mua quà biếu").wait_for()
 
         # Staff read the conversation so far and reply; the customer's chat receives it.

@@ -5,10 +5,7 @@ from __future__ import annotations
 import base64
 import re
 
-import pytest
-
 from bot.admin.producer_views import deep_link
-from catalog.services import CatalogService
 from tests.admin.conftest import Console
 
 ADMIN, STAFF = "admin@ocop.vn", "staff@ocop.vn"
@@ -54,22 +51,19 @@ async def test_english_is_one_click_away_and_stays(console: Console) -> None:
     assert '<html lang="en">' in page and "Download CSV" in page and "Tiếng Việt" in page
 
 
-async def test_the_catalog_page_offers_what_the_catalog_service_has(
-    console: Console, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_the_catalog_page_offers_what_the_catalog_service_has(console: Console) -> None:
     await console.add(ADMIN)
     await console.sign_in(ADMIN)
     products = await (await console.client.get("/admin/catalog?q=nuoc mam")).text()
     assert "Nước mắm Cái Rồng" in products and "Trà hoa vàng" not in products
     places = await (await console.client.get("/admin/catalog?section=places&q=ocop")).text()
     assert "Trung tâm" in places
-    assert "section=events" not in places
-
-    async def events(self: CatalogService) -> list[object]:
-        return []
-
-    monkeypatch.setattr(CatalogService, "events", events, raising=False)
-    assert "section=events" in await (await console.client.get("/admin/catalog")).text()
+    assert "section=events" in places  # the events tab (catalog edition 2)
+    events = await (await console.client.get("/admin/catalog?section=events")).text()
+    assert "Lễ hội Trà hoa vàng Ba Chẽ" in events
+    assert "Hội chợ OCOP Quảng Ninh 2017 (lần thứ 4)" in events  # past editions are listed too
+    teas = await (await console.client.get("/admin/catalog?section=events&q=tra hoa vang")).text()
+    assert "Lễ hội Trà hoa vàng Ba Chẽ" in teas and "Hội hoa sở Bình Liêu" not in teas
 
 
 async def test_the_board_filters_and_exports_csv_with_the_phone(console: Console) -> None:

@@ -102,6 +102,9 @@ async def test_gazetteer_lists_what_the_nlu_needs(catalog: CatalogService) -> No
         "aliases": ["gà Tiên Yên", "Tien Yen chicken"],
         "category": "poultry",
         "district": "tien-yen",
+        "producer_name": None,  # no producer is known for it
     }
+    floss = next(p for p in names["products"] if p["id"] == "ruoc-hau-bavabi")
+    assert floss["producer_name"].startswith("Bavabi")  # "ruốc hàu Bavabi" is this one
     assert {"id", "name_vi", "name_en", "kind", "district"} == set(names["places"][0])
     assert {"id", "name_vi", "name_en"} == set(names["districts"][0])

@@ -59,7 +59,7 @@ TO_ADDRESS: list[Turn] = [*TO_DELIVERY, ("[Giao tận nơi]", "địa chỉ giao
 TO_PICKUP: list[Turn] = [*TO_DELIVERY, ("[Nhận tại Trung tâm]", "Trung tâm OCOP nào")]
 TO_NOTE: list[Turn] = [*TO_ADDRESS, ("12 Trần Hưng Đạo, Hạ Long", "nhắn gì cho người bán")]
 TO_CONFIRM: list[Turn] = [*TO_NOTE, ("[Không có ghi chú]", "Đơn hàng của bạn")]
-TO_QUANTITY: list[Turn] = [("đặt hàng ruốc hàu", "bao nhiêu")]
+TO_QUANTITY: list[Turn] = [("đặt hàng ruốc hàu Bavabi", "bao nhiêu")]
 TO_PRODUCT: list[Turn] = [("đặt hàng", "sản phẩm nào")]
 
 # The same in English.

@@ -8,6 +8,7 @@ from bot.core.i18n import I18n
 from bot.core.messages import Reply
 from bot.notify import OutboxDispatcher
 from bot.notify_render import OutboxRenderer
+from catalog.console import OperatorAccounts
 from catalog.orders import OrderDTO, OrderService
 from tests.chat_client import ChatClient
 from tests.dialogues.conftest import Bot
@@ -23,6 +24,28 @@ async def send_oyster(chat: ChatClient, text: str) -> None:
     await chat.send(text)
     if OYSTER_BUTTON in chat.titles:
         await chat.click(OYSTER_BUTTON)
+
+
+async def no_console_account(bot: Bot) -> None:
+    """Disables every operator-console account: with no `orders.operator` either, an order
+    of an unlinked producer (or a hand-off) reaches nobody."""
+    async with bot.sessions() as session, session.begin():
+        accounts = OperatorAccounts(session)
+        for account in await accounts.list():
+            await accounts.disable(account.email)
+
+
+async def console_account(bot: Bot) -> None:
+    """An active staff account of the operator console: its inbox receives what nobody
+    else can, so the centre staff are reached even without `orders.operator`."""
+    from bot.admin.passwords import hash_password
+    from catalog.orders import utc_now
+
+    email = f"{new_id('staff')}@ocop.vn"
+    async with bot.sessions() as session, session.begin():
+        await OperatorAccounts(session).add(
+            email, hash_password("mot mat khau dai"), "staff", utc_now()
+        )
 
 
 def new_id(prefix: str) -> str:

@@ -116,10 +116,10 @@ DIALOGUES = [
         ],
     ),
     Dialogue(
-        "delivery: 'thêm 1 hũ ruốc hàu' adds and says so",
+        "delivery: 'thêm 1 hũ ruốc hàu Bavabi' adds and says so",
         [
             *TO_DELIVERY,
-            ("thêm 1 hũ ruốc hàu", "Mình đã thêm vào giỏ", "Ruốc hàu", "giao tận nơi"),
+            ("thêm 1 hũ ruốc hàu Bavabi", "Mình đã thêm vào giỏ", "Ruốc hàu", "giao tận nơi"),
         ],
     ),
     Dialogue(
@@ -179,10 +179,10 @@ DIALOGUES = [
         ],
     ),
     Dialogue(
-        "note: 'thêm 2 hũ ruốc hàu'",
+        "note: 'thêm 2 hũ ruốc hàu của Bavabi'",
         [
             *TO_NOTE,
-            ("thêm 2 hũ ruốc hàu", "Mình đã thêm vào giỏ", "Ruốc hàu", "nhắn gì"),
+            ("thêm 2 hũ ruốc hàu của Bavabi", "Mình đã thêm vào giỏ", "Ruốc hàu", "nhắn gì"),
             ("không", "Ruốc hàu", "Nước mắm Cái Rồng"),
         ],
     ),
@@ -210,7 +210,9 @@ DIALOGUES = [
         "summary: 'bỏ cái ruốc đi' after adding floss",
         [
             *TO_CONFIRM,
-            ("thêm 1 hũ ruốc hàu", "Ruốc hàu"),
+            # Two oyster flosses in edition 2: the bot asks which, the person picks one.
+            ("thêm 1 hũ ruốc hàu", "trùng tên", "Ruốc hàu (Vân Đồn)"),
+            ("[Ruốc hàu (Vân Đồn)]", "• 1 hũ Ruốc hàu", "Đơn hàng của bạn"),
             ("bỏ cái ruốc đi", "Mình đã bỏ Ruốc hàu", "Đơn hàng của bạn", "~• 1 hũ Ruốc hàu"),
         ],
     ),

@@ -155,7 +155,7 @@ DIALOGUES = [
         "'which district?' of tourism is dropped for a product price",
         [
             ("du lịch Quảng Ninh có gì", "lễ hội"),
-            ("ruốc hàu giá bao nhiêu", "Ruốc hàu", "Giá"),
+            ("ruốc hàu Bavabi giá bao nhiêu", "Ruốc hàu", "Giá"),
         ],
     ),
 ]

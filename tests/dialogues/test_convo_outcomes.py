@@ -11,12 +11,19 @@ from bot.admin_cli import orders_list
 from bot.runtime import warn_waiting_orders
 from tests.dialogues.conftest import OPERATOR, Bot
 from tests.dialogues.convo_kit import EN_TO_CONFIRM, TO_CONFIRM, play
-from tests.dialogues.orders_kit import linked_producer, new_id, orders_of
+from tests.dialogues.orders_kit import (
+    console_account,
+    linked_producer,
+    new_id,
+    no_console_account,
+    orders_of,
+)
 
 NOT_SENT = "CHƯA gửi được"
-# Bavabi, the producer of the floss, is never linked in this module's database.
+# Bavabi, the producer of the floss, is never linked in this module's database. Edition 2
+# has two oyster flosses: the customer names Bavabi's.
 FLOSS_TO_CONFIRM = [
-    ("cho mình 2 hũ ruốc hàu", "tên người nhận"),
+    ("cho mình 2 hũ ruốc hàu Bavabi", "tên người nhận"),
     ("Nguyễn Văn An", "Số điện thoại"),
     ("0912345678", "giao tận nơi"),
     ("[Nhận tại Trung tâm]", "Trung tâm OCOP nào"),
@@ -52,7 +59,7 @@ async def test_without_a_linked_producer_the_centre_staff_take_it(bot: Bot) -> N
     await play(
         chat,
         [
-            ("đặt 1 hũ ruốc hàu", "tên người nhận"),
+            ("đặt 1 hũ ruốc hàu Bavabi", "tên người nhận"),
             ("Nguyễn Văn An", "Số điện thoại"),
             ("0912345678", "giao tận nơi"),
             ("[Nhận tại Trung tâm]", "Trung tâm OCOP nào"),
@@ -73,6 +80,7 @@ async def test_without_a_linked_producer_the_centre_staff_take_it(bot: Bot) -> N
 async def test_with_nobody_to_receive_it_the_order_is_kept_not_confirmed(
     lonely_bot: Bot, caplog: pytest.LogCaptureFixture
 ) -> None:
+    await no_console_account(lonely_bot)  # no operator, no console: nobody
     chat = lonely_bot.chat(new_id("cust"))
     await play(
         chat,
@@ -106,6 +114,7 @@ async def test_with_nobody_to_receive_it_the_order_is_kept_not_confirmed(
 
 
 async def test_nobody_to_receive_it_in_english(lonely_bot: Bot) -> None:
+    await no_console_account(lonely_bot)
     chat = lonely_bot.chat(new_id("cust"))
     await play(
         chat,
@@ -123,13 +132,14 @@ async def test_nobody_to_receive_it_in_english(lonely_bot: Bot) -> None:
 
 
 async def test_a_linked_producer_and_an_unreached_one_in_one_cart(lonely_bot: Bot) -> None:
+    await no_console_account(lonely_bot)
     await linked_producer(lonely_bot, "nuoc-mam-cai-rong-jsc")
     chat = lonely_bot.chat(new_id("cust"))
     await play(
         chat,
         [
             *TO_CONFIRM,
-            ("thêm 1 hũ ruốc hàu", "Ruốc hàu"),
+            ("thêm 1 hũ ruốc hàu Bavabi", "Mình đã thêm vào giỏ", "Ruốc hàu"),
             (
                 "[Xác nhận]",
                 "đã lưu 2 đơn; 1 đơn đã gửi tới người bán",
@@ -140,7 +150,26 @@ async def test_a_linked_producer_and_an_unreached_one_in_one_cart(lonely_bot: Bo
     )
 
 
+async def test_without_an_operator_an_active_console_account_takes_it(lonely_bot: Bot) -> None:
+    await console_account(lonely_bot)  # the console's inbox receives what nobody else can
+    chat = lonely_bot.chat(new_id("cust"))
+    await play(
+        chat,
+        [
+            *FLOSS_TO_CONFIRM,
+            (
+                "[Xác nhận]",
+                "Đặt hàng thành công",
+                "cán bộ Trung tâm OCOP Quảng Ninh đã nhận đơn",
+                f"~{NOT_SENT}",
+            ),
+        ],
+    )
+    await no_console_account(lonely_bot)
+
+
 async def test_a_hand_off_says_whether_anyone_got_it(bot: Bot, lonely_bot: Bot) -> None:
+    await no_console_account(lonely_bot)
     await play(bot.chat(), [("cho tôi gặp nhân viên", "cán bộ", "trong vòng 6 giờ")])
     await play(lonely_bot.chat(), [("tôi muốn gặp nhân viên", "chưa chuyển được", "~trong vòng")])
     assert any(to == OPERATOR for to, _ in bot.notifier.sent)

@@ -8,7 +8,8 @@ import pytest
 from tests.dialogues.conftest import Bot
 from tests.dialogues.convo_kit import Dialogue, ids, play
 
-CARD = ("ruốc hàu", "Ruốc hàu", "Nhà sản xuất")
+# Edition 2 has two oyster flosses: a person names the one they mean.
+CARD = ("ruốc hàu Bavabi", "Ruốc hàu", "🏭 Bavabi", "Đặt mua")
 ASK_WHERE = "Bạn đang ở đâu"
 
 DIALOGUES = [

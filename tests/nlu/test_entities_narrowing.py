@@ -25,6 +25,10 @@ def products(parse: dict[str, Any]) -> set[str]:
         ("tra hoa vang cua dap thanh", {"tra-hoa-vang-ba-che-dap-thanh"}),
         ("ba hộp trà hoa vàng", TEAS),  # "ba" is three here, not Ba Chẽ
         ("trà hoa vàng", TEAS),
+        ("ruốc hàu Bavabi giá bao nhiêu", {"ruoc-hau-bavabi"}),  # capitalised, yet ours
+        ("cho mình 2 hũ ruoc hau cua bavabi", {"ruoc-hau-bavabi"}),
+        ("ruốc hàu bên Hải sản Vân Đồn", {"ruoc-hau-hai-san-van-don"}),
+        ("ruốc hàu", {"ruoc-hau-bavabi", "ruoc-hau-hai-san-van-don"}),
     ],
 )
 def test_a_named_producer_picks_one_of_the_generic_matches(
