@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     ForeignKey,
     Integer,
@@ -43,7 +44,7 @@ class SellerPrice(PaymentsBase):
 
     product_id: Mapped[str] = mapped_column(ForeignKey(Product.id), primary_key=True)
     producer_id: Mapped[str] = mapped_column(ForeignKey(Producer.id), index=True)
-    amount_vnd: Mapped[int] = mapped_column(Integer)
+    amount_vnd: Mapped[int] = mapped_column(BigInteger)
     unit: Mapped[str | None] = mapped_column(String(40))
     set_by: Mapped[str] = mapped_column(String(200))
     set_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -74,12 +75,12 @@ class OrderPayment(PaymentsBase):
     order_id: Mapped[int] = mapped_column(ForeignKey(Order.id), primary_key=True)
     method: Mapped[str] = mapped_column(String(10))
     state: Mapped[str] = mapped_column(String(10), index=True)
-    amount_vnd: Mapped[int | None] = mapped_column(Integer)
+    amount_vnd: Mapped[int | None] = mapped_column(BigInteger)
     content: Mapped[str] = mapped_column(String(25))
     qr_sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     paid_by: Mapped[str | None] = mapped_column(String(200))
-    received_vnd: Mapped[int | None] = mapped_column(Integer)
+    received_vnd: Mapped[int | None] = mapped_column(BigInteger)
     reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -94,7 +95,7 @@ class BankNotification(PaymentsBase):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     provider: Mapped[str] = mapped_column(String(16))
     txn_id: Mapped[str] = mapped_column(String(64))
-    amount_vnd: Mapped[int] = mapped_column(Integer)
+    amount_vnd: Mapped[int] = mapped_column(BigInteger)
     content: Mapped[str] = mapped_column(Text)
     account_number: Mapped[str | None] = mapped_column(String(32))
     order_id: Mapped[int | None] = mapped_column(Integer, index=True)

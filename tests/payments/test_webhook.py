@@ -121,3 +121,13 @@ async def test_casso_notifications_go_through_the_adapter(base: str, db: DB, run
 def test_no_key_no_webhook() -> None:
     app = web.Application()
     assert PaymentWebhooks(PaymentsSettings(), None, OrderPolicy()).setup(app) == []  # type: ignore[arg-type]
+
+
+async def test_a_transfer_of_billions_is_recorded_not_a_crash(base: str, db: DB, run: Run) -> None:
+    """Five billion dong is past a 32-bit column (PostgreSQL refused it): kept, not paid."""
+    await seller_ready(run)
+    order = await order_by_transfer(run)
+    data = json.dumps(sepay_body(f"OCOP {order.number}", 5_000_000_000, txn=778)).encode()
+    status, _answer = await post(f"{base}/payments/sepay", data, sepay_headers())
+    assert status == 200
+    assert await stored(db) == 1

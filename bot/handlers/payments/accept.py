@@ -4,6 +4,7 @@ price for every item, and "Đã nhận tiền" (button or typed) records the ord
 from __future__ import annotations
 
 from bot.core.messages import Button, Reply
+from bot.core.numbers import bounded_int
 from bot.core.payloads import make_payload
 from bot.core.turn import Outcome, Turn
 from bot.handlers import producer
@@ -105,7 +106,8 @@ async def _with_received(turn: Turn, outcome: Outcome) -> Outcome:
 async def received_button_pressed(turn: Turn) -> Outcome:
     """Records the order on the pressed "Đã nhận tiền" button as paid."""
     arg = turn.payload.arg if turn.payload else None
-    order = await order_service(turn).get(int(arg)) if arg and arg.isdigit() else None
+    order_id = bounded_int(arg) if arg else None
+    order = await order_service(turn).get(order_id) if order_id and order_id > 0 else None
     return await _received(turn, order)
 
 
