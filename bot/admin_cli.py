@@ -67,7 +67,8 @@ async def orders_list(
     """Lists orders, newest first, optionally only those in `status` / payment state, a page
     at a time.
 
-    Orders nobody can receive (no linked producer chat, no `orders.operator`) are marked.
+    Orders nobody can receive (no linked producer chat, no `orders.operator`, no active
+    console account) are marked.
     """
     from bot.payments_cli import PAYMENT_STATES, payment_states  # payments (issue 16)
 
