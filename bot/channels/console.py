@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import uuid
 from typing import Protocol, TextIO
 
 from bot.core.messages import Button, GeoPoint, IncomingMessage, Reply
@@ -58,10 +59,16 @@ class ConsoleChannel:
         self._stdout.flush()
 
 
-def to_message(line: str, number: int, buttons: list[Button]) -> IncomingMessage | None:
-    """Turns one typed line into a message: a number presses a button, /loc shares a place."""
+def to_message(
+    line: str, number: int, buttons: list[Button], run: str = "c"
+) -> IncomingMessage | None:
+    """Turns one typed line into a message: a number presses a button, /loc shares a place.
+
+    `run` tells this terminal session's message ids from an earlier one's on the same
+    database, which the engine would otherwise drop as already answered.
+    """
     text = line.strip()
-    mid = f"c{number}"
+    mid = f"{run}-{number}"
     if text.isdigit() and 1 <= int(text) <= len(buttons):
         return IncomingMessage(
             CHANNEL, CHAT_ID, CHAT_ID, mid, payload=buttons[int(text) - 1].payload
@@ -84,6 +91,7 @@ async def run_console(engine: Handles, stdin: TextIO, stdout: TextIO) -> None:
         stdout: where replies are printed, e.g. sys.stdout.
     """
     buttons: list[Button] = []
+    run = uuid.uuid4().hex[:12]
     for number in itertools.count(1):
         stdout.write("> ")
         stdout.flush()
@@ -92,7 +100,7 @@ async def run_console(engine: Handles, stdin: TextIO, stdout: TextIO) -> None:
             break
         if not line.strip():
             continue
-        msg = to_message(line, number, buttons)
+        msg = to_message(line, number, buttons, run)
         if msg is None:
             stdout.write(f"{LOCATION_COMMAND} LAT LON\n")
             continue

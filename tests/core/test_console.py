@@ -37,3 +37,11 @@ async def test_console_channel_prints_notifications() -> None:
     out = io.StringIO()
     await ConsoleChannel(out).send("operator", [Reply("ping")])
     assert "console:operator" in out.getvalue() and "ping" in out.getvalue()
+
+
+async def test_a_second_terminal_session_is_not_taken_for_the_first_ones_messages() -> None:
+    """`python -m bot chat` run twice on one database: the engine de-duplicates by id."""
+    engine = EchoEngine()
+    for _ in range(2):
+        await run_console(engine, io.StringIO("xin chào\nmua ở đâu\n"), io.StringIO())
+    assert len({m.message_id for m in engine.seen}) == 4
