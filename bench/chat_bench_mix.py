@@ -47,6 +47,10 @@ CONVERSATIONS: list[list[str]] = [
 class Visitor:
     """One web chat session playing the conversations in turn, one message at a time."""
 
+    #: Conversations that went elsewhere (an expected button missing), over all visitors:
+    #: a mix that drifts (a checkout never finished) measures something else.
+    astray = 0
+
     def __init__(self, http: aiohttp.ClientSession, base: str, first: int) -> None:
         self.http = http
         self.base = base
@@ -75,6 +79,7 @@ class Visitor:
         payload = next(found, None)
         if payload is not None:
             return {"payload": payload}
+        Visitor.astray += 1
         self.step = len(steps)  # the conversation went elsewhere: begin the next one
         return self._next_body()
 

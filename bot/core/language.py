@@ -11,6 +11,11 @@ from bot.core.state import Conversation
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Fewer words than this ("ok", "1", "Móng Cái?") do not switch a chat's language.
 MIN_WORDS_TO_SWITCH = 2
+# Letters English never writes: one own word with them, in a request about something the
+# catalog knows ("đặt 1 hũ ruốc hàu"), is Vietnamese enough to switch.
+_VIETNAMESE_LETTERS = re.compile(
+    "[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]"
+)
 
 
 def normalise(code: str | None) -> str | None:
@@ -39,15 +44,28 @@ def choose_language(
     if conv.lang_pinned and kept:
         return kept
     detected = normalise(parse.language) if parse else None
-    if detected and parse and (kept is None or _own_words(parse) >= MIN_WORDS_TO_SWITCH):
+    if detected and parse and (kept is None or _says_enough(parse, detected)):
         return detected
     return kept or normalise(hint) or default
 
 
-def _own_words(parse: Parse) -> int:
-    """Counts the words outside entities: names like "Móng Cái" say nothing of language."""
+def _says_enough(parse: Parse, detected: str) -> bool:
+    """Whether the message's own words (names aside) are enough to switch the chat's language."""
+    words = _own_words(parse)
+    if len(words) >= MIN_WORDS_TO_SWITCH:
+        return True
+    # A lone name ("Bình", "Hà") typed in a checkout is no request; "đặt" with a product is.
+    return (
+        detected == "vi"
+        and bool(parse.entities)
+        and any(len(word) >= 3 and _VIETNAMESE_LETTERS.search(word.lower()) for word in words)
+    )
+
+
+def _own_words(parse: Parse) -> list[str]:
+    """The words outside entities: names like "Móng Cái" say nothing of language."""
     text = parse.text
     for entity in sorted(parse.entities, key=lambda e: e.start or 0, reverse=True):
         if entity.start is not None and entity.end is not None:
             text = text[: entity.start] + " " + text[entity.end :]
-    return len(_WORD.findall(text))
+    return _WORD.findall(text)

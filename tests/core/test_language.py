@@ -26,6 +26,9 @@ def parse(text: str, language: str | None) -> Parse:
         ("en", False, "Móng Cái?", "vi", None, "en"),  # a name is not a language
         ("en", False, "còn ở Móng Cái thì sao", "vi", None, "vi"),
         ("en", True, "xin chào các bạn", "vi", None, "en"),  # /lang pinned
+        ("en", False, "đặt 1 hũ Móng Cái", "vi", None, "vi"),  # "đặt" + a name: Vietnamese
+        ("en", False, "Móng Cái", "vi", None, "en"),  # the name alone says nothing
+        ("en", False, "dat Móng Cái", "vi", None, "en"),  # no accents: could be anything
         (None, False, "1", None, "en-US", "en"),  # the transport hint
         (None, False, "1", None, None, "vi"),
     ],

@@ -121,6 +121,20 @@ DIALOGUES = [
             ("ở đó có gì chơi", "Bình Liêu", "Khe Vằn"),
         ],
     ),
+    Dialogue(
+        "an English question, then a short Vietnamese order: the order is in Vietnamese",
+        [
+            ("events in Quang Ninh this month", "~Hội chợ"),
+            ("đặt 1 hũ ruốc hàu", "sản phẩm", "Vân Đồn", "~Which one"),
+        ],
+    ),
+    Dialogue(
+        "an English checkout keeps English when the name typed is Vietnamese",
+        [
+            ("I want to order 2 bottles of Cai Rong fish sauce", "What name"),
+            ("Bình", "phone number", "~Số điện thoại"),
+        ],
+    ),
 ]
 
 SEARCHES = [
