@@ -22,8 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.messages import IncomingMessage, Reply
 from bot.core.nlu import Parse
+from bot.core.opening import HELD, Leg
 from bot.core.router import LOW_CONFIDENCE
 from catalog.console import Analytics, Inbox, TurnEvent
+from catalog.console.inbox import HELD_ROW
 from catalog.orders import Clock, utc_now
 
 logger = logging.getLogger(__name__)
@@ -77,15 +79,15 @@ class TurnLog:
         self._lines: list[tuple[str, str, str, datetime]] = []
         self._events: list[tuple[TurnEvent, datetime]] = []
 
-    async def held(self, session: AsyncSession, msg: IncomingMessage) -> bool:
+    def held_leg(self, msg: IncomingMessage) -> Leg:
+        return Leg(HELD, HELD_ROW, {"address": str(msg.key)})
+
+    async def record_held(self, session: AsyncSession, msg: IncomingMessage) -> None:
         inbox = Inbox(session)
         address = str(msg.key)
-        if not await inbox.is_held(address):
-            return False
         now = self._clock()
         await inbox.append(address, "customer", shown_text(msg), now)
         await inbox.touch(address, now)
-        return True
 
     async def observed(
         self,

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import StaticPool
 
 from catalog.cache import INFO_KEY, CatalogCache
-from catalog.sqlite_driver import OneHopDbapi
+from catalog.sqlite_driver import BUSY_TIMEOUT_MS, LoopDbapi
 from catalog.sqlite_writer import WriterQueue
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ ASYNC_DRIVERS = {
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -84,8 +84,10 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
     if parsed.get_backend_name() != "sqlite":
         return create_async_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
     database = parsed.database or ""
-    # One worker-thread round trip per statement (catalog.sqlite_driver).
-    kwargs: dict[str, Any] = {"connect_args": {"timeout": 30}, "module": OneHopDbapi()}
+    # SQLite on the event loop, on aiosqlite's thread only to wait for another process's
+    # writer lock (catalog.sqlite_driver).
+    timeout = BUSY_TIMEOUT_MS / 1000
+    kwargs: dict[str, Any] = {"connect_args": {"timeout": timeout}, "module": LoopDbapi()}
     pragmas = file_pragmas = _sqlite_file_pragmas(synchronous)
     if database in ("", ":memory:"):
         kwargs["poolclass"] = StaticPool  # one shared connection keeps the memory database

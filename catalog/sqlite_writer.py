@@ -76,7 +76,10 @@ class WriterQueue:
         if self._lock is None:
             self._lock = asyncio.Lock()
         try:
-            await_only(asyncio.wait_for(self._lock.acquire(), self._timeout))
+            if self._lock.locked():
+                await_only(asyncio.wait_for(self._lock.acquire(), self._timeout))
+            else:  # free: no timer and no task to wait with
+                await_only(self._lock.acquire())
         except MissingGreenlet:  # a plain synchronous caller: SQLite's busy wait decides
             return
         except TimeoutError as exc:

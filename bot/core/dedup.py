@@ -7,6 +7,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.opening import Leg
+
 
 class Deduplicator(Protocol):
     """Claims (channel, message_id) once; a second claim of the same pair fails."""
@@ -47,6 +49,11 @@ class SessionDeduplicator(Deduplicator, Protocol):
 
     def in_session(self, session: AsyncSession) -> SessionClaims:
         """Claims on the caller's session."""
+        ...
+
+    def opening_leg(self, channel: str, message_id: str) -> Leg:
+        """Whether the pair is claimed, read with the turn's other opening questions: a row
+        when claimed by a committed turn, its value the replies kept with the claim."""
         ...
 
 

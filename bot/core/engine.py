@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -19,6 +20,7 @@ from bot.core.messages import ConversationKey, IncomingMessage, Reply
 from bot.core.nlu import NluParser, Parse
 from bot.core.notify import Notifier
 from bot.core.observe import TurnObserver
+from bot.core.opening import DEDUP, HELD, STATE, Leg, OpeningRead
 from bot.core.payloads import parse_payload
 from bot.core.reply_codec import replies_from_json, replies_to_json
 from bot.core.router import LOW_CONFIDENCE, Router
@@ -29,7 +31,23 @@ logger = logging.getLogger(__name__)
 
 
 class _Duplicate(Exception):
-    """The message was claimed by another turn: roll this one back, answer nothing."""
+    """The message was claimed by another turn: roll this one back, answer nothing.
+
+    ``stored`` is what the first turn answered (JSON, kept with its claim) when known.
+    """
+
+    def __init__(self, stored: Any = None) -> None:
+        super().__init__()
+        self.stored = stored
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a message got: fresh replies, or (``replayed``) the replies a first delivery of
+    the same message got, for a transport that shows them again (the web chat's retry)."""
+
+    replies: list[Reply]
+    replayed: bool = False
 
 
 class _HandlerFailed(Exception):
@@ -72,9 +90,25 @@ class Engine:
         self._claims = dedup if isinstance(dedup, SessionDeduplicator) else None
         limit = settings.max_concurrent_turns
         self._slots = asyncio.Semaphore(limit) if limit else None
+        self._opening = OpeningRead()
 
     async def handle(self, msg: IncomingMessage) -> list[Reply]:
         """Answers one message; a duplicate (channel, message_id) gets [] and changes nothing.
+
+        Args:
+            msg: the neutral message from a channel adapter.
+
+        Returns:
+            The replies to show in the sender's chat. Never raises: an unexpected error
+            is logged and answered with an apology, and the stored state stays as it was.
+        """
+        answer = await self.answer(msg)
+        return [] if answer.replayed else answer.replies
+
+    async def answer(self, msg: IncomingMessage) -> Answer:
+        """Like :meth:`handle`, but a duplicate returns what its first delivery got, when
+        that was kept (``replayed``; [] otherwise), read in the same statement as the turn's
+        state: a transport that shows a retried message's answer again needs no extra read.
 
         Args:
             msg: the neutral message from a channel adapter.
@@ -91,7 +125,7 @@ class Engine:
             early = delivery and self._claims is None
             if early and not await self._dedup.claim(msg.channel, delivery or ""):
                 logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
-                return []
+                return Answer([], replayed=True)
             async with self._locks.lock(msg.key):
                 if self._slots is None:
                     return await self._handle_locked(msg, delivery)
@@ -100,7 +134,7 @@ class Engine:
                     return await self._handle_locked(msg, delivery)
         except Exception:
             logger.exception("engine failed on a %s message", msg.channel)
-            return [Reply(self._i18n.t(self._settings.default_lang, "error.apology"))]
+            return Answer([Reply(self._i18n.t(self._settings.default_lang, "error.apology"))])
 
     async def replies_for(self, msg: IncomingMessage) -> list[Reply] | None:
         """The replies an already processed message got (kept with its de-duplication
@@ -128,25 +162,25 @@ class Engine:
             conv.options = payloads
             await self._store.set(key, conv.to_dict())
 
-    async def _handle_locked(self, msg: IncomingMessage, delivery: str | None) -> list[Reply]:
+    async def _handle_locked(self, msg: IncomingMessage, delivery: str | None) -> Answer:
         started = time.perf_counter()
         try:
             # One transaction per message: the dedup claim, the handler's changes and the
             # state (when the stores are SQL) commit together.
             async with self._sessions.begin() as session:
                 replies, conv = await self._turn(msg, delivery, session, started)
-        except _Duplicate:
+        except _Duplicate as duplicate:
             logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
-            return []
+            return Answer(replies_from_json(duplicate.stored) or [], replayed=True)
         except _HandlerFailed as failed:
             apology = [Reply(self._i18n.t(failed.lang, "error.apology"))]
             if delivery and self._claims is not None:
                 # The rollback took the claim too: claim alone, so a redelivery is dropped.
                 await self._dedup.claim(msg.channel, delivery, replies_to_json(apology))
-            return apology
+            return Answer(apology)
         if self._session_store is None:
             await self._store.set(msg.key, conv.to_dict())  # outside the database: after it
-        return replies
+        return Answer(replies)
 
     async def _turn(
         self, msg: IncomingMessage, delivery: str | None, session: AsyncSession, started: float
@@ -154,12 +188,23 @@ class Engine:
         """Runs one turn on the session; raises _Duplicate or _HandlerFailed to roll back."""
         store = self._session_store.in_session(session) if self._session_store else self._store
         claims = self._claims.in_session(session) if self._claims and delivery else None
-        if claims is not None and await claims.seen(msg.channel, delivery or ""):
-            raise _Duplicate
-        conv = await self._load(store, msg)
-        if self._observer is not None and await self._observer.held(session, msg):
+        # Claimed already? The state? Held by a person? One statement for all three.
+        legs: list[Leg] = []
+        if claims is not None and self._claims is not None:
+            legs.append(self._claims.opening_leg(msg.channel, delivery or ""))
+        if self._session_store is not None:
+            legs.append(self._session_store.opening_leg(msg.key))
+        if self._observer is not None:
+            legs.append(self._observer.held_leg(msg))
+        found = await self._opening.read(session, legs)
+        if DEDUP in found:
+            raise _Duplicate(found[DEDUP])
+        saved = found.get(STATE) if self._session_store is not None else await store.get(msg.key)
+        conv = self._conversation(saved, msg)
+        if self._observer is not None and HELD in found:
             # A person of the OCOP centre holds this chat: they answer, the bot stays quiet.
             # "No replies" is kept too, so a retry is known as answered (web: no 2nd entry).
+            await self._observer.record_held(session, msg)
             if claims is not None and not await claims.claim(msg.channel, delivery or "", []):
                 raise _Duplicate
             logger.info("%s turn: held by a person, the bot stays quiet", msg.channel)
@@ -214,10 +259,9 @@ class Engine:
         )
         return outcome.replies, conv
 
-    async def _load(self, store: StateStore, msg: IncomingMessage) -> Conversation:
-        saved = await store.get(msg.key)
+    def _conversation(self, saved: Any, msg: IncomingMessage) -> Conversation:
         try:
-            return Conversation.from_dict(saved)
+            return Conversation.from_dict(saved if isinstance(saved, dict) else None)
         except (TypeError, ValueError, AttributeError):
             # An unreadable state must not trap the person in apologies: start afresh.
             logger.warning("unreadable state for a %s chat; starting afresh", msg.channel)

@@ -8,16 +8,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.messages import IncomingMessage, Reply
 from bot.core.nlu import Parse
+from bot.core.opening import Leg
 
 
 class TurnObserver(Protocol):
     """Sees every turn inside its transaction (bot.turn_log.TurnLog implements it)."""
 
-    async def held(self, session: AsyncSession, msg: IncomingMessage) -> bool:
-        """True when a person holds this conversation: the bot must not answer it.
+    def held_leg(self, msg: IncomingMessage) -> Leg:
+        """Whether a person holds this conversation (the bot must not answer it), read with
+        the turn's other opening questions: a row when held."""
+        ...
 
-        The implementation records the customer's message for that person.
-        """
+    async def record_held(self, session: AsyncSession, msg: IncomingMessage) -> None:
+        """Keeps the customer's message of a held conversation for the person holding it."""
         ...
 
     async def observed(

@@ -17,6 +17,7 @@ from sqlalchemy import (
     bindparam,
     delete,
     insert,
+    literal_column,
     select,
     update,
 )
@@ -24,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.messages import ConversationKey
+from bot.core.opening import DEDUP, STATE, Leg
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +88,11 @@ SEEN = select(_done_c.channel).where(
 REPLIES = select(_done_c.replies).where(
     _done_c.channel == bindparam("m_channel"), _done_c.message_id == bindparam("m_id")
 )
+# The opening read's legs (bot.core.opening): JSON values, so they may come first.
+STATE_LEG = select(literal_column(f"'{STATE}'"), _state_c.data).where(*_BY_KEY)
+DEDUP_LEG = select(literal_column(f"'{DEDUP}'"), _done_c.replies).where(
+    _done_c.channel == bindparam("m_channel"), _done_c.message_id == bindparam("m_id")
+)
 CLAIM = insert(processed_message).values(
     channel=bindparam("m_channel"),
     message_id=bindparam("m_id"),
@@ -135,6 +142,10 @@ class SqlStateStore:
         """The store on the caller's transaction (the turn commits the state)."""
         return SessionState(session)
 
+    def opening_leg(self, key: ConversationKey) -> Leg:
+        """The chat's state as a leg of the turn's opening read (its value: the state)."""
+        return Leg(STATE, STATE_LEG, _key_params(key))
+
     async def get(self, key: ConversationKey) -> dict[str, Any] | None:
         async with self._sessions() as session:
             return await SessionState(session).get(key)
@@ -181,6 +192,11 @@ class SqlDeduplicator:
     def in_session(self, session: AsyncSession) -> SessionClaims:
         """Claims on the caller's transaction."""
         return SessionClaims(session)
+
+    def opening_leg(self, channel: str, message_id: str) -> Leg:
+        """Whether the message was claimed, as a leg of the turn's opening read (its row's
+        value: the replies kept with the claim)."""
+        return Leg(DEDUP, DEDUP_LEG, {"m_channel": channel, "m_id": message_id[:128]})
 
     async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
         """Returns True the first time a (channel, message_id) pair is seen."""

@@ -8,6 +8,7 @@ from typing import Any, Protocol, runtime_checkable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.messages import ConversationKey
+from bot.core.opening import Leg
 
 IDLE = "idle"
 
@@ -108,6 +109,11 @@ class SessionStateStore(StateStore, Protocol):
 
     def in_session(self, session: AsyncSession) -> StateStore:
         """The same store on the caller's session: nothing commits until the caller does."""
+        ...
+
+    def opening_leg(self, key: ConversationKey) -> Leg:
+        """The chat's state, read with the turn's other opening questions (a row when the
+        chat has a state, its value the state)."""
         ...
 
 

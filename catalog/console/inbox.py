@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, exists, insert, literal_column, null, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.console.models import InboxItem, TranscriptLine
@@ -23,6 +23,14 @@ HELD = (
         InboxItem.held_by.is_not(None),
     )
     .limit(1)
+)
+#: The same question as one row ("held", NULL) or none: a leg of the engine's opening read.
+HELD_ROW = select(literal_column("'held'"), null()).where(
+    exists().where(
+        InboxItem.address == bindparam("address"),
+        InboxItem.done_at.is_(None),
+        InboxItem.held_by.is_not(None),
+    )
 )
 
 
