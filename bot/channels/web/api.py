@@ -157,18 +157,14 @@ class ChatApi:
             location=chat_input.location,
             language_hint=chat_input.language_hint,
         )
-        if chat_input.client_id is not None:
+        if chat_input.client_id is None:
+            replies = await self._engine.handle(msg)
+        else:
             # A retry of a message answered earlier (here, by another process, before a
-            # restart): show the first answer again, and keep the transcript as it is.
-            stored = await self._stored_replies(msg)
-            if stored is not None:
-                return [render_reply(reply) for reply in stored]
-        replies = await self._engine.handle(msg)
-        if not replies and chat_input.client_id is not None:
-            # The engine dropped it as a duplicate: another process answered it meanwhile.
-            stored = await self._stored_replies(msg)
-            if stored:
-                return [render_reply(reply) for reply in stored]
+            # restart) shows the first answer again and keeps the transcript as it is.
+            replies, replayed = await self._answer(msg)
+            if replayed:
+                return [render_reply(reply) for reply in replies]
         shown = user_entry(chat_input)
         try:
             await self._transcript.append(
@@ -177,6 +173,25 @@ class ChatApi:
         except Exception:  # the answer matters more than its copy for a later reload
             logger.exception("web chat: could not keep the transcript of web:%s", chat_id)
         return [render_reply(reply) for reply in replies]
+
+    async def _answer(self, msg: IncomingMessage) -> tuple[list[Reply], bool]:
+        """The replies, and whether they are a first delivery's answer shown again."""
+        answer = getattr(self._engine, "answer", None)
+        if answer is not None:  # the core engine reads kept replies with the turn's state
+            got = await answer(msg)
+            if got.replayed and not got.replies:
+                # Claimed by a turn that committed meanwhile (another process): read its answer.
+                return (await self._stored_replies(msg)) or [], True
+            return got.replies, got.replayed
+        stored = await self._stored_replies(msg)
+        if stored is not None:
+            return stored, True
+        replies = await self._engine.handle(msg)
+        if not replies:  # dropped as a duplicate: another process answered it meanwhile
+            stored = await self._stored_replies(msg)
+            if stored:
+                return stored, True
+        return replies, False
 
     async def _stored_replies(self, msg: IncomingMessage) -> list[Reply] | None:
         replies_for = getattr(self._engine, "replies_for", None)

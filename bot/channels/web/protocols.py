@@ -13,7 +13,9 @@ class ChatEngine(Protocol):
     async def handle(self, msg: IncomingMessage) -> list[Reply]: ...
 
     # Optional: ``async replies_for(msg) -> list[Reply] | None``, the replies a message
-    # already processed got (the core engine keeps them with its de-duplication record).
+    # already processed got (the core engine keeps them with its de-duplication record),
+    # and ``async answer(msg) -> Answer`` (bot.core.engine), which returns them for a
+    # duplicate in the same read as the turn's state.
 
 
 class SessionStore(Protocol):
