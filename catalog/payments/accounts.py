@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Producer
@@ -62,11 +63,24 @@ def _dto(row: BankAccount) -> BankAccountDTO:
     )
 
 
+_HAVING = select(BankAccount.producer_id).where(
+    BankAccount.producer_id.in_(bindparam("ids", expanding=True))
+)
+
+
 class BankAccounts:
     """Reads and writes producers' accounts; the caller owns the transaction."""
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+
+    async def all_have(self, producer_ids: list[str]) -> bool:
+        """True when every one of these producers has an account (one statement)."""
+        wanted = set(producer_ids)
+        if not wanted:
+            return False
+        found = set(await self._session.scalars(_HAVING, {"ids": sorted(wanted)}))
+        return found == wanted
 
     async def get(self, producer_id: str | None) -> BankAccountDTO | None:
         """The producer's account, or None."""

@@ -6,8 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Product
@@ -45,7 +46,19 @@ def read_amount(text: str) -> int | None:
     return value if 0 < value <= MAX_PRICE_VND else None
 
 
-def catalog_seller_price(product: Product) -> SellerPriceDTO | None:
+class PricedProduct(Protocol):
+    """What :func:`catalog_seller_price` reads of a product (a Product, or a row of them)."""
+
+    id: str
+    producer_id: str | None
+    price_vnd: int | None
+    price_max_vnd: int | None
+    price_date: str | None
+    price_unit: str | None
+    price_set_by: str | None
+
+
+def catalog_seller_price(product: PricedProduct) -> SellerPriceDTO | None:
     """A seller's price the operator imported into the catalog, when it is one exact amount
     for a producer's product and dated (`price_date` YYYY-MM-DD, YYYY-MM or d/m/yyyy)."""
     amount, top = product.price_vnd, product.price_max_vnd
@@ -80,6 +93,28 @@ def _dto(row: SellerPrice) -> SellerPriceDTO:
     )
 
 
+# Every product card and checkout summary asks this: one statement, built once.
+_PRICES = (
+    select(
+        Product.id,
+        Product.producer_id,
+        Product.price_kind,
+        Product.price_vnd,
+        Product.price_max_vnd,
+        Product.price_date,
+        Product.price_unit,
+        Product.price_set_by,
+        SellerPrice.producer_id.label("seller_producer_id"),
+        SellerPrice.amount_vnd,
+        SellerPrice.unit,
+        SellerPrice.set_by,
+        SellerPrice.set_at,
+    )
+    .outerjoin(SellerPrice, SellerPrice.product_id == Product.id)
+    .where(Product.id.in_(bindparam("ids", expanding=True)))
+)
+
+
 class SellerPrices:
     """Reads and writes sellers' prices; the caller owns the transaction."""
 
@@ -93,17 +128,19 @@ class SellerPrices:
         ids = sorted(set(product_ids))
         if not ids:
             return {}
-        rows = await self._session.scalars(
-            select(SellerPrice).where(SellerPrice.product_id.in_(ids))
-        )
-        prices = {row.product_id: _dto(row) for row in rows}
-        for product in await self._session.scalars(
-            select(Product).where(Product.id.in_(ids), Product.price_kind == "seller")
-        ):
-            imported = catalog_seller_price(product)
-            known = prices.get(product.id)
+        prices: dict[str, SellerPriceDTO] = {}
+        for row in await self._session.execute(_PRICES, {"ids": ids}):
+            known = None
+            if row.amount_vnd is not None:  # the product has a seller_prices row
+                seller = row.seller_producer_id
+                known = SellerPriceDTO(
+                    row.id, seller, row.amount_vnd, row.unit, row.set_by, row.set_at
+                )
+            imported = catalog_seller_price(row) if row.price_kind == "seller" else None
             if imported is not None and (known is None or imported.set_at > known.set_at):
-                prices[product.id] = imported
+                known = imported
+            if known is not None:
+                prices[row.id] = known
         return prices
 
     async def products_of(self, producer_id: str) -> list[tuple[str, str, SellerPriceDTO | None]]:

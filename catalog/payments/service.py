@@ -49,9 +49,9 @@ class PaymentService:
 
     async def transfer_possible(self, producer_ids: list[str | None]) -> bool:
         """True when every producer of the cart has a bank account (so each order can be paid)."""
-        return bool(producer_ids) and all(
-            [await self.accounts.get(p) is not None for p in producer_ids]
-        )
+        if not producer_ids or None in producer_ids:
+            return False
+        return await self.accounts.all_have([p for p in producer_ids if p is not None])
 
     async def open(self, order: OrderDTO) -> PaymentDTO:
         """Makes the order's payment row (unpaid, amount = its total when every price is known)."""
