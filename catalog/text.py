@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=8192)  # names are folded again on every message that mentions them
 def fold(text: str) -> str:
     """Folds text to lower-case ASCII words separated by single spaces.
 

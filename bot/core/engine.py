@@ -248,15 +248,16 @@ class Engine:
             await store.set(msg.key, conv.to_dict())
         if self._observer is not None:
             await self._observer.observed(session, msg, parse, before, outcome.replies)
-        logger.info(
-            "%s turn: %s, step %s -> %s, %d replies, %.0f ms",
-            msg.channel,
-            describe(msg, parse),
-            before,
-            conv.step,
-            len(outcome.replies),
-            (time.perf_counter() - started) * 1000,
-        )
+        if logger.isEnabledFor(logging.INFO):  # describe() is work: only when it is kept
+            logger.info(
+                "%s turn: %s, step %s -> %s, %d replies, %.0f ms",
+                msg.channel,
+                describe(msg, parse),
+                before,
+                conv.step,
+                len(outcome.replies),
+                (time.perf_counter() - started) * 1000,
+            )
         return outcome.replies, conv
 
     def _conversation(self, saved: Any, msg: IncomingMessage) -> Conversation:

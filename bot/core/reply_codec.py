@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import asdict
 from typing import Any
 
 from bot.core.images import Image
@@ -17,9 +16,22 @@ MAX_STORED_CHARS = 20_000
 def replies_to_json(replies: list[Reply]) -> list[dict[str, Any]] | None:
     """Serialises replies for the de-duplication record; None if they are too large to keep."""
     data = [_to_json(reply) for reply in replies]
-    if len(repr(data)) > MAX_STORED_CHARS:
+    if _size(data) > MAX_STORED_CHARS:
         return None
     return data
+
+
+def _size(data: list[dict[str, Any]]) -> int:
+    """Roughly the characters of the stored JSON (texts and images dominate)."""
+    size = 0
+    for item in data:
+        size += len(item["text"]) + 100
+        for button in item["buttons"]:
+            size += len(button["title"]) + len(button["payload"]) + len(button["url"] or "")
+        image = item["image"]
+        if image is not None:
+            size += len(image.get("url") or image.get("png") or "")
+    return size
 
 
 def replies_from_json(data: Any) -> list[Reply] | None:
@@ -35,11 +47,25 @@ def replies_from_json(data: Any) -> list[Reply] | None:
 def _to_json(reply: Reply) -> dict[str, Any]:
     return {
         "text": reply.text,
-        "buttons": [asdict(button) for button in reply.buttons],
-        "location": asdict(reply.location) if reply.location is not None else None,
+        "buttons": [
+            {"title": button.title, "payload": button.payload, "url": button.url}
+            for button in reply.buttons
+        ],
+        "location": _location_to_json(reply.location),
         "image": _image_to_json(reply.image),
         "request_location": reply.request_location,
         "replace_previous": reply.replace_previous,
+    }
+
+
+def _location_to_json(location: LocationCard | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    return {
+        "lat": location.lat,
+        "lon": location.lon,
+        "title": location.title,
+        "address": location.address,
     }
 
 

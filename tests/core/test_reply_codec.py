@@ -34,3 +34,11 @@ def test_an_invite_qr_a_link_button_and_a_card_survive_the_round_trip() -> None:
 def test_an_unreadable_record_is_no_record() -> None:
     assert replies_from_json([{"text": "x", "image": {"png": "not base64!"}}]) is None
     assert replies_from_json("[]") is None
+
+
+def test_an_answer_too_long_to_keep_is_not_stored_but_a_long_list_is() -> None:
+    """A retry needs the answer, not an archive: past the cap nothing is kept."""
+    long_list = [Reply("\n".join(f"{i}. Miến dong Bình Liêu · 5 sao" for i in range(200)))]
+    assert replies_from_json(replies_to_json(long_list)) == long_list
+    too_long = [Reply("Nước mắm Cái Rồng " * 1500)]
+    assert replies_to_json(too_long) is None
