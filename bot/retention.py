@@ -22,7 +22,7 @@ from bot.channels.inbox import webhook_inbox
 from bot.channels.web.sessions import CHANNEL as WEB
 from bot.channels.web.sql_mailbox import web_mailbox
 from bot.channels.web.sql_sessions import web_sessions
-from bot.channels.web.sql_transcript import web_transcript
+from bot.channels.web.sql_transcript import over_keep, web_transcript
 from bot.config import RetentionSettings
 from bot.core.sql_store import conversation_state, processed_message
 from catalog.console.models import AnalyticsEvent
@@ -79,6 +79,8 @@ class Pruner:
             "web_transcript": delete(web_transcript).where(
                 web_transcript.c.created_at < now - keep.transcript
             ),
+            # A turn only appends to a chat's history: its entries past the newest 200 go here.
+            "web_transcript_over_keep": over_keep(),
             "analytics_events": delete(AnalyticsEvent).where(
                 AnalyticsEvent.at < now - keep.analytics
             ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -41,13 +42,21 @@ class _Duplicate(Exception):
         self.stored = stored
 
 
+#: What a transport keeps of a turn, written on the turn's session so it commits with the
+#: turn (the web chat's visible history): called with the replies ([] for a held chat).
+TurnKeeper = Callable[[AsyncSession, list[Reply]], Awaitable[None]]
+
+
 @dataclass(frozen=True)
 class Answer:
     """What a message got: fresh replies, or (``replayed``) the replies a first delivery of
-    the same message got, for a transport that shows them again (the web chat's retry)."""
+    the same message got, for a transport that shows them again (the web chat's retry).
+    ``kept``: the keeper's writes committed with the turn (not for an apology, whose turn
+    rolled back, nor for a duplicate)."""
 
     replies: list[Reply]
     replayed: bool = False
+    kept: bool = False
 
 
 class _HandlerFailed(Exception):
@@ -105,10 +114,11 @@ class Engine:
         answer = await self.answer(msg)
         return [] if answer.replayed else answer.replies
 
-    async def answer(self, msg: IncomingMessage) -> Answer:
+    async def answer(self, msg: IncomingMessage, keep: TurnKeeper | None = None) -> Answer:
         """Like :meth:`handle`, but a duplicate returns what its first delivery got, when
         that was kept (``replayed``; [] otherwise), read in the same statement as the turn's
         state: a transport that shows a retried message's answer again needs no extra read.
+        ``keep`` writes what the transport keeps of the turn in the turn's transaction.
 
         Args:
             msg: the neutral message from a channel adapter.
@@ -128,10 +138,10 @@ class Engine:
                 return Answer([], replayed=True)
             async with self._locks.lock(msg.key):
                 if self._slots is None:
-                    return await self._handle_locked(msg, delivery)
+                    return await self._handle_locked(msg, delivery, keep)
                 # Inside the chat's lock, so a slot never waits for another turn of its chat.
                 async with self._slots:
-                    return await self._handle_locked(msg, delivery)
+                    return await self._handle_locked(msg, delivery, keep)
         except Exception:
             logger.exception("engine failed on a %s message", msg.channel)
             return Answer([Reply(self._i18n.t(self._settings.default_lang, "error.apology"))])
@@ -162,13 +172,15 @@ class Engine:
             conv.options = payloads
             await self._store.set(key, conv.to_dict())
 
-    async def _handle_locked(self, msg: IncomingMessage, delivery: str | None) -> Answer:
+    async def _handle_locked(
+        self, msg: IncomingMessage, delivery: str | None, keep: TurnKeeper | None
+    ) -> Answer:
         started = time.perf_counter()
         try:
             # One transaction per message: the dedup claim, the handler's changes and the
             # state (when the stores are SQL) commit together.
             async with self._sessions.begin() as session:
-                replies, conv = await self._turn(msg, delivery, session, started)
+                replies, conv = await self._turn(msg, delivery, session, started, keep)
         except _Duplicate as duplicate:
             logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
             return Answer(replies_from_json(duplicate.stored) or [], replayed=True)
@@ -180,10 +192,15 @@ class Engine:
             return Answer(apology)
         if self._session_store is None:
             await self._store.set(msg.key, conv.to_dict())  # outside the database: after it
-        return Answer(replies)
+        return Answer(replies, kept=keep is not None)
 
     async def _turn(
-        self, msg: IncomingMessage, delivery: str | None, session: AsyncSession, started: float
+        self,
+        msg: IncomingMessage,
+        delivery: str | None,
+        session: AsyncSession,
+        started: float,
+        keep: TurnKeeper | None,
     ) -> tuple[list[Reply], Conversation]:
         """Runs one turn on the session; raises _Duplicate or _HandlerFailed to roll back."""
         store = self._session_store.in_session(session) if self._session_store else self._store
@@ -207,6 +224,8 @@ class Engine:
             await self._observer.record_held(session, msg)
             if claims is not None and not await claims.claim(msg.channel, delivery or "", []):
                 raise _Duplicate
+            if keep is not None:
+                await keep(session, [])
             logger.info("%s turn: held by a person, the bot stays quiet", msg.channel)
             return [], conv
         before = conv.step
@@ -242,6 +261,8 @@ class Engine:
         stored = replies_to_json(outcome.replies) if claims is not None else None
         if claims is not None and not await claims.claim(msg.channel, delivery or "", stored):
             raise _Duplicate
+        if keep is not None:
+            await keep(session, outcome.replies)
         conv.step = outcome.step or IDLE
         conv.options = [b.payload for r in outcome.replies for b in r.buttons if b.url is None]
         if self._session_store is not None:

@@ -85,3 +85,20 @@ async def test_a_handoff_reaches_the_operators_web_chat(site: Site) -> None:
     assert inbox["messages"], "the operator's long poll got nothing"
     assert tourist.user is not None
     assert tourist.user in texts(inbox["messages"])
+
+
+async def test_the_history_is_written_with_the_turn_and_a_retry_adds_no_second_line(
+    site: Site,
+) -> None:
+    """The visible history is written in the turn's own transaction: after a reload (here a
+    restart) the page shows each message once, also when the page resent one."""
+    chat = await WebChat(await site.start()).open()
+    answer = await chat.send("nước mắm Cái Rồng giá bao nhiêu?", id="h-1")
+    again = await chat.send("nước mắm Cái Rồng giá bao nhiêu?", id="h-1")
+    chat.client = await site.restart()
+    response = await chat.client.get("/api/chat/history", headers=chat.headers)
+    messages = (await response.json())["messages"]
+    assert again == answer and "Nước mắm Cái Rồng" in texts(answer)
+    assert [m["role"] for m in messages] == ["user"] + ["bot"] * len(answer)
+    assert messages[0]["text"] == "nước mắm Cái Rồng giá bao nhiêu?"
+    assert [m["text"] for m in messages[1:]] == [r["text"] for r in answer]

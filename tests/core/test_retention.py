@@ -125,6 +125,7 @@ async def test_old_rows_go_and_recent_ones_stay(db: DB) -> None:
         "webhook_inbox": 1,
         "web_mailbox": 1,
         "web_transcript": 1,
+        "web_transcript_over_keep": 0,
         "analytics_events": 1,
     }
     assert await count(db, web_transcript) == 1
@@ -175,3 +176,33 @@ async def test_migration_0007_matches_the_tables_the_code_uses(db: DB, module: s
     engine = db.kw["bind"]
     async with engine.connect() as conn:
         assert await conn.run_sync(diff) == []
+
+
+async def test_a_long_web_chat_keeps_its_newest_200_entries(db: DB) -> None:
+    """A turn only appends to the visible history; the pass trims each chat to its newest
+    200 entries and leaves a short chat alone."""
+    rows = [
+        {
+            "chat_id": "talkative",
+            "entry": f'{{"role": "user", "text": "câu {i}"}}',
+            "created_at": FRESH,
+        }
+        for i in range(205)
+    ]
+    rows.append(
+        {"chat_id": "quiet", "entry": '{"role": "user", "text": "xin chào"}', "created_at": FRESH}
+    )
+    async with db.begin() as session:
+        await session.execute(insert(web_transcript), rows)
+    counts = await Pruner(db, RetentionSettings(), clock=lambda: NOW).run_once()
+    assert counts["web_transcript_over_keep"] == 5
+    async with db() as session:
+        kept = list(
+            await session.scalars(
+                select(web_transcript.c.entry)
+                .where(web_transcript.c.chat_id == "talkative")
+                .order_by(web_transcript.c.id)
+            )
+        )
+    assert len(kept) == 200 and "câu 5" in kept[0] and "câu 204" in kept[-1]
+    assert await count(db, web_transcript) == 201

@@ -18,7 +18,7 @@ from bot.channels.web.http import (
     read_json,
 )
 from bot.channels.web.mailbox import Mailbox
-from bot.channels.web.protocols import ChatEngine, SessionStore
+from bot.channels.web.protocols import ChatEngine, Keeper, SessionStore
 from bot.channels.web.ratelimit import RateLimiter, retry_after_header
 from bot.channels.web.replay import ReplayCache, Result
 from bot.channels.web.sessions import CHANNEL, hash_token, issue_session
@@ -157,41 +157,45 @@ class ChatApi:
             location=chat_input.location,
             language_hint=chat_input.language_hint,
         )
-        if chat_input.client_id is None:
-            replies = await self._engine.handle(msg)
-        else:
-            # A retry of a message answered earlier (here, by another process, before a
-            # restart) shows the first answer again and keeps the transcript as it is.
-            replies, replayed = await self._answer(msg)
-            if replayed:
-                return [render_reply(reply) for reply in replies]
         shown = user_entry(chat_input)
-        try:
-            await self._transcript.append(
-                chat_id, [*([shown] if shown else []), *bot_entries(replies)]
-            )
-        except Exception:  # the answer matters more than its copy for a later reload
-            logger.exception("web chat: could not keep the transcript of web:%s", chat_id)
+        # A database transcript is written in the turn's own transaction (one insert).
+        in_turn = getattr(self._transcript, "in_turn", None)
+        keep = in_turn(chat_id, shown) if in_turn is not None else None
+        # A retry of a message answered earlier (here, by another process, before a
+        # restart) shows the first answer again and keeps the transcript as it is.
+        replies, replayed, kept = await self._answer(msg, keep)
+        if replayed:
+            return [render_reply(reply) for reply in replies]
+        if not kept:  # an apology (its turn rolled back) or an engine without keepers
+            try:
+                await self._transcript.append(
+                    chat_id, [*([shown] if shown else []), *bot_entries(replies)]
+                )
+            except Exception:  # the answer matters more than its copy for a later reload
+                logger.exception("web chat: could not keep the transcript of web:%s", chat_id)
         return [render_reply(reply) for reply in replies]
 
-    async def _answer(self, msg: IncomingMessage) -> tuple[list[Reply], bool]:
-        """The replies, and whether they are a first delivery's answer shown again."""
+    async def _answer(
+        self, msg: IncomingMessage, keep: Keeper | None
+    ) -> tuple[list[Reply], bool, bool]:
+        """The replies; whether they are a first delivery's answer shown again; whether
+        ``keep`` wrote the transcript in the turn's transaction."""
         answer = getattr(self._engine, "answer", None)
         if answer is not None:  # the core engine reads kept replies with the turn's state
-            got = await answer(msg)
+            got = await answer(msg, keep)
             if got.replayed and not got.replies:
                 # Claimed by a turn that committed meanwhile (another process): read its answer.
-                return (await self._stored_replies(msg)) or [], True
-            return got.replies, got.replayed
+                return (await self._stored_replies(msg)) or [], True, False
+            return got.replies, got.replayed, got.kept
         stored = await self._stored_replies(msg)
         if stored is not None:
-            return stored, True
+            return stored, True, False
         replies = await self._engine.handle(msg)
         if not replies:  # dropped as a duplicate: another process answered it meanwhile
             stored = await self._stored_replies(msg)
             if stored:
-                return stored, True
-        return replies, False
+                return stored, True, False
+        return replies, False, False
 
     async def _stored_replies(self, msg: IncomingMessage) -> list[Reply] | None:
         replies_for = getattr(self._engine, "replies_for", None)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.core.messages import IncomingMessage, Reply
+
+#: Writes what the web chat keeps of a turn on the turn's session (bot.core.engine.TurnKeeper).
+Keeper = Callable[[AsyncSession, list[Reply]], Awaitable[None]]
 
 
 class ChatEngine(Protocol):
@@ -14,8 +20,8 @@ class ChatEngine(Protocol):
 
     # Optional: ``async replies_for(msg) -> list[Reply] | None``, the replies a message
     # already processed got (the core engine keeps them with its de-duplication record),
-    # and ``async answer(msg) -> Answer`` (bot.core.engine), which returns them for a
-    # duplicate in the same read as the turn's state.
+    # and ``async answer(msg, keep) -> Answer`` (bot.core.engine), which returns them for a
+    # duplicate in the same read as the turn's state and runs ``keep`` in the turn.
 
 
 class SessionStore(Protocol):

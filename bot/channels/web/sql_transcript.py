@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -16,11 +18,14 @@ from sqlalchemy import (
     Table,
     Text,
     delete,
+    func,
+    insert,
     select,
 )
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot.channels.web.transcript import KEEP, Entry
+from bot.channels.web.transcript import KEEP, Entry, bot_entries
+from bot.core.messages import Reply
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +44,32 @@ web_transcript = Table(
 )
 
 
+_APPEND = insert(web_transcript)
+
+
+def over_keep(keep: int = KEEP) -> Any:
+    """The entries beyond each chat's newest ``keep`` (the retention pruner deletes them:
+    a turn only appends, so the history costs one insert per message)."""
+    table = web_transcript
+    ranked = select(
+        table.c.id,
+        func.row_number()
+        .over(partition_by=table.c.chat_id, order_by=table.c.id.desc())
+        .label("newest_first"),
+    ).subquery()
+    return delete(table).where(
+        table.c.id.in_(select(ranked.c.id).where(ranked.c.newest_first > keep))
+    )
+
+
+def _rows(chat_id: str, entries: list[Entry]) -> list[dict[str, Any]]:
+    now = datetime.now(UTC)
+    return [
+        {"chat_id": chat_id, "entry": json.dumps(e, ensure_ascii=False), "created_at": now}
+        for e in entries
+    ]
+
+
 class SqlTranscript:
     """A Transcript on any SQLAlchemy async engine; keeps the last ``keep`` entries a chat."""
 
@@ -46,17 +77,27 @@ class SqlTranscript:
         self._engine = engine
         self._keep = keep
 
+    def in_turn(
+        self, chat_id: str, shown: Entry | None
+    ) -> Callable[[AsyncSession, list[Reply]], Awaitable[None]]:
+        """Appends the visitor's message and the bot's replies on the turn's own session, so
+        the history commits with the turn (bot.core.engine's keeper): one insert, no commit
+        of its own. Older entries than ``keep`` go with the hourly retention pass."""
+
+        async def keep(session: AsyncSession, replies: list[Reply]) -> None:
+            entries = [*([shown] if shown else []), *bot_entries(replies)]
+            if entries:
+                await session.execute(_APPEND, _rows(chat_id, entries))
+
+        return keep
+
     async def append(self, chat_id: str, entries: list[Entry]) -> None:
         if not entries:
             return
-        now = datetime.now(UTC)
-        rows = [
-            {"chat_id": chat_id, "entry": json.dumps(e, ensure_ascii=False), "created_at": now}
-            for e in entries
-        ]
+        rows = _rows(chat_id, entries)
         table = web_transcript
         async with self._engine.begin() as conn:
-            await conn.execute(table.insert(), rows)
+            await conn.execute(_APPEND, rows)
             oldest_kept = await conn.scalar(
                 select(table.c.id)
                 .where(table.c.chat_id == chat_id)
