@@ -73,7 +73,7 @@ async def engine_and_db(
         async with open_runtime(settings) as runtime, runtime.background():
             if not turn_log:  # the reference: no console transcript/analytics rows per turn
                 runtime.engine._observer = None
-            yield runtime.engine, runtime.db, runtime.add_channel
+            yield runtime.engine, runtime.db, runtime
         return
     from catalog.db import make_engine, upgrade
 
@@ -94,12 +94,15 @@ async def serve(
 
     web_settings = WebSettings(port=0, rate_per_minute=1_000_000, sessions_per_minute=1_000_000)
     wired = engine_and_db(engine_kind, db_url, turn_log, redis_url)
-    async with wired as (engine, db, add_channel):
+    async with wired as (engine, db, runtime):
         app = web.Application()
-        channel = WebChannel(engine, web_settings, SqlSessionStore(db))
-        channel.setup(app)
-        if add_channel is not None:
-            add_channel(channel)
+        if runtime is not None:  # the real engine: the web chat exactly as `python -m bot`
+            from bot.app import start_channels  # builds it (history, mailbox, sessions)
+            from bot.config import Settings
+
+            await start_channels(Settings(web=web_settings), runtime, app)
+        else:
+            WebChannel(engine, web_settings, SqlSessionStore(db)).setup(app)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()
