@@ -15,7 +15,7 @@ IDLE = "idle"
 
 def plain_copy(value: Any) -> Any:
     """A deep copy of JSON-shaped data (dicts, lists, scalars), several times faster than
-    copy.deepcopy; the state is copied twice on every turn. Tuples become lists (JSON)."""
+    copy.deepcopy; the state is copied once on every turn (to_dict). Tuples become lists."""
     if isinstance(value, dict):
         return {k: plain_copy(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -70,10 +70,13 @@ class Conversation:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Conversation:
-        """Rebuilds a conversation, ignoring unknown keys from older versions."""
+        """Rebuilds a conversation, ignoring unknown keys from older versions.
+
+        The conversation takes over ``data``'s lists and dicts: every store hands out a fresh
+        copy (decoded JSON, or MemoryStateStore's own copy), so none is copied again here.
+        """
         if not data:
             return cls()
-        data = plain_copy(data)
         saved = data.get("memory") or {}
         memory = Memory(**{k: v for k, v in saved.items() if k in _MEMORY_NAMES})
         return cls(
