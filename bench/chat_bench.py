@@ -8,7 +8,9 @@ Every server runs in a child process; this process is the load generator. In one
    sees at a steady load; target p99 <= 50 ms, 0 errors) and its serving memory;
 3. with ``--postgres``: the same on a fresh PostgreSQL database on 127.0.0.1;
 4. with ``--scaleout``: one, then two processes on PostgreSQL + Redis behind this one
-   load generator (throughput per process);
+   load generator (throughput per process), each with the CPU seconds the servers, the
+   generator, PostgreSQL, Redis and the rest of the machine used meanwhile, and the gain
+   the cores would allow at that CPU cost per message (bench/chat_bench_cpu.py);
 5. the cold start of ``python -m bot`` to a healthy /healthz on the SQLite file of step 2.
 
 The message mix (bench/chat_bench_mix.py) is short conversations: product questions,
@@ -16,6 +18,11 @@ searches, shops, tourism, events and whole checkouts. Other work on the machine 
 absolute numbers: the same-run ratios are the figures to compare across machines.
 Usage: ``.venv/bin/python bench/chat_bench.py [--postgres] [--scaleout] [--seconds S]``.
 The per-session rate limit is raised in the server: this measures throughput, not throttling.
+
+Each server starts in a session of its own, as a service would: Linux shares the CPU fairly
+between sessions first (autogroup), so servers in the generator's session would split one
+session's share on a busy machine and a second server could add nothing. The visitors use a
+lean HTTP client (``--client aiohttp`` for the former one) to leave the cores to the servers.
 """
 
 from __future__ import annotations
@@ -38,13 +45,23 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from chat_bench_cpu import CpuMeter  # noqa: E402
 from chat_bench_extra import cold_start, fresh_postgres  # noqa: E402
-from chat_bench_load import PeakRss, closed_loop, open_loop, report  # noqa: E402
+from chat_bench_http import LeanHttp  # noqa: E402
+from chat_bench_load import (  # noqa: E402
+    Client,
+    PeakRss,
+    aiohttp_client,
+    closed_loop,
+    open_loop,
+    report,
+)
 
 from bot.core.messages import Button, IncomingMessage, Reply  # noqa: E402
 
 logger = logging.getLogger(__name__)
 OPEN_SHARE = 0.7  # the open loop's rate, as a share of the closed loop's
+CLIENTS: dict[str, Client] = {"lean": LeanHttp, "aiohttp": aiohttp_client}
 
 
 class EchoEngine:
@@ -117,7 +134,12 @@ def start_server(
     command += ["--without-turn-log"] if args.without_turn_log else []
     with log.open("a") as err:
         server = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+            start_new_session=True,  # its own CPU share (autogroup), as a service has
         )
     assert server.stdout is not None
     ready = server.stdout.readline().split()
@@ -151,17 +173,18 @@ def measure(
 ) -> dict[str, Any]:
     """Warm-up, closed loop, then the open loop at 70 % of the closed loop's rate."""
     server, base = start_server(args, engine, db_url, log)
+    client = CLIENTS[args.client]
     try:
         with PeakRss(server.pid) as rss:
-            asyncio.run(closed_loop([base], args.concurrency, 300, 10))
-            loop = closed_loop([base], args.concurrency, args.messages, args.seconds)
+            asyncio.run(closed_loop([base], args.concurrency, 300, 10, client))
+            loop = closed_loop([base], args.concurrency, args.messages, args.seconds, client)
             closed = asyncio.run(loop)
             closed["load"] = load()
             opened = None
             if open_too:
                 rate = OPEN_SHARE * closed["rate"]
                 opened = asyncio.run(
-                    open_loop(base, rate, args.messages, args.seconds, args.visitors)
+                    open_loop(base, rate, args.messages, args.seconds, args.visitors, client)
                 )
                 opened |= {"target": rate, "load": load()}
             serving = psutil.Process(server.pid).memory_info().rss
@@ -170,24 +193,49 @@ def measure(
     return {"closed": closed, "open": opened, "peak": rss.peak, "rss": serving}
 
 
-def scale_out(args: argparse.Namespace, db_url: str, log: Path) -> tuple[dict, dict]:
-    """One, then two real servers on PostgreSQL + Redis, the closed loop over all of them."""
+def scale_out(args: argparse.Namespace, db_url: str, log: Path) -> list[dict[str, Any]]:
+    """One, then two real servers on PostgreSQL + Redis, the closed loop over all of them.
+
+    Each result carries ``cpu``: the CpuMeter of its measured phase.
+    """
     results = []
+    client = CLIENTS[args.client]
     for count in (1, 2):
         started = []
         try:
             for _ in range(count):  # one after the other: the first one migrates
                 started.append(start_server(args, "real", db_url, log, args.redis_url))
             bases = [base for _, base in started]
-            asyncio.run(closed_loop(bases, args.concurrency * count, 300, 10))
-            result = asyncio.run(
-                closed_loop(bases, args.concurrency * count, args.messages, args.seconds)
-            )
-            results.append(result | {"load": load()})
+            concurrency = args.concurrency * count
+            asyncio.run(closed_loop(bases, concurrency, 300, 10, client))
+            pids = [server.pid for server, _ in started]
+            with CpuMeter(pids, database=db_url.rsplit("/", 1)[-1]) as meter:
+                loop = closed_loop(bases, concurrency, args.messages, args.seconds, client)
+                result = asyncio.run(loop)
+            results.append(result | {"load": load(), "cpu": meter})
         finally:
             for server, _ in started:
                 stop(server)
-    return results[0], results[1]
+    return results
+
+
+def ceiling(meter: CpuMeter, messages: int) -> str:
+    """The 2-vs-1 gain the cores allow at the CPU cost per message of the 1-process phase.
+
+    One process is bounded by one core (its event loop); two by every core, shared with
+    the generator, PostgreSQL and Redis, whose CPU per message does not shrink.
+    """
+    cores = os.cpu_count() or 1
+    server = meter.per_message_ms("servers", messages)
+    rest = sum(meter.per_message_ms(g, messages) for g in ("generator", "postgres", "redis"))
+    one = min(1000 / server, cores * 1000 / (server + rest))
+    two = min(2000 / server, cores * 1000 / (server + rest))
+    busy = meter.seconds["other"] / (meter.elapsed * cores)
+    return (
+        f"CPU bound: at {server:.2f} ms/msg in the server and {rest:.2f} ms/msg in the "
+        f"generator, PostgreSQL and Redis, {cores} free cores allow at most {two / one:.2f}x; "
+        f"other processes took {busy:.0%} of the cores meanwhile"
+    )
 
 
 def show(name: str, result: dict[str, Any]) -> None:
@@ -204,6 +252,9 @@ def main() -> int:
     parser.add_argument("--postgres", action="store_true", help="also on a fresh PostgreSQL db")
     parser.add_argument("--scaleout", action="store_true", help="1 and 2 processes, PG + Redis")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
+    parser.add_argument(
+        "--client", choices=sorted(CLIENTS), default="lean", help="the visitors' HTTP client"
+    )
     parser.add_argument(
         "--without-turn-log",
         action="store_true",
@@ -239,10 +290,12 @@ def main() -> int:
         if args.scaleout:
             with fresh_postgres() as url:
                 one, two = scale_out(args, url, log)
-            show("PG + Redis, 1 process", one)
-            show("PG + Redis, 2 processes", two)
+            for name, result in (("PG + Redis, 1 process", one), ("PG + Redis, 2 processes", two)):
+                show(name, result)
+                print(f"{'':<30}{result['cpu'].line(result['ok'])}")
             gain = two["rate"] / one["rate"]
             print(f"per process: {two['rate'] / 2:.1f} msg/s; 2 vs 1: {gain:.2f}x (>= 1.6x)")
+            print(ceiling(one["cpu"], one["ok"]))
         seconds, rss = cold_start(sqlite, log)
         print(f"cold start to /healthz: {seconds:.2f} s, RSS {rss:.1f} MiB ({load()})")
         errors = log.read_text(errors="replace").count("ERROR")
