@@ -31,7 +31,6 @@ import argparse
 import asyncio
 import logging
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import AsyncIterator
@@ -45,23 +44,15 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chat_bench_cpu import CpuMeter  # noqa: E402
 from chat_bench_extra import cold_start, fresh_postgres  # noqa: E402
-from chat_bench_http import LeanHttp  # noqa: E402
-from chat_bench_load import (  # noqa: E402
-    Client,
-    PeakRss,
-    aiohttp_client,
-    closed_loop,
-    open_loop,
-    report,
-)
+from chat_bench_load import CLIENTS, PeakRss, closed_loop, open_loop, report  # noqa: E402
+from chat_bench_scaleout import ceiling, scale_out  # noqa: E402
+from chat_bench_servers import load, start_server, stop  # noqa: E402
 
 from bot.core.messages import Button, IncomingMessage, Reply  # noqa: E402
 
 logger = logging.getLogger(__name__)
 OPEN_SHARE = 0.7  # the open loop's rate, as a share of the closed loop's
-CLIENTS: dict[str, Client] = {"lean": LeanHttp, "aiohttp": aiohttp_client}
 
 
 class EchoEngine:
@@ -125,49 +116,6 @@ async def serve(
         await runner.cleanup()
 
 
-def start_server(
-    args: argparse.Namespace, engine: str, db_url: str, log: Path, redis_url: str | None = None
-) -> tuple[subprocess.Popen[str], str]:
-    """Starts one server child; returns it and its base URL."""
-    command = [sys.executable, __file__, "--engine", engine, "--serve", db_url]
-    command += ["--redis-url", redis_url] if redis_url else []
-    command += ["--without-turn-log"] if args.without_turn_log else []
-    with log.open("a") as err:
-        server = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=err,
-            text=True,
-            start_new_session=True,  # its own CPU share (autogroup), as a service has
-        )
-    assert server.stdout is not None
-    ready = server.stdout.readline().split()
-    if not ready or ready[0] != "READY":
-        stop(server)
-        raise RuntimeError(f"the {engine} server on {db_url} did not start (see {log})")
-    return server, f"http://127.0.0.1:{ready[1]}"
-
-
-def stop(server: subprocess.Popen[str]) -> None:
-    """Asks the server to stop (stdin EOF); an overloaded one still busy is terminated."""
-    if server.stdin:
-        server.stdin.close()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.terminate()
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def load() -> str:
-    return "load " + "/".join(f"{a:.2f}" for a in os.getloadavg())
-
-
 def measure(
     args: argparse.Namespace, engine: str, db_url: str, log: Path, open_too: bool = True
 ) -> dict[str, Any]:
@@ -191,51 +139,6 @@ def measure(
     finally:
         stop(server)
     return {"closed": closed, "open": opened, "peak": rss.peak, "rss": serving}
-
-
-def scale_out(args: argparse.Namespace, db_url: str, log: Path) -> list[dict[str, Any]]:
-    """One, then two real servers on PostgreSQL + Redis, the closed loop over all of them.
-
-    Each result carries ``cpu``: the CpuMeter of its measured phase.
-    """
-    results = []
-    client = CLIENTS[args.client]
-    for count in (1, 2):
-        started = []
-        try:
-            for _ in range(count):  # one after the other: the first one migrates
-                started.append(start_server(args, "real", db_url, log, args.redis_url))
-            bases = [base for _, base in started]
-            concurrency = args.concurrency * count
-            asyncio.run(closed_loop(bases, concurrency, 300, 10, client))
-            pids = [server.pid for server, _ in started]
-            with CpuMeter(pids, database=db_url.rsplit("/", 1)[-1]) as meter:
-                loop = closed_loop(bases, concurrency, args.messages, args.seconds, client)
-                result = asyncio.run(loop)
-            results.append(result | {"load": load(), "cpu": meter})
-        finally:
-            for server, _ in started:
-                stop(server)
-    return results
-
-
-def ceiling(meter: CpuMeter, messages: int) -> str:
-    """The 2-vs-1 gain the cores allow at the CPU cost per message of the 1-process phase.
-
-    One process is bounded by one core (its event loop); two by every core, shared with
-    the generator, PostgreSQL and Redis, whose CPU per message does not shrink.
-    """
-    cores = os.cpu_count() or 1
-    server = meter.per_message_ms("servers", messages)
-    rest = sum(meter.per_message_ms(g, messages) for g in ("generator", "postgres", "redis"))
-    one = min(1000 / server, cores * 1000 / (server + rest))
-    two = min(2000 / server, cores * 1000 / (server + rest))
-    busy = meter.seconds["other"] / (meter.elapsed * cores)
-    return (
-        f"CPU bound: at {server:.2f} ms/msg in the server and {rest:.2f} ms/msg in the "
-        f"generator, PostgreSQL and Redis, {cores} free cores allow at most {two / one:.2f}x; "
-        f"other processes took {busy:.0%} of the cores meanwhile"
-    )
 
 
 def show(name: str, result: dict[str, Any]) -> None:

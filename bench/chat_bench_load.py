@@ -26,6 +26,10 @@ def aiohttp_client() -> aiohttp.ClientSession:
     return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
 
 
+#: ``--client`` of bench/chat_bench.py.
+CLIENTS: dict[str, Client] = {"lean": LeanHttp, "aiohttp": aiohttp_client}
+
+
 class PeakRss:
     """Samples a process's resident memory every 20 ms and keeps the peak."""
 
