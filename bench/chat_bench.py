@@ -8,7 +8,9 @@ Every server runs in a child process; this process is the load generator. In one
    sees at a steady load; target p99 <= 50 ms, 0 errors) and its serving memory;
 3. with ``--postgres``: the same on a fresh PostgreSQL database on 127.0.0.1;
 4. with ``--scaleout``: one, then two processes on PostgreSQL + Redis behind this one
-   load generator (throughput per process);
+   load generator (throughput per process), each with the CPU seconds the servers, the
+   generator, PostgreSQL, Redis and the rest of the machine used meanwhile, and the gain
+   the cores would allow at that CPU cost per message (bench/chat_bench_cpu.py);
 5. the cold start of ``python -m bot`` to a healthy /healthz on the SQLite file of step 2.
 
 The message mix (bench/chat_bench_mix.py) is short conversations: product questions,
@@ -16,6 +18,11 @@ searches, shops, tourism, events and whole checkouts. Other work on the machine 
 absolute numbers: the same-run ratios are the figures to compare across machines.
 Usage: ``.venv/bin/python bench/chat_bench.py [--postgres] [--scaleout] [--seconds S]``.
 The per-session rate limit is raised in the server: this measures throughput, not throttling.
+
+Each server starts in a session of its own, as a service would: Linux shares the CPU fairly
+between sessions first (autogroup), so servers in the generator's session would split one
+session's share on a busy machine and a second server could add nothing. The visitors use a
+lean HTTP client (``--client aiohttp`` for the former one) to leave the cores to the servers.
 """
 
 from __future__ import annotations
@@ -24,7 +31,6 @@ import argparse
 import asyncio
 import logging
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import AsyncIterator
@@ -39,7 +45,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from chat_bench_extra import cold_start, fresh_postgres  # noqa: E402
-from chat_bench_load import PeakRss, closed_loop, open_loop, report  # noqa: E402
+from chat_bench_load import CLIENTS, PeakRss, closed_loop, open_loop, report  # noqa: E402
+from chat_bench_scaleout import ceiling, scale_out  # noqa: E402
+from chat_bench_servers import load, start_server, stop  # noqa: E402
 
 from bot.core.messages import Button, IncomingMessage, Reply  # noqa: E402
 
@@ -98,9 +106,11 @@ async def serve(
         app = web.Application()
         if runtime is not None:  # the real engine: the web chat exactly as `python -m bot`
             from bot.app import start_channels  # builds it (history, mailbox, sessions)
-            from bot.config import Settings
+            from bot.config import RedisSettings, Settings
 
-            await start_channels(Settings(web=web_settings), runtime, app)
+            prefix = f"bench-{os.getppid()}"  # the same keys as the runtime's stores
+            same = Settings(web=web_settings, redis=RedisSettings(url=redis_url, prefix=prefix))
+            await start_channels(same, runtime, app)
         else:
             WebChannel(engine, web_settings, SqlSessionStore(db)).setup(app)
         runner = web.AppRunner(app, access_log=None)
@@ -111,86 +121,29 @@ async def serve(
         await runner.cleanup()
 
 
-def start_server(
-    args: argparse.Namespace, engine: str, db_url: str, log: Path, redis_url: str | None = None
-) -> tuple[subprocess.Popen[str], str]:
-    """Starts one server child; returns it and its base URL."""
-    command = [sys.executable, __file__, "--engine", engine, "--serve", db_url]
-    command += ["--redis-url", redis_url] if redis_url else []
-    command += ["--without-turn-log"] if args.without_turn_log else []
-    with log.open("a") as err:
-        server = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True
-        )
-    assert server.stdout is not None
-    ready = server.stdout.readline().split()
-    if not ready or ready[0] != "READY":
-        stop(server)
-        raise RuntimeError(f"the {engine} server on {db_url} did not start (see {log})")
-    return server, f"http://127.0.0.1:{ready[1]}"
-
-
-def stop(server: subprocess.Popen[str]) -> None:
-    """Asks the server to stop (stdin EOF); an overloaded one still busy is terminated."""
-    if server.stdin:
-        server.stdin.close()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.terminate()
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def load() -> str:
-    return "load " + "/".join(f"{a:.2f}" for a in os.getloadavg())
-
-
 def measure(
     args: argparse.Namespace, engine: str, db_url: str, log: Path, open_too: bool = True
 ) -> dict[str, Any]:
     """Warm-up, closed loop, then the open loop at 70 % of the closed loop's rate."""
     server, base = start_server(args, engine, db_url, log)
+    client = CLIENTS[args.client]
     try:
         with PeakRss(server.pid) as rss:
-            asyncio.run(closed_loop([base], args.concurrency, 300, 10))
-            loop = closed_loop([base], args.concurrency, args.messages, args.seconds)
+            asyncio.run(closed_loop([base], args.concurrency, 300, 10, client))
+            loop = closed_loop([base], args.concurrency, args.messages, args.seconds, client)
             closed = asyncio.run(loop)
             closed["load"] = load()
             opened = None
             if open_too:
                 rate = OPEN_SHARE * closed["rate"]
                 opened = asyncio.run(
-                    open_loop(base, rate, args.messages, args.seconds, args.visitors)
+                    open_loop(base, rate, args.messages, args.seconds, args.visitors, client)
                 )
                 opened |= {"target": rate, "load": load()}
             serving = psutil.Process(server.pid).memory_info().rss
     finally:
         stop(server)
     return {"closed": closed, "open": opened, "peak": rss.peak, "rss": serving}
-
-
-def scale_out(args: argparse.Namespace, db_url: str, log: Path) -> tuple[dict, dict]:
-    """One, then two real servers on PostgreSQL + Redis, the closed loop over all of them."""
-    results = []
-    for count in (1, 2):
-        started = []
-        try:
-            for _ in range(count):  # one after the other: the first one migrates
-                started.append(start_server(args, "real", db_url, log, args.redis_url))
-            bases = [base for _, base in started]
-            asyncio.run(closed_loop(bases, args.concurrency * count, 300, 10))
-            result = asyncio.run(
-                closed_loop(bases, args.concurrency * count, args.messages, args.seconds)
-            )
-            results.append(result | {"load": load()})
-        finally:
-            for server, _ in started:
-                stop(server)
-    return results[0], results[1]
 
 
 def show(name: str, result: dict[str, Any]) -> None:
@@ -207,6 +160,9 @@ def main() -> int:
     parser.add_argument("--postgres", action="store_true", help="also on a fresh PostgreSQL db")
     parser.add_argument("--scaleout", action="store_true", help="1 and 2 processes, PG + Redis")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
+    parser.add_argument(
+        "--client", choices=sorted(CLIENTS), default="lean", help="the visitors' HTTP client"
+    )
     parser.add_argument(
         "--without-turn-log",
         action="store_true",
@@ -242,10 +198,12 @@ def main() -> int:
         if args.scaleout:
             with fresh_postgres() as url:
                 one, two = scale_out(args, url, log)
-            show("PG + Redis, 1 process", one)
-            show("PG + Redis, 2 processes", two)
+            for name, result in (("PG + Redis, 1 process", one), ("PG + Redis, 2 processes", two)):
+                show(name, result)
+                print(f"{'':<30}{result['cpu'].line(result['ok'])}")
             gain = two["rate"] / one["rate"]
             print(f"per process: {two['rate'] / 2:.1f} msg/s; 2 vs 1: {gain:.2f}x (>= 1.6x)")
+            print(ceiling(one["cpu"], one["ok"]))
         seconds, rss = cold_start(sqlite, log)
         print(f"cold start to /healthz: {seconds:.2f} s, RSS {rss:.1f} MiB ({load()})")
         errors = log.read_text(errors="replace").count("ERROR")

@@ -7,14 +7,27 @@ import itertools
 import math
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
 import psutil
+from chat_bench_http import LeanHttp
 from chat_bench_mix import Visitor
 
 #: How long the open loop waits for answers after sending its last message.
 GRACE_S = 5.0
+#: The HTTP client the visitors use: ``LeanHttp`` (cheap), or aiohttp's as a reference.
+Client = Callable[[], Any]
+
+
+def aiohttp_client() -> aiohttp.ClientSession:
+    """aiohttp's client session, unlimited connections (the bench's former generator)."""
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+
+
+#: ``--client`` of bench/chat_bench.py.
+CLIENTS: dict[str, Client] = {"lean": LeanHttp, "aiohttp": aiohttp_client}
 
 
 class PeakRss:
@@ -43,7 +56,7 @@ class PeakRss:
 
 
 async def closed_loop(
-    bases: list[str], concurrency: int, count: int, limit_s: float
+    bases: list[str], concurrency: int, count: int, limit_s: float, client: Client = LeanHttp
 ) -> dict[str, Any]:
     """``concurrency`` visitors send back to back until ``count`` messages or ``limit_s``.
 
@@ -52,7 +65,7 @@ async def closed_loop(
     latencies: list[float] = []
     errors = 0
     sent = itertools.count()
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
+    async with client() as http:
         visitors = [
             await Visitor(http, bases[i % len(bases)], i).start() for i in range(concurrency)
         ]
@@ -71,7 +84,7 @@ async def closed_loop(
 
 
 async def open_loop(
-    base: str, rate: float, count: int, limit_s: float, visitors: int
+    base: str, rate: float, count: int, limit_s: float, visitors: int, client: Client = LeanHttp
 ) -> dict[str, Any]:
     """Messages arrive every 1/``rate`` s whether or not earlier ones were answered.
 
@@ -81,7 +94,7 @@ async def open_loop(
     """
     latencies: list[float] = []
     count = min(count, int(rate * limit_s))
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
+    async with client() as http:
         idle = [await Visitor(http, base, i).start() for i in range(visitors)]
         started = time.perf_counter()
         tasks = []

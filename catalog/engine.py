@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import StaticPool
 
 from catalog.cache import INFO_KEY, CatalogCache
+from catalog.pool_ping import ping_when_idle
 from catalog.sqlite_driver import BUSY_TIMEOUT_MS, LoopDbapi
 from catalog.sqlite_writer import WriterQueue
 
@@ -68,7 +69,8 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
 
     SQLite: creates the file's parent directory and turns foreign keys on for every
     connection; a file uses the write-ahead log with ``synchronous`` FULL (one fsync per
-    commit; NORMAL: one per checkpoint). PostgreSQL: a small pre-pinged pool.
+    commit; NORMAL: one per checkpoint). PostgreSQL: a small pool whose connections are
+    pinged before use when they sat idle (:mod:`catalog.pool_ping`).
 
     Args:
         url: a SQLAlchemy URL, e.g. ``sqlite+aiosqlite:///./data/ocopbot.db`` or
@@ -82,7 +84,9 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
     if parsed.drivername in ASYNC_DRIVERS:  # "postgresql://..." works too
         parsed = parsed.set(drivername=ASYNC_DRIVERS[parsed.drivername])
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        engine = create_async_engine(parsed, pool_size=5, max_overflow=10)
+        ping_when_idle(engine)  # pool_pre_ping's guarantee without its 3 round trips per use
+        return engine
     database = parsed.database or ""
     # SQLite on the event loop, on aiosqlite's thread only to wait for another process's
     # writer lock (catalog.sqlite_driver).

@@ -133,3 +133,38 @@ async def test_an_expired_holder_does_not_release_the_next_ones_lock(
     assert "expired before its turn ended" in caplog.text
     await b_lock.__aexit__(None, None, None)
     assert await redis_server.keys("lock:*") == []
+
+
+async def test_one_processes_messages_of_a_chat_take_turns_in_arrival_order(
+    redis_server: RedisServer,
+) -> None:
+    """Regression: waiters polled Redis every 50 ms, so a later message could go first."""
+    locks = RedisLocks(redis_server.client(), prefix=redis_server.prefix)
+    order: list[str] = []
+
+    async def turn(name: str, arrives: float, holds: float) -> None:
+        await asyncio.sleep(arrives)
+        async with locks.lock(CHAT):
+            order.append(name)
+            await asyncio.sleep(holds)
+
+    await asyncio.gather(
+        turn("first", 0.0, 0.075),
+        *(turn(f"then {i}", 0.01 + i * 0.015, 0.0) for i in range(4)),
+    )
+    assert order == ["first", "then 0", "then 1", "then 2", "then 3"]
+    assert await redis_server.keys("lock:*") == []
+
+
+async def test_a_message_waiting_in_the_same_process_gives_up_after_the_wait(
+    redis_server: RedisServer,
+) -> None:
+    locks = RedisLocks(redis_server.client(), prefix=redis_server.prefix, wait=0.2)
+    async with locks.lock(CHAT):
+        with pytest.raises(LockTimeout):
+            async with locks.lock(CHAT):
+                pass
+        assert len(await redis_server.keys("lock:*")) == 1  # the holder still holds it
+    async with locks.lock(CHAT):  # and nothing was left behind for the next message
+        pass
+    assert await redis_server.keys("lock:*") == []
