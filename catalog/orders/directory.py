@@ -14,6 +14,7 @@ from catalog.orders.inbox_models import ProducerInbox
 from catalog.orders.models import Order
 from catalog.orders.states import OPEN_STATUSES
 
+_NAMES_SEEN = "catalog.orders.directory.names"  # Session.info key: names read this turn
 # Asked on most order messages: built once, so SQLAlchemy reuses its compiled form.
 _NAMES = select(Producer.id, Producer.name).where(
     Producer.id.in_(bindparam("ids", expanding=True))
@@ -49,8 +50,15 @@ class Directory:
         ids = sorted({p for p in producer_ids if p})
         if not ids:
             return {}
-        rows = await self._session.execute(_NAMES, {"ids": ids})
-        return {row.id: row.name for row in rows}
+        # Placing an order asks for the same names three times (pings, reach, the reply):
+        # they are remembered for the rest of this session's turn.
+        known: dict[str, str | None] = self._session.info.setdefault(_NAMES_SEEN, {})
+        missing = [p for p in ids if p not in known]
+        if missing:
+            rows = await self._session.execute(_NAMES, {"ids": missing})
+            found = {row.id: row.name for row in rows}
+            known.update({p: found.get(p) for p in missing})
+        return {p: name for p in ids if (name := known[p]) is not None}
 
     async def producer_exists(self, producer_id: str) -> bool:
         """True when the catalog has this producer."""
