@@ -1,8 +1,9 @@
-"""SQLite files: writers queue in process, statements run in one thread hop, WAL is on."""
+"""SQLite files: writers queue in process, statements run on the loop, WAL is on."""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from pathlib import Path
 
@@ -52,5 +53,39 @@ async def test_a_connection_returned_mid_write_releases_the_writer(tmp_path: Pat
             await asyncio.wait_for(conn.execute(text("INSERT INTO t DEFAULT VALUES")), 2)
         async with engine.connect() as conn:
             assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar() == 1
+    finally:
+        await engine.dispose()
+
+
+async def test_another_process_writing_never_freezes_the_bot(tmp_path: Path) -> None:
+    """Statements run on the event loop, but a write that must wait for another process's
+    writer lock (a command-line import) waits on aiosqlite's thread: the loop keeps serving
+    other chats and reads meanwhile, and the write goes through once the lock is free."""
+    engine = make_engine(sqlite_url(tmp_path))
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)"))
+            await conn.execute(text("INSERT INTO t (id, n) VALUES (1, 0)"))
+        other = sqlite3.connect(tmp_path / "ocopbot-test.db", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # the other process holds the writer lock
+        other.execute("UPDATE t SET n = 5 WHERE id = 1")
+
+        async def write() -> None:
+            async with engine.begin() as conn:
+                await conn.execute(text("UPDATE t SET n = n + 1 WHERE id = 1"))
+
+        writing = asyncio.create_task(write())
+        ticks = 0
+        for _ in range(20):  # 0.2 s of a loop that must stay responsive
+            await asyncio.sleep(0.01)
+            ticks += 1
+        async with engine.connect() as conn:  # a read is not blocked either (WAL)
+            assert (await conn.execute(text("SELECT n FROM t"))).scalar() == 0
+        assert not writing.done() and ticks == 20
+        other.execute("COMMIT")
+        other.close()
+        await asyncio.wait_for(writing, 5)
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("SELECT n FROM t"))).scalar() == 6
     finally:
         await engine.dispose()
