@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.channels.web.replay import ReplayCache
 from tests.channels.web_site import Site, real_site
 from tests.channels.web_support import WebChat
 
@@ -85,3 +86,17 @@ async def test_a_handoff_reaches_the_operators_web_chat(site: Site) -> None:
     assert inbox["messages"], "the operator's long poll got nothing"
     assert tourist.user is not None
     assert tourist.user in texts(inbox["messages"])
+
+
+async def test_a_retry_older_than_the_replay_cache_gets_its_first_answer(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps only the latest answers (memory); older ones come from the database."""
+    monkeypatch.setattr(ReplayCache.__init__, "__defaults__", (1,))
+    chat = await WebChat(await site.start()).open()
+    first = await chat.send("nước mắm Cái Rồng giá bao nhiêu?", id="old-1")
+    await chat.send("/lang en", id="newer-2")  # pushes old-1 out; a rerun would be English
+
+    again = await chat.send("nước mắm Cái Rồng giá bao nhiêu?", id="old-1")
+
+    assert again == first and "Cái Rồng" in texts(first)
