@@ -20,9 +20,9 @@ class ReplayCache:
     instead of running twice (attempts still running are never forgotten); a retry after
     a restart, on another process, or of a message answered more than ``size`` messages
     ago gets the replies the engine kept with its de-duplication record (ChatApi asks it).
-    The size is kept small because rendered replies are large: 4.7 KiB a message on
-    average in bench/chat_bench.py's mix (a checkout summary is 2 KiB of text alone), so
-    10,000 of them held 45 MiB of a serving process that starts at about 100 MiB.
+    The size is kept small because rendered replies are large: about 4 KiB a message in
+    bench/chat_bench.py's mix (a checkout summary is 2 KiB of text alone), so 10,000 of
+    them held some 40 MiB of a serving process that starts at about 100 MiB.
     """
 
     def __init__(self, size: int = 1_000) -> None:
