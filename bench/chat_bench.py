@@ -128,6 +128,7 @@ def measure(
     server, base = start_server(args, engine, db_url, log)
     client = CLIENTS[args.client]
     try:
+        ready = psutil.Process(server.pid).memory_info().rss
         with PeakRss(server.pid) as rss:
             asyncio.run(closed_loop([base], args.concurrency, 300, 10, client))
             loop = closed_loop([base], args.concurrency, args.messages, args.seconds, client)
@@ -143,7 +144,12 @@ def measure(
             serving = psutil.Process(server.pid).memory_info().rss
     finally:
         stop(server)
-    return {"closed": closed, "open": opened, "peak": rss.peak, "rss": serving}
+    return {"closed": closed, "open": opened, "peak": rss.peak, "rss": serving, "ready": ready}
+
+
+def served(result: dict[str, Any]) -> int:
+    """Messages answered by one measure() server: warm-up, closed and open loops."""
+    return 300 + result["closed"]["ok"] + (result["open"] or {}).get("ok", 0)
 
 
 def show(name: str, result: dict[str, Any]) -> None:
@@ -187,7 +193,11 @@ def main() -> int:
         show(f"open at {real['open']['target']:.0f}/s (70 %)", real["open"])
         ratio = real["closed"]["rate"] / scripted["closed"]["rate"]
         print(f"real/scripted throughput: {ratio:.1%} (target >= 40 %)")
-        print(f"serving RSS {real['rss'] / 2**20:.1f} MiB, peak {real['peak'] / 2**20:.1f} MiB")
+        print(
+            f"serving RSS {real['rss'] / 2**20:.1f} MiB, peak {real['peak'] / 2**20:.1f} MiB "
+            f"({real['ready'] / 2**20:.1f} MiB when ready, ~{served(real)} messages since; "
+            "target <= 143 MiB)"
+        )
         if args.postgres:
             with fresh_postgres() as url:
                 pg = measure(args, "real", url, log)

@@ -13,7 +13,6 @@ from bot.admin_cli import STATUSES
 from bot.app import AdminCall
 from bot.config import ConfigError, Settings, load_settings
 from bot.runtime import StartupProblem
-from bot.stores import StoreUnavailable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(settings, args.command)
     try:
         return asyncio.run(run_command(args, settings))
-    except (StoreUnavailable, StartupProblem) as exc:
+    except StartupProblem as exc:  # an unreachable Redis too (bot.runtime.shared_redis)
         logging.getLogger(__name__).error("cannot start: %s", exc)
         return 1
     except KeyboardInterrupt:

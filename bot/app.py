@@ -95,7 +95,6 @@ async def start_channels(
     from bot.channels.inbox import WebhookInbox
     from bot.channels.web import SqlSessionStore, SqlTranscript, WebChannel
     from bot.channels.web.mailbox import Mailbox
-    from bot.channels.web.redis_mailbox import RedisMailbox
     from bot.channels.web.sql_mailbox import SqlMailbox
 
     inbox = WebhookInbox(runtime.sessions)  # webhook updates are recorded before the 200
@@ -104,6 +103,8 @@ async def start_channels(
         # Pushes wait in the database (or Redis) until a poll takes them: never in memory.
         mailbox: Mailbox = SqlMailbox(runtime.db)
         if runtime.redis is not None:  # a push from any process reaches any process's poll
+            from bot.channels.web.redis_mailbox import RedisMailbox
+
             mailbox = RedisMailbox(runtime.redis, prefix=f"{settings.redis.prefix}:web")
         sessions = SqlSessionStore(runtime.db)
         transcript = SqlTranscript(runtime.db)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
 
 from catalog.engine import make_engine
+from catalog.migrate_head import at_head
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -27,12 +30,16 @@ async def pg_lock(conn: AsyncConnection) -> None:
 
 def alembic_config() -> Config:
     """Builds the Alembic configuration programmatically (no alembic.ini needed)."""
+    from alembic.config import Config  # only when migrating: see catalog.migrate_head
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def _run_upgrade(connection: Connection, config: Config, revision: str) -> None:
+    from alembic import command
+
     config.attributes["connection"] = connection
     command.upgrade(config, revision)
 
@@ -47,7 +54,8 @@ async def upgrade(url_or_engine: str | AsyncEngine, revision: str = "head") -> N
     """Migrates the database to ``revision`` (head by default).
 
     At head, a database seeded from an older seed edition then gets the current one
-    (``catalog.seed.upgrade``: the operator's edits win), once.
+    (``catalog.seed.upgrade``: the operator's edits win), once. A database that already
+    records the head revision is not handed to Alembic at all (``catalog.migrate_head``).
 
     Safe to await from inside a running event loop: the migration runs on the engine's
     connection through ``run_sync`` (Alembic's connection-sharing cookbook recipe). Do not
@@ -63,26 +71,33 @@ async def upgrade(url_or_engine: str | AsyncEngine, revision: str = "head") -> N
     sqlite = engine.dialect.name == "sqlite"
     try:
         async with engine.connect() as conn:
-            if sqlite:
-                # Batch migrations recreate tables; with foreign keys on, dropping the old
-                # table would cascade-delete rows that point at it. The PRAGMA only works
-                # outside a transaction, so it is switched around the migration's one.
-                await conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-                await conn.commit()
-            async with conn.begin():
-                await pg_lock(conn)
-                await conn.run_sync(_run_upgrade, alembic_config(), revision)
-                if sqlite:
-                    await _check_foreign_keys(conn)
-            if sqlite:
-                await conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                await conn.commit()
+            current = revision == "head" and await at_head(conn, MIGRATIONS / "versions")
+            if not current:
+                await _migrate(conn, revision, sqlite=sqlite)
         if revision == "head":
             await _upgrade_seed(engine)
     finally:
         if owned:
             await engine.dispose()
-    logger.info("database migrated to %s", revision)
+    logger.info("database %s %s", "already at" if current else "migrated to", revision)
+
+
+async def _migrate(conn: AsyncConnection, revision: str, *, sqlite: bool) -> None:
+    """Runs Alembic's upgrade to ``revision`` on ``conn`` (outside any transaction)."""
+    if sqlite:
+        # Batch migrations recreate tables; with foreign keys on, dropping the old
+        # table would cascade-delete rows that point at it. The PRAGMA only works
+        # outside a transaction, so it is switched around the migration's one.
+        await conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        await conn.commit()
+    async with conn.begin():
+        await pg_lock(conn)
+        await conn.run_sync(_run_upgrade, alembic_config(), revision)
+        if sqlite:
+            await _check_foreign_keys(conn)
+    if sqlite:
+        await conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        await conn.commit()
 
 
 async def _upgrade_seed(engine: AsyncEngine) -> None:

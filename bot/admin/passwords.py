@@ -6,9 +6,14 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MIN_LENGTH = 10
-# A hash checked when the account does not exist, so both cases take the same time.
 _HASHER = PasswordHasher()
-_DUMMY = _HASHER.hash("not-a-real-password")
+# A hash checked when the account does not exist, so both cases take the same time. It is
+# a constant (of a random password nobody kept) because hashing one at import took 0.14 s
+# of every start; its parameters must stay the hasher's (tests/admin/test_passwords.py).
+_DUMMY = (
+    "$argon2id$v=19$m=65536,t=3,p=4$n5sn+mIqY87KR5sRvQGg2g$"
+    "1FnpfO7+TAihVVv2eHQr/3QWcMuC2Vjd2eJBB8P/YcQ"
+)
 
 
 class WeakPassword(ValueError):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.channels.web.replay import ReplayCache
 from tests.channels.web_site import Site, real_site
 from tests.channels.web_support import WebChat
 
@@ -102,3 +103,17 @@ async def test_the_history_is_written_with_the_turn_and_a_retry_adds_no_second_l
     assert [m["role"] for m in messages] == ["user"] + ["bot"] * len(answer)
     assert messages[0]["text"] == "nước mắm Cái Rồng giá bao nhiêu?"
     assert [m["text"] for m in messages[1:]] == [r["text"] for r in answer]
+
+
+async def test_a_retry_older_than_the_replay_cache_gets_its_first_answer(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps only the latest answers (memory); older ones come from the database."""
+    monkeypatch.setattr(ReplayCache.__init__, "__defaults__", (1,))
+    chat = await WebChat(await site.start()).open()
+    first = await chat.send("nước mắm Cái Rồng giá bao nhiêu?", id="old-1")
+    await chat.send("/lang en", id="newer-2")  # pushes old-1 out; a rerun would be English
+
+    again = await chat.send("nước mắm Cái Rồng giá bao nhiêu?", id="old-1")
+
+    assert again == first and "Cái Rồng" in texts(first)
