@@ -28,6 +28,11 @@ class IntentClassifier:
         self._scorer = ClauseScorer(model)
         self.labels = list(model.labels)
 
+    @property
+    def model(self) -> LinearSoftmax:
+        """The fitted model itself (its ``probabilities`` read one text at a time)."""
+        return self._model
+
     @classmethod
     def train(cls, texts: list[str], labels: list[str], weights: list[float] | None = None,
               c: float = 10.0) -> IntentClassifier:  # fmt: skip

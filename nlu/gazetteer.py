@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from nlu.lexicon import CatalogLexicon
 from nlu.terms import PRIORITY, Term, build_terms
@@ -44,10 +45,14 @@ class Gazetteer:
         fuzzy_cutoff: float = 85.0,
     ) -> None:
         self._terms = build_terms(lexicon, category_words).terms
-        self._longest = max((len(key) for key in self._terms), default=0)
-        # Every run of words a name starts with: the exact search stops extending a span
-        # as soon as no name starts with its words.
-        self._prefixes = {key[:size] for key in self._terms for size in range(1, len(key) + 1)}
+        # The names as a word trie (a node's "" entry holds the term ending there): the
+        # exact search walks it once from each word instead of trying every length.
+        self._trie: dict[str, Any] = {}
+        for key, term in self._terms.items():
+            node = self._trie
+            for word in key:
+                node = node.setdefault(word, {})
+            node[""] = term
         self._typos = TypoIndex(self._terms, fuzzy_cutoff)
         logger.debug("gazetteer built with %d terms", len(self._terms))
 
@@ -64,14 +69,16 @@ class Gazetteer:
         plain = all(token.norm == token.fold for token in tokens if not token.expanded)
         candidates = []
         for begin in range(len(words)):
-            reach = 0  # no name is longer than the words from here that start one
-            while begin + reach < len(words) and (
-                tuple(words[begin : begin + reach + 1]) in self._prefixes
-            ):
-                reach += 1
-            for size in range(reach, 0, -1):
-                term = self._terms.get(tuple(words[begin : begin + size]))
-                if term and self._accents_agree(tokens[begin : begin + size], term, plain):
+            ending: list[tuple[int, Term]] = []  # names that start here, by their length
+            node = self._trie
+            for size, word in enumerate(words[begin:], start=1):
+                node = node.get(word) if word else None  # "" is no word of any name
+                if node is None:
+                    break
+                if "" in node:
+                    ending.append((size, node[""]))
+            for size, term in reversed(ending):  # longest first
+                if self._accents_agree(tokens[begin : begin + size], term, plain):
                     candidates.append(Match(term, begin, begin + size))
         chosen = _select(candidates, len(words))
         return sorted(self._fuzzy(tokens, chosen), key=lambda match: match.begin)

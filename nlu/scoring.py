@@ -107,18 +107,16 @@ class ClauseScorer:
         """Scores texts not seen before; each row is summed over that text's n-grams only."""
         keys = self._columns(texts)
         keys.sort()
-        new = np.empty(len(keys), dtype=bool)
-        new[:1] = True
-        np.not_equal(keys[1:], keys[:-1], out=new[1:])
-        starts = np.flatnonzero(new)
-        counts = np.diff(starts, append=len(keys))
-        rows, columns = np.divmod(keys[starts], self._width)
+        bounds = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1], [True])))
+        counts = bounds[1:] - bounds[:-1]  # how often each distinct n-gram occurs in its text
+        rows, columns = np.divmod(keys[bounds[:-1]], self._width)
         blocks = 2 * rows + self._in_words[columns]  # each vectorizer is normalised alone
         weights = (1.0 + np.log(counts)) * self._idf[columns]
         weights /= np.sqrt(np.bincount(blocks, weights * weights))[blocks]
-        scores = np.tile(self._intercept, (len(texts), 1))
+        scores = np.empty((len(texts), len(self._intercept)))
+        scores[:] = self._intercept
         if len(rows):
-            first = np.flatnonzero(np.diff(rows, prepend=-1))  # where each text's n-grams start
+            first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
             terms = self._coef[columns] * weights[:, None]
             scores[rows[first]] += np.add.reduceat(terms, first, axis=0)
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))

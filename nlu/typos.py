@@ -84,12 +84,11 @@ class TypoIndex:
         found: set[tuple[int, int]] = set()
         count = len(words.words)
         for begin, word in enumerate(words.words):
-            found.add((begin, 1))
-            for size in self._sizes.get((0, word), ()):
-                found.add((begin, size))
+            found.update((begin, size) for size in self._sizes.get((0, word), ()))
             if begin:
-                for size in self._sizes.get((1, word), ()):
-                    found.add((begin - 1, size))
+                found.update((begin - 1, size) for size in self._sizes.get((1, word), ()))
+            if len(word) >= 5:
+                found.add((begin, 1))
         spans = [(begin, size) for begin, size in found
                  if begin + size <= count and self.worth_trying(words, begin, size)]  # fmt: skip
         return sorted(spans, key=lambda span: (-span[1], span[0]))
