@@ -31,7 +31,7 @@ from tests.nlu.longmsg.catalog import gazetteer  # noqa: E402
 
 HELDOUT = REPO / "tests" / "nlu"
 EDGE_CASES = ["", "   ", "😀😀", "?!", "trà hoa vàng " * 300, "x" * 5000, "ok", "k", "2",
-              "TRÀ HOA VÀNG BAO NHIÊU",
+              "TRÀ HOA VÀNG BAO NHIÊU", "你好", "你好, 谢谢", "Здравствуйте, сколько стоит",
               "cho mình 2 chai nước mắm Cái Rồng, giao về 0912345678"]  # fmt: skip
 
 

@@ -24,8 +24,8 @@ DEFAULT_TRAINING_FILE = Path(__file__).parent / "data" / "nlu.yml"
 MAX_CHARS = 4096
 # Hand-written examples count this many times a generated one: they are few, short and varied.
 WRITTEN_WEIGHT = 3.0
-# How many recent messages' parses are kept (a few MB); past this the memory starts over.
-RECENT_MESSAGES = 2048
+# How many recent messages' parses are kept (about 1 MB); past this the memory starts over.
+RECENT_MESSAGES = 512
 # Intent ranking (None for text without words), entities, language.
 Understood = tuple[list[tuple[str, float]] | None, list[dict[str, Any]], str]
 

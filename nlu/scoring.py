@@ -16,7 +16,7 @@ from nlu.features import LinearSoftmax, char_wb_ngrams
 
 # Words are few (the classifier text is folded, entities are placeholders), but user text
 # is unbounded: past this many cached words (or texts) the cache starts over.
-CACHE_WORDS = 10_000
+CACHE_WORDS = 4096
 
 
 class ClauseScorer:
@@ -105,17 +105,17 @@ class ClauseScorer:
 
     def _score(self, texts: list[str]) -> np.ndarray:
         """Scores texts not seen before; each row is summed over that text's n-grams only."""
-        keys = self._columns(texts)
-        keys.sort()
-        bounds = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1], [True])))
-        counts = bounds[1:] - bounds[:-1]  # how often each distinct n-gram occurs in its text
-        rows, columns = np.divmod(keys[bounds[:-1]], self._width)
-        blocks = 2 * rows + self._in_words[columns]  # each vectorizer is normalised alone
-        weights = (1.0 + np.log(counts)) * self._idf[columns]
-        weights /= np.sqrt(np.bincount(blocks, weights * weights))[blocks]
         scores = np.empty((len(texts), len(self._intercept)))
         scores[:] = self._intercept
-        if len(rows):
+        keys = self._columns(texts)
+        if len(keys):  # none at all when no word of any text is known ("你好")
+            keys.sort()
+            bounds = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1], [True])))
+            counts = bounds[1:] - bounds[:-1]  # how often each distinct n-gram is in its text
+            rows, columns = np.divmod(keys[bounds[:-1]], self._width)
+            blocks = 2 * rows + self._in_words[columns]  # each vectorizer is normalised alone
+            weights = (1.0 + np.log(counts)) * self._idf[columns]
+            weights /= np.sqrt(np.bincount(blocks, weights * weights))[blocks]
             first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
             terms = self._coef[columns] * weights[:, None]
             scores[rows[first]] += np.add.reduceat(terms, first, axis=0)

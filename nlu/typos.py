@@ -19,7 +19,7 @@ _NEIGHBOURS = {"n": "bmhj", "m": "nj", "b": "vnghj", "v": "cbfg", "c": "xvdf", "
                "h": "gjybn", "g": "fhtvb", "t": "ryfg", "r": "etdf", "d": "sfecx", "s": "adwxz",
                "l": "kop", "k": "jlmio", "u": "yihj", "i": "uojk", "o": "ipkl"}  # fmt: skip
 # Phrases whose typo search result is kept; past this many the memory starts over.
-CACHE_SPANS = 20_000
+CACHE_SPANS = 4096
 
 
 def _runs(flags: list[bool]) -> list[int]:
@@ -84,7 +84,12 @@ class TypoIndex:
         found: set[tuple[int, int]] = set()
         count = len(words.words)
         for begin, word in enumerate(words.words):
-            found.update((begin, size) for size in self._sizes.get((0, word), ()))
+            # A name's own first word always passes the first-word test: only its length,
+            # letters and room to the end of the message remain to be checked.
+            reach = min(words.letters_run[begin], count - begin)
+            for size in self._sizes.get((0, word), ()):
+                if size <= reach and words.lengths[begin + size] - words.lengths[begin] >= 5:
+                    found.add((begin, size))
             if begin:
                 found.update((begin - 1, size) for size in self._sizes.get((1, word), ()))
             if len(word) >= 5:

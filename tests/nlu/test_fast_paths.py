@@ -94,3 +94,11 @@ def test_the_typo_search_asks_every_span_that_could_be_a_typo(lexicon: CatalogLe
                  for begin in range(len(words.words) - size + 1)
                  if typos.worth_trying(words, begin, size)]  # fmt: skip
         assert typos.spans(words) == every, message
+
+
+@pytest.mark.parametrize("text", ["你好", "你好, 谢谢", "Здравствуйте, сколько стоит"])
+def test_words_the_model_never_saw_are_out_of_scope_not_an_error(parse, text: str) -> None:
+    result = parse(text)
+    assert "error" not in result
+    assert result["intent"]["name"] == "out_of_scope"
+    assert len(result["intent_ranking"]) == 10
