@@ -81,7 +81,7 @@ class TypoIndex:
         Only spans that share their first or second word with a name of their size (or
         single words) can pass :meth:`worth_trying`, so only those are asked.
         """
-        found: set[tuple[int, int]] = set()
+        spans: set[tuple[int, int]] = set()
         count = len(words.words)
         for begin, word in enumerate(words.words):
             # A name's own first word always passes the first-word test: only its length,
@@ -89,13 +89,13 @@ class TypoIndex:
             reach = min(words.letters_run[begin], count - begin)
             for size in self._sizes.get((0, word), ()):
                 if size <= reach and words.lengths[begin + size] - words.lengths[begin] >= 5:
-                    found.add((begin, size))
+                    spans.add((begin, size))
             if begin:
-                found.update((begin - 1, size) for size in self._sizes.get((1, word), ()))
-            if len(word) >= 5:
-                found.add((begin, 1))
-        spans = [(begin, size) for begin, size in found
-                 if begin + size <= count and self.worth_trying(words, begin, size)]  # fmt: skip
+                spans.update((begin - 1, size) for size in self._sizes.get((1, word), ())
+                             if begin - 1 + size <= count
+                             and self.worth_trying(words, begin - 1, size))  # fmt: skip
+            if len(word) >= 5 and self.worth_trying(words, begin, 1):
+                spans.add((begin, 1))
         return sorted(spans, key=lambda span: (-span[1], span[0]))
 
     def words(self, words: list[str]) -> Words:
