@@ -69,7 +69,7 @@ class TypoIndex:
         for size, at, word in self._by_word:
             self._sizes.setdefault((at, word), []).append(size)
         self._cutoff = cutoff
-        self._seen: dict[tuple[str, ...], Key | None] = {}
+        self._seen: dict[tuple[str, ...], tuple[Key | None]] = {}  # (answer,) by phrase
 
     def __getstate__(self) -> dict[str, object]:
         """Pickles the index without the remembered searches (the extractor is cached)."""
@@ -139,11 +139,14 @@ class TypoIndex:
             The key of the misspelt term, or None.
         """
         span = (*words, *norms)  # the same phrase comes back in message after message
-        if span not in self._seen:
-            if len(self._seen) >= CACHE_SPANS:
-                self._seen.clear()
-            self._seen[span] = self._misspelt(words, norms)
-        return self._seen[span]
+        seen = self._seen.get(span)
+        if seen is not None:
+            return seen[0]
+        key = self._misspelt(words, norms)
+        if len(self._seen) >= CACHE_SPANS:
+            self._seen.clear()
+        self._seen[span] = (key,)
+        return key
 
     def _misspelt(self, words: list[str], norms: list[str]) -> Key | None:
         """Does the search for :meth:`misspelt`."""
