@@ -12,6 +12,7 @@ import numpy as np
 
 from nlu.clauses import combine
 from nlu.features import CHAR_RANGE, WORD_PATTERN, WORD_RANGE, LinearSoftmax, TfidfBlock
+from nlu.scoring import ClauseScorer
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,13 @@ class IntentClassifier:
 
     def __init__(self, model: LinearSoftmax) -> None:
         self._model = model
+        self._scorer = ClauseScorer(model)
         self.labels = list(model.labels)
+
+    @property
+    def model(self) -> LinearSoftmax:
+        """The fitted model itself (its ``probabilities`` read one text at a time)."""
+        return self._model
 
     @classmethod
     def train(cls, texts: list[str], labels: list[str], weights: list[float] | None = None,
@@ -66,7 +73,7 @@ class IntentClassifier:
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Returns (intent, probability) pairs, best first, the request clause weighing in."""
-        probabilities = combine(text, self.labels, self._model.probabilities)
+        probabilities = combine(text, self.labels, self._scorer.probabilities)
         order = np.argsort(probabilities)[::-1]
         return [(self.labels[index], float(probabilities[index])) for index in order]
 

@@ -30,26 +30,25 @@ def clauses(features: str) -> list[str]:
 
 
 def combine(
-    features: str, labels: list[str], score: Callable[[str], np.ndarray]
+    features: str, labels: list[str], score: Callable[[list[str]], np.ndarray]
 ) -> np.ndarray:
     """Scores a message as a whole and clause by clause.
 
     Args:
         features: The classifier text of the message.
         labels: Intent names, in the order ``score`` returns them.
-        score: Probabilities for one classifier text.
+        score: Probabilities for several classifier texts, one row per text.
 
     Returns:
         One probability per intent.
     """
-    whole = score(features)
     parts = clauses(features)
     if len(parts) < 2:
-        return whole
+        return score([features])[0]
+    scored = score([features, *parts])  # one pass for the whole and every clause
     request = np.array([label in REQUESTS for label in labels])
-    total = whole.copy()
-    for position, part in enumerate(parts):
-        scores = score(part)
+    total = scored[0].copy()
+    for position, scores in enumerate(scored[1:]):
         if not request[int(np.argmax(scores))]:
             continue
         weight = WEIGHT * (0.5 + 0.5 * position / (len(parts) - 1))

@@ -24,6 +24,10 @@ DEFAULT_TRAINING_FILE = Path(__file__).parent / "data" / "nlu.yml"
 MAX_CHARS = 4096
 # Hand-written examples count this many times a generated one: they are few, short and varied.
 WRITTEN_WEIGHT = 3.0
+# How many recent messages' parses are kept (about 1 MB); past this the memory starts over.
+RECENT_MESSAGES = 512
+# Intent ranking (None for text without words), entities, language.
+Understood = tuple[list[tuple[str, float]] | None, list[dict[str, Any]], str]
 
 
 def build_extractor(lexicon: CatalogLexicon, data: TrainingData) -> EntityExtractor:
@@ -88,6 +92,9 @@ class Interpreter:
         self._extractor = extractor
         self._classifier = classifier
         self.threshold = threshold
+        # Recent messages' understanding: "ok", "cảm ơn", a button label typed out, or the
+        # same question from many people during a fair are understood once.
+        self._recent: dict[str, Understood] = {}
 
     @classmethod
     def load(
@@ -145,17 +152,30 @@ class Interpreter:
         if len(text) > MAX_CHARS:
             return empty_result(text, confidence=0.0,
                                 error=f"text longer than {MAX_CHARS} characters")  # fmt: skip
-        try:
-            analysis = analyse(self._extractor, text)
-            if not analysis.has_words:
-                return empty_result(text, analysis.language)
-            entities = [item.to_dict(analysis.tokens) for item in analysis.found
-                        if not item.entity.startswith("_")]  # fmt: skip
-            ranking = self._classifier.rank(analysis.features)
-        except Exception:  # parsing must never take the bot down
-            logger.exception("NLU failed on a message of %d characters", len(text))
-            return empty_result(text, confidence=0.0, error="internal error")
-        return parse_result(text, ranking, entities, analysis.language, self.threshold)
+        understood = self._recent.get(text)
+        if understood is None:
+            try:
+                understood = self._understand(text)
+            except Exception:  # parsing must never take the bot down
+                logger.exception("NLU failed on a message of %d characters", len(text))
+                return empty_result(text, confidence=0.0, error="internal error")
+            if len(self._recent) >= RECENT_MESSAGES:
+                self._recent.clear()
+            self._recent[text] = understood
+        ranking, entities, language = understood
+        if ranking is None:
+            return empty_result(text, language)
+        entities = [dict(entity) for entity in entities]  # the caller may change its copy
+        return parse_result(text, ranking, entities, language, self.threshold)
+
+    def _understand(self, text: str) -> Understood:
+        """Ranks the intents and finds the entities; no ranking when there are no words."""
+        analysis = analyse(self._extractor, text)
+        if not analysis.has_words:
+            return None, [], analysis.language
+        entities = [item.to_dict(analysis.tokens) for item in analysis.found
+                    if not item.entity.startswith("_")]  # fmt: skip
+        return self._classifier.rank(analysis.features), entities, analysis.language
 
     async def parse_async(self, text: str) -> dict[str, Any]:
         """Parses one message (a few milliseconds of CPU, so it runs inline)."""

@@ -52,7 +52,7 @@ def fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Removes diacritics from already normalised text, one character for one."""
-    return "".join(fold_char(char) for char in text)
+    return text if text.isascii() else "".join(map(fold_char, text))
 
 
 def _clusters(text: str) -> list[tuple[int, int]]:
@@ -86,17 +86,16 @@ def normalize(text: str) -> NormText:
     Returns:
         The normalised and folded forms with offsets into ``text``.
     """
-    clusters = _clusters(text)
-    chars = [_one_char(text[begin:end]) for begin, end in clusters]
-    norm = "".join(chars)
-    norm = _WORD.sub(lambda match: place_tone(match.group(0)), norm)
-    return NormText(
-        original=text,
-        norm=norm,
-        fold=fold(norm),
-        starts=tuple(begin for begin, _ in clusters),
-        ends=tuple(end for _, end in clusters),
-    )
+    if any(map(unicodedata.combining, text)):
+        clusters = _clusters(text)
+        norm = "".join([_one_char(text[begin:end]) for begin, end in clusters])
+        starts, ends = tuple(begin for begin, _ in clusters), tuple(end for _, end in clusters)
+    else:  # the usual case: every character is a cluster of its own
+        norm = "".join(map(_one_char, text))
+        starts, ends = tuple(range(len(text))), tuple(range(1, len(text) + 1))
+    if not norm.isascii():  # only letters with a tone mark can need it moved
+        norm = _WORD.sub(lambda match: place_tone(match.group(0)), norm)
+    return NormText(original=text, norm=norm, fold=fold(norm), starts=starts, ends=ends)
 
 
 def has_diacritics(text: str) -> bool:

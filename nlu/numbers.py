@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from nlu.normalize import fold
 from nlu.tokens import Token
 
 _DIGITS: dict[str, int] = {
@@ -21,6 +22,8 @@ _ENGLISH: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1, "dozen": 12,
 }  # fmt: skip
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+# Folded words a number can start with (any other word starts none): a quick no.
+_STARTERS = frozenset({*_ENGLISH, *_FOLDED, "muoi", *(fold(word) for word in _DIGITS)})
 
 
 def digits_value(text: str) -> float | None:
@@ -61,6 +64,8 @@ def read_number(tokens: list[Token], index: int, plain: bool) -> tuple[float, in
         ``(value, next_index)``, or None when no number starts there.
     """
     token = tokens[index]
+    if token.fold not in _STARTERS and not token.is_number:
+        return None
     if token.is_number:
         value = digits_value(token.fold)
         return None if value is None else (value, index + 1)

@@ -20,7 +20,9 @@ def parse_result(
     Like Rasa's FallbackClassifier, a guess below ``threshold`` becomes ``out_of_scope``
     with confidence ``threshold``; the classifier's own ranking follows it.
     """
-    ranked = [{"name": name, "confidence": round(score, 4)} for name, score in ranking]
+    # One more than shown: the fallback may push out_of_scope (one label) out of the list.
+    shown = ranking[: RANKING_LENGTH + 1]
+    ranked = [{"name": name, "confidence": round(score, 4)} for name, score in shown]
     if ranked and ranked[0]["confidence"] < threshold:
         fallback = {"name": OUT_OF_SCOPE, "confidence": threshold}
         ranked = [fallback, *(item for item in ranked if item["name"] != OUT_OF_SCOPE)]

@@ -56,6 +56,8 @@ _STATIC: dict[str, str] = {
     "oder": "order",
     "odr": "order",
 }
+# Shorthand whose meaning depends on its neighbours (see ``_contextual``).
+_CONTEXTUAL = {"k", "tr", "tr.", "h", "nc", "v", "bn"}
 _PRICE_NEXT = {"tien", "k", "d", "dong", "nghin", "ngan", "vay", "the", "a", "ha", "nhi", "z", "v"}
 _PRICE_PREV = {"gia", "het", "la", "mua", "tien", "ban"}
 _WATER = {"mam", "khoang", "loc", "uong", "ngot", "mia"}
@@ -104,8 +106,9 @@ def expand(tokens: list[Token]) -> list[Token]:
         if token.is_number or not token.is_word:
             result.append(token)
             continue
-        expansion = _contextual(tokens, index)
-        if expansion is None and token.norm not in {"k", "tr", "h", "nc", "v", "bn"}:
+        if token.norm in _CONTEXTUAL:
+            expansion = _contextual(tokens, index)
+        else:
             expansion = _STATIC.get(token.norm)
         result.extend(_emit(token, expansion) if expansion else [token])
     return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from nlu.normalize import NormText
 
@@ -41,7 +41,7 @@ class Token:
 
     def as_expansion(self, norm: str, fold: str) -> Token:
         """Returns a teencode expansion of this token over the same span."""
-        return replace(self, norm=norm, fold=fold, expanded=True)
+        return Token(norm, fold, self.start, self.end, True)
 
 
 def tokenize(text: NormText) -> list[Token]:
