@@ -9,6 +9,8 @@ from bot.core.nlu import Parse
 from bot.core.state import Conversation
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Codes with digits ("WEN3A6", an order number) are no words of any language.
+_CODE = re.compile(r"\w*\d\w*")
 # Fewer words than this ("ok", "1", "Móng Cái?") do not switch a chat's language.
 MIN_WORDS_TO_SWITCH = 2
 # Letters English never writes: one own word with them, in a request about something the
@@ -68,4 +70,4 @@ def _own_words(parse: Parse) -> list[str]:
     for entity in sorted(parse.entities, key=lambda e: e.start or 0, reverse=True):
         if entity.start is not None and entity.end is not None:
             text = text[: entity.start] + " " + text[entity.end :]
-    return _WORD.findall(text)
+    return _WORD.findall(_CODE.sub(" ", text))

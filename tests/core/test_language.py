@@ -28,6 +28,8 @@ def parse(text: str, language: str | None) -> Parse:
         ("en", True, "xin chào các bạn", "vi", None, "en"),  # /lang pinned
         ("en", False, "đặt 1 hũ Móng Cái", "vi", None, "vi"),  # "đặt" + a name: Vietnamese
         ("en", False, "Móng Cái", "vi", None, "en"),  # the name alone says nothing
+        ("vi", False, "accept WEN3A6", "en", None, "vi"),  # an order number is not a word
+        ("vi", False, "accept order WEN3A6", "en", None, "en"),
         ("en", False, "dat Móng Cái", "vi", None, "en"),  # no accents: could be anything
         (None, False, "1", None, "en-US", "en"),  # the transport hint
         (None, False, "1", None, None, "vi"),
