@@ -25,10 +25,6 @@ class Deduplicator(Protocol):
 class SessionClaims(Protocol):
     """Claims that commit (or roll back) with the caller's transaction."""
 
-    async def seen(self, channel: str, message_id: str) -> bool:
-        """True if the pair is already claimed by a committed turn (a cheap pre-check)."""
-        ...
-
     async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
         """Claims the pair in the caller's transaction; False if someone else holds it.
 
@@ -42,7 +38,7 @@ class SessionClaims(Protocol):
 class SessionDeduplicator(Deduplicator, Protocol):
     """A Deduplicator whose claim can join the turn's transaction (SQL).
 
-    The engine checks ``seen`` first and claims at the end of the turn, in the same
+    The engine checks its ``opening_leg`` first and claims at the end of the turn, in the same
     commit as the state and the handler's changes; a duplicate that slips past the
     check (another process, no shared lock) fails to claim and its whole turn rolls back.
     """

@@ -82,9 +82,6 @@ INSERT_STATE = insert(conversation_state).values(
     updated_at=bindparam("v_updated_at"),
 )
 _done_c = processed_message.c
-SEEN = select(_done_c.channel).where(
-    _done_c.channel == bindparam("m_channel"), _done_c.message_id == bindparam("m_id")
-)
 REPLIES = select(_done_c.replies).where(
     _done_c.channel == bindparam("m_channel"), _done_c.message_id == bindparam("m_id")
 )
@@ -167,10 +164,6 @@ class SessionClaims:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-
-    async def seen(self, channel: str, message_id: str) -> bool:
-        params = {"m_channel": channel, "m_id": message_id[:128]}
-        return await self._session.scalar(SEEN, params) is not None
 
     async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
         try:

@@ -14,17 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalog.console.models import InboxItem, TranscriptLine
 
 TEXT_CHARS = 2000
-# Asked on every turn: built once, so SQLAlchemy reuses its cache key and compiled SQL.
-HELD = (
-    select(InboxItem.id)
-    .where(
-        InboxItem.address == bindparam("address"),
-        InboxItem.done_at.is_(None),
-        InboxItem.held_by.is_not(None),
-    )
-    .limit(1)
-)
-#: The same question as one row ("held", NULL) or none: a leg of the engine's opening read.
+#: Whether a person holds a conversation, asked on every turn as one row ("held", NULL) or
+#: none: a leg of the engine's opening read (built once, so its compiled SQL is reused).
 HELD_ROW = select(literal_column("'held'"), null()).where(
     exists().where(
         InboxItem.address == bindparam("address"),
@@ -159,10 +150,6 @@ class Inbox:
             .where(InboxItem.order_id == order_id, InboxItem.done_at.is_(None))
             .values(done_at=now, done_by=actor, updated_at=now)
         )
-
-    async def is_held(self, address: str) -> bool:
-        """True while a person holds this conversation."""
-        return await self._session.scalar(HELD, {"address": address}) is not None
 
     async def touch(self, address: str, now: datetime) -> None:
         """Moves the chat's open hand-off up the list (the customer wrote again)."""
