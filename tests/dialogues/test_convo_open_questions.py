@@ -78,6 +78,14 @@ DIALOGUES = [
         ],
     ),
     Dialogue(
+        "delivery: a fair question ending in 'không' is answered, then delivery is asked again",
+        [
+            *TO_DELIVERY,
+            ("có sự kiện hay hội chợ nào sắp tới không", "Hội chợ", KEPT, "giao tận nơi"),
+            ("co hoi cho nao sap toi khong", "Hội chợ", KEPT, "giao tận nơi"),
+        ],
+    ),
+    Dialogue(
         "delivery: 'đơn của tôi' lists orders, then asks delivery again",
         [
             *TO_DELIVERY,

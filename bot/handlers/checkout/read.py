@@ -53,6 +53,7 @@ QUESTION_CUES = (
     "bao nhieu", "o dau", "the nao", "la gi", "khong nhi", "how much", "how many",
     "where", "what", "which", "when",
 )  # fmt: skip
+YES_NO_ENDINGS = ("khong", "ko", "chua", "nhi")
 QUIT_CUES = ("huy", "thoi khong dat", "khong dat nua", "cancel", "stop", "quit")
 CORRECTIONS = ("order_fix", "order_requantity", "order_remove", "order_quit")
 # Every answer keeps the checkout's language: "pick up", "An" or "có" says little about it.
@@ -72,6 +73,13 @@ def read_quantity(turn: Turn) -> int | None:
 def is_question(text: str) -> bool:
     folded = f" {fold(text)} "
     return text.rstrip().endswith("?") or any(f" {cue}" in folded for cue in QUESTION_CUES)
+
+
+def ends_like_a_question(text: str) -> bool:
+    """ "có hội chợ nào sắp tới không": Vietnamese asks yes/no by its last word, with or
+    without "?". Not asked of a name, an address or a note ("giao sáng được không")."""
+    words = fold(text).split()
+    return len(words) >= 3 and words[-1] in YES_NO_ENDINGS
 
 
 def is_quit(turn: Turn) -> bool:
@@ -125,8 +133,10 @@ def _label(turn: Turn) -> str | None:
         return None  # "đặt hàng" again: carry on where the checkout was
     if step == PHONE and (read_phone(text) or turn.msg.contact_phone):
         return "order_answer"
+    free_text = step in FREE_TEXT_STEPS
     if parse.intent in ASIDES and (
-        is_question(text) or (parse.intent in ALWAYS_ASIDES and step not in FREE_TEXT_STEPS)
+        is_question(text)
+        or (not free_text and (parse.intent in ALWAYS_ASIDES or ends_like_a_question(text)))
     ):
         return None
     if step == ADDRESS and any(ch.isdigit() for ch in text):
