@@ -11,7 +11,8 @@ timeout) when a write transaction wants the file's writer lock and another proce
 In WAL mode nothing else waits: readers never block, and once a transaction has its first
 write it holds the lock until commit or rollback. So here:
 
-- reads, and statements of a transaction that already wrote, run at once on the loop;
+- reads, and statements of a transaction that already wrote, run at once on the loop (one
+  row or several: ``executemany`` too, which the stock adapter sends over in three hops);
 - the first write of a transaction (the one that takes the lock) is tried at once with no
   busy wait; only if another process holds the lock is it sent to the worker thread, which
   waits with the usual busy timeout while the loop serves other chats;
@@ -46,11 +47,16 @@ _READS = ("SELECT", "select")
 Outcome = tuple[Any, list[Any], int, int | None]
 
 
-def _run(conn: sqlite3.Connection, operation: str, parameters: Any) -> Outcome:
-    """Runs one statement: (description, rows, rowcount, lastrowid)."""
+def _run(
+    conn: sqlite3.Connection, operation: str, parameters: Any, many: bool = False
+) -> Outcome:
+    """Runs one statement (``many``: once per parameter set, as ``executemany``):
+    (description, rows, rowcount, lastrowid)."""
     cursor = conn.cursor()
     try:
-        if parameters is None:
+        if many:
+            cursor.executemany(operation, parameters)
+        elif parameters is None:
             cursor.execute(operation)
         else:
             cursor.execute(operation, parameters)
@@ -65,19 +71,21 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-async def _here(conn: sqlite3.Connection, operation: str, parameters: Any) -> Outcome:
+async def _here(
+    conn: sqlite3.Connection, operation: str, parameters: Any, many: bool = False
+) -> Outcome:
     """Runs the statement on the loop (a coroutine: SQLAlchemy's bridge expects an await)."""
-    return _run(conn, operation, parameters)
+    return _run(conn, operation, parameters, many)
 
 
 async def _first_write(
-    connection: aiosqlite.Connection, operation: str, parameters: Any
+    connection: aiosqlite.Connection, operation: str, parameters: Any, many: bool = False
 ) -> Outcome:
     """Tries the lock-taking statement at once; waits for the lock on the worker thread."""
     conn = connection._conn
     conn.execute("PRAGMA busy_timeout=0")
     try:
-        return _run(conn, operation, parameters)
+        return _run(conn, operation, parameters, many)
     except sqlite3.OperationalError as error:
         if not _is_busy(error):
             raise
@@ -85,7 +93,7 @@ async def _first_write(
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     # Another process writes: nothing was done, so the statement is simply run again where
     # waiting blocks no one.
-    return await connection._execute(_run, conn, operation, parameters)  # type: ignore[no-any-return]
+    return await connection._execute(_run, conn, operation, parameters, many)  # type: ignore[no-any-return]
 
 
 async def _call(function: Any) -> Any:
@@ -98,13 +106,20 @@ class LoopCursor(AsyncAdapt_aiosqlite_cursor):
     __slots__ = ()
 
     def execute(self, operation: Any, parameters: Any = None) -> Any:
+        self._go(operation, parameters, False)
+
+    def executemany(self, operation: Any, seq_of_parameters: Any) -> Any:
+        """A multi-row insert (history entries, order lines): one call, like execute."""
+        self._go(operation, seq_of_parameters, True)
+
+    def _go(self, operation: Any, parameters: Any, many: bool) -> None:
         connection: aiosqlite.Connection = self._connection
         conn = connection._conn
         try:
             if conn.in_transaction or operation.lstrip().startswith(_READS):
-                outcome = self.await_(_here(conn, operation, parameters))
+                outcome = self.await_(_here(conn, operation, parameters, many))
             else:
-                outcome = self.await_(_first_write(connection, operation, parameters))
+                outcome = self.await_(_first_write(connection, operation, parameters, many))
         except Exception as error:
             self._adapt_connection._handle_exception(error)
         self.description, rows, self.rowcount, self.lastrowid = outcome

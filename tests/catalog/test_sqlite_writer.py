@@ -7,6 +7,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from catalog.db import make_engine
@@ -57,10 +58,12 @@ async def test_a_connection_returned_mid_write_releases_the_writer(tmp_path: Pat
         await engine.dispose()
 
 
-async def test_another_process_writing_never_freezes_the_bot(tmp_path: Path) -> None:
+@pytest.mark.parametrize("rows", [1, 3], ids=["one row", "several rows (executemany)"])
+async def test_another_process_writing_never_freezes_the_bot(tmp_path: Path, rows: int) -> None:
     """Statements run on the event loop, but a write that must wait for another process's
     writer lock (a command-line import) waits on aiosqlite's thread: the loop keeps serving
-    other chats and reads meanwhile, and the write goes through once the lock is free."""
+    other chats and reads meanwhile, and the write goes through once the lock is free. A
+    multi-row insert (a chat's history entries) is such a first write too."""
     engine = make_engine(sqlite_url(tmp_path))
     try:
         async with engine.begin() as conn:
@@ -72,6 +75,9 @@ async def test_another_process_writing_never_freezes_the_bot(tmp_path: Path) -> 
 
         async def write() -> None:
             async with engine.begin() as conn:
+                if rows > 1:
+                    added = [{"i": 10 + i, "n": 7} for i in range(rows)]
+                    await conn.execute(text("INSERT INTO t (id, n) VALUES (:i, :n)"), added)
                 await conn.execute(text("UPDATE t SET n = n + 1 WHERE id = 1"))
 
         writing = asyncio.create_task(write())
@@ -86,6 +92,8 @@ async def test_another_process_writing_never_freezes_the_bot(tmp_path: Path) -> 
         other.close()
         await asyncio.wait_for(writing, 5)
         async with engine.connect() as conn:
-            assert (await conn.execute(text("SELECT n FROM t"))).scalar() == 6
+            assert (await conn.execute(text("SELECT n FROM t WHERE id = 1"))).scalar() == 6
+            count = (await conn.execute(text("SELECT count(*) FROM t WHERE n = 7"))).scalar()
+            assert count == (rows if rows > 1 else 0)
     finally:
         await engine.dispose()
