@@ -47,11 +47,11 @@ _READS = ("SELECT", "select")
 Outcome = tuple[Any, list[Any], int, int | None]
 
 
-def _run(
+def run_here(
     conn: sqlite3.Connection, operation: str, parameters: Any, many: bool = False
 ) -> Outcome:
-    """Runs one statement (``many``: once per parameter set, as ``executemany``):
-    (description, rows, rowcount, lastrowid)."""
+    """Runs one statement on the calling thread (``many``: once per parameter set, as
+    ``executemany``): (description, rows, rowcount, lastrowid)."""
     cursor = conn.cursor()
     try:
         if many:
@@ -75,17 +75,17 @@ async def _here(
     conn: sqlite3.Connection, operation: str, parameters: Any, many: bool = False
 ) -> Outcome:
     """Runs the statement on the loop (a coroutine: SQLAlchemy's bridge expects an await)."""
-    return _run(conn, operation, parameters, many)
+    return run_here(conn, operation, parameters, many)
 
 
-async def _first_write(
+async def first_write(
     connection: aiosqlite.Connection, operation: str, parameters: Any, many: bool = False
 ) -> Outcome:
     """Tries the lock-taking statement at once; waits for the lock on the worker thread."""
     conn = connection._conn
     conn.execute("PRAGMA busy_timeout=0")
     try:
-        return _run(conn, operation, parameters, many)
+        return run_here(conn, operation, parameters, many)
     except sqlite3.OperationalError as error:
         if not _is_busy(error):
             raise
@@ -93,7 +93,7 @@ async def _first_write(
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     # Another process writes: nothing was done, so the statement is simply run again where
     # waiting blocks no one.
-    return await connection._execute(_run, conn, operation, parameters, many)  # type: ignore[no-any-return]
+    return await connection._execute(run_here, conn, operation, parameters, many)  # type: ignore[no-any-return]
 
 
 async def _call(function: Any) -> Any:
@@ -119,7 +119,7 @@ class LoopCursor(AsyncAdapt_aiosqlite_cursor):
             if conn.in_transaction or operation.lstrip().startswith(_READS):
                 outcome = self.await_(_here(conn, operation, parameters, many))
             else:
-                outcome = self.await_(_first_write(connection, operation, parameters, many))
+                outcome = self.await_(first_write(connection, operation, parameters, many))
         except Exception as error:
             self._adapt_connection._handle_exception(error)
         self.description, rows, self.rowcount, self.lastrowid = outcome

@@ -21,6 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import await_only
 
 HELD = "catalog.sqlite_writer.held"
+#: The engine's queue, in each pooled connection's info (for statements sent to the driver
+#: directly, catalog.fast_sql: they take the lock through :func:`hold_writer`).
+QUEUE = "catalog.sqlite_writer.queue"
 READ_ONLY = ("SELECT", "PRAGMA", "EXPLAIN")
 
 
@@ -60,6 +63,22 @@ class WriterQueue:
         dialect.do_rollback = do_rollback  # type: ignore[method-assign]
         event.listen(sync.pool, "checkin", self._on_checkin)
         event.listen(sync.pool, "invalidate", self._on_invalidate)
+        event.listen(sync.pool, "connect", self._on_connect)
+
+    async def hold(self, info: dict[str, Any], statement: str) -> None:
+        """Takes the writer lock for the connection with ``info`` unless it holds it."""
+        if info.get(HELD):
+            return
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        try:
+            if self._lock.locked():
+                await asyncio.wait_for(self._lock.acquire(), self._timeout)
+            else:
+                await self._lock.acquire()
+        except TimeoutError as exc:
+            raise OperationalError(statement, None, exc) from exc
+        info[HELD] = True
 
     def _before_execute(
         self,
@@ -86,6 +105,9 @@ class WriterQueue:
             raise OperationalError(statement, None, exc) from exc
         info[HELD] = True
 
+    def _on_connect(self, _dbapi_connection: Any, record: Any) -> None:
+        record.info[QUEUE] = self
+
     def _on_checkin(self, _dbapi_connection: Any, record: Any) -> None:
         self._release(record.info)
 
@@ -97,6 +119,14 @@ class WriterQueue:
             return
         if self._lock is not None and self._lock.locked():
             self._lock.release()
+
+
+async def hold_writer(info: dict[str, Any], statement: str) -> None:
+    """Before a write sent to the driver directly: the writer lock, as a statement through
+    SQLAlchemy takes it (nothing to take for a connection without a queue: in memory)."""
+    queue = info.get(QUEUE)
+    if queue is not None:
+        await queue.hold(info, statement)
 
 
 def _info(connection: Any) -> dict[str, Any] | None:

@@ -13,8 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Select, union_all
+from sqlalchemy import Select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.fast_sql import FastStatement
 
 #: The leg names the engine reads.
 DEDUP, STATE, HELD = "dedup", "state", "held"
@@ -37,11 +39,11 @@ class Leg:
 
 
 class OpeningRead:
-    """Runs the legs of a turn as one statement (the union of each set of legs built once,
-    so SQLAlchemy reuses its compiled form)."""
+    """Runs the legs of a turn as one statement (the union of each set of legs built and
+    compiled once, then sent to the driver directly: catalog.fast_sql)."""
 
     def __init__(self) -> None:
-        self._unions: dict[tuple[str, ...], Select[Any] | CompoundSelect] = {}
+        self._unions: dict[tuple[str, ...], FastStatement] = {}
 
     async def read(self, session: AsyncSession, legs: Sequence[Leg]) -> dict[str, Any]:
         """Returns ``{leg name: value}`` for the legs that found a row (a value may be None).
@@ -56,10 +58,9 @@ class OpeningRead:
         statement = self._unions.get(names)
         if statement is None:
             selects = [leg.select for leg in legs]
-            statement = selects[0] if len(selects) == 1 else union_all(*selects)
+            statement = FastStatement(selects[0] if len(selects) == 1 else union_all(*selects))
             self._unions[names] = statement
         params: dict[str, Any] = {}
         for leg in legs:
             params.update(leg.params)
-        result = await session.execute(statement, params)
-        return {str(name): value for name, value in result.all()}
+        return {str(name): value for name, value in await statement.rows(session, params)}

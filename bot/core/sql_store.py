@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.messages import ConversationKey
 from bot.core.opening import DEDUP, STATE, Leg
+from catalog.fast_sql import FastStatement
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +99,12 @@ CLAIM = insert(processed_message).values(
 )
 
 
+# What every turn writes goes to the driver directly (catalog.fast_sql).
+_FAST_UPDATE_STATE = FastStatement(UPDATE_STATE)
+_FAST_INSERT_STATE = FastStatement(INSERT_STATE)
+_FAST_CLAIM = FastStatement(CLAIM)
+
+
 def _claim_params(channel: str, message_id: str, replies: Any) -> dict[str, Any]:
     return {
         "m_channel": channel,
@@ -120,10 +127,9 @@ class SessionState:
     async def set(self, key: ConversationKey, state: dict[str, Any]) -> None:
         """Portable upsert: update, else insert (IntegrityError if a racer inserted first)."""
         params = {**_key_params(key), "v_data": state, "v_updated_at": _now()}
-        changed = await self._session.execute(UPDATE_STATE, params)
-        if changed.rowcount:  # type: ignore[attr-defined]
+        if await _FAST_UPDATE_STATE.run(self._session, params):
             return
-        await self._session.execute(INSERT_STATE, params)
+        await _FAST_INSERT_STATE.run(self._session, params)
 
 
 class SqlStateStore:
@@ -167,7 +173,7 @@ class SessionClaims:
 
     async def claim(self, channel: str, message_id: str, replies: Any = None) -> bool:
         try:
-            await self._session.execute(CLAIM, _claim_params(channel, message_id, replies))
+            await _FAST_CLAIM.run(self._session, _claim_params(channel, message_id, replies))
         except IntegrityError:
             return False  # the caller rolls back: its transaction may be unusable now
         return True

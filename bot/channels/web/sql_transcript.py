@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     delete,
     func,
     insert,
@@ -26,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.channels.web.transcript import KEEP, Entry, bot_entries
 from bot.core.messages import Reply
+from catalog.fast_sql import FastStatement
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +46,10 @@ web_transcript = Table(
 )
 
 
-_APPEND = insert(web_transcript)
+_APPEND = insert(web_transcript).values(
+    chat_id=bindparam("chat_id"), entry=bindparam("entry"), created_at=bindparam("created_at")
+)
+_FAST_APPEND = FastStatement(_APPEND)  # every web message's history: straight to the driver
 
 
 def over_keep(keep: int = KEEP) -> Any:
@@ -87,7 +92,7 @@ class SqlTranscript:
         async def keep(session: AsyncSession, replies: list[Reply]) -> None:
             entries = [*([shown] if shown else []), *bot_entries(replies)]
             if entries:
-                await session.execute(_APPEND, _rows(chat_id, entries))
+                await _FAST_APPEND.run_many(session, _rows(chat_id, entries))
 
         return keep
 
