@@ -28,7 +28,8 @@ async def seed_if_empty(session_factory: async_sessionmaker[AsyncSession]) -> bo
     can be merged in by ``catalog.seed.upgrade`` without losing the operator's edits.
 
     Rows that already exist (say, districts the operator imported) are left as they are.
-    Several PostgreSQL processes starting at once take turns; only one seeds.
+    Several processes starting at once take turns (PostgreSQL's advisory lock, SQLite's
+    writer lock); only one seeds.
 
     Args:
         session_factory: sessions on a database already migrated to head.
@@ -42,7 +43,15 @@ async def seed_if_empty(session_factory: async_sessionmaker[AsyncSession]) -> bo
 
     try:
         async with session_factory() as session, session.begin():
-            await pg_lock(await session.connection())
+            connection = await session.connection()
+            await pg_lock(connection)
+            if connection.dialect.name == "sqlite":
+                # The writer lock first (a write that changes nothing takes it), so the count
+                # reads after any other process's seed has committed: one seeds, the others
+                # see its products. Counting first, a process could find 0 products, wait
+                # while another seeds, then find every row there and report a seed it never
+                # did.
+                await connection.exec_driver_sql("DELETE FROM seed_editions WHERE 0")
             count = await session.scalar(select(func.count()).select_from(Product))
             if count:
                 return False
