@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy.pool import StaticPool
 from catalog.cache import INFO_KEY, CatalogCache
 from catalog.pool_ping import ping_when_idle
 from catalog.sqlite_driver import BUSY_TIMEOUT_MS, LoopDbapi
+from catalog.sqlite_durable import WalSync
 from catalog.sqlite_writer import WriterQueue
 
 logger = logging.getLogger(__name__)
@@ -44,10 +46,12 @@ def _sqlite_file_pragmas(synchronous: str) -> Any:
     """Write-ahead log for a database file: commits append instead of rewriting pages.
 
     WAL is stored in the file, so it is switched on once (the first connection that finds
-    the file in another mode); ``synchronous`` is per connection. FULL (the default) syncs
-    the log at every commit, so a confirmed order survives a power cut too; NORMAL survives
-    any crash of the process, but a power cut or OS crash may lose the last commits (never
-    corrupting the file). bench/sqlite_sync_bench.py measures the difference.
+    the file in another mode); ``synchronous`` is per connection. FULL (the default): a
+    commit returns once it is on disk, so a confirmed order survives a power cut too; the
+    connection itself runs NORMAL and the engine's writer queue flushes the log after the
+    commit, one flush for the commits that finish together (catalog.sqlite_durable: group
+    commit). NORMAL survives any crash of the process, but a power cut or OS crash may lose
+    the last commits (never corrupting the file). bench/sqlite_sync_bench.py measures both.
     """
     if synchronous not in SYNCHRONOUS:
         raise ValueError(f"synchronous must be one of {SYNCHRONOUS}")
@@ -58,7 +62,8 @@ def _sqlite_file_pragmas(synchronous: str) -> Any:
         cursor.execute("PRAGMA journal_mode")
         if str(cursor.fetchone()[0]).lower() != "wal":
             cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # FULL: flushed by the group commit
+        cursor.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints: catalog.sqlite_durable
         cursor.close()
 
     return pragmas
@@ -68,8 +73,9 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
     """Creates an async engine with settings that suit the database.
 
     SQLite: creates the file's parent directory and turns foreign keys on for every
-    connection; a file uses the write-ahead log with ``synchronous`` FULL (one fsync per
-    commit; NORMAL: one per checkpoint). PostgreSQL: a small pool whose connections are
+    connection; a file uses the write-ahead log with ``synchronous`` FULL (every commit on
+    disk before it returns, commits finishing together sharing one fsync; NORMAL: one fsync
+    per checkpoint). PostgreSQL: a small pool whose connections are
     pinged before use when they sat idle (:mod:`catalog.pool_ping`).
 
     Args:
@@ -101,7 +107,10 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
     engine = create_async_engine(parsed, **kwargs)
     event.listen(engine.sync_engine, "connect", pragmas)
     if pragmas is file_pragmas:
-        WriterQueue().install(engine)  # writers queue in order instead of busy-sleeping
+        # Writers queue in order instead of busy-sleeping; with FULL, commits are flushed
+        # to disk together after they let the next writer in.
+        durable = WalSync(Path(os.path.abspath(database)), flush=synchronous == "FULL")
+        WriterQueue(durable=durable).install(engine)
     return engine
 
 

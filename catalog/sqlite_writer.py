@@ -20,10 +20,14 @@ from sqlalchemy.exc import MissingGreenlet, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import await_only
 
+from catalog.sqlite_durable import WalSync
+
 HELD = "catalog.sqlite_writer.held"
 #: The engine's queue, in each pooled connection's info (for statements sent to the driver
 #: directly, catalog.fast_sql: they take the lock through :func:`hold_writer`).
 QUEUE = "catalog.sqlite_writer.queue"
+#: The connection's transaction wrote: its commit waits until it is on disk (``durable``).
+WROTE = "catalog.sqlite_writer.wrote"
 READ_ONLY = ("SELECT", "PRAGMA", "EXPLAIN")
 
 
@@ -32,11 +36,15 @@ class WriterQueue:
 
     Args:
         timeout: seconds to wait for the writer lock, like SQLite's busy timeout.
+        durable: group commit (catalog.sqlite_durable): a commit that wrote gives the lock
+            to the next writer first, then returns once the log is flushed. None: the
+            connection's own ``synchronous`` setting decides.
     """
 
-    def __init__(self, timeout: float = 30.0) -> None:
+    def __init__(self, timeout: float = 30.0, durable: WalSync | None = None) -> None:
         self._timeout = timeout
         self._lock: asyncio.Lock | None = None
+        self._durable = durable
 
     def install(self, engine: AsyncEngine) -> None:
         """Hooks the engine: lock before the first write, release when it ends."""
@@ -48,16 +56,22 @@ class WriterQueue:
         commit, rollback = dialect.do_commit, dialect.do_rollback
 
         def do_commit(dbapi_connection: Any) -> None:
+            info = _info(dbapi_connection)
             try:
                 commit(dbapi_connection)
             finally:
-                self._release(_info(dbapi_connection))
+                self._release(info)
+            if info is not None and info.pop(WROTE, False) and self._durable is not None:
+                self._wait_durable(self._durable)
 
         def do_rollback(dbapi_connection: Any) -> None:
+            info = _info(dbapi_connection)
             try:
                 rollback(dbapi_connection)
             finally:
-                self._release(_info(dbapi_connection))
+                self._release(info)
+                if info is not None:
+                    info.pop(WROTE, None)
 
         dialect.do_commit = do_commit  # type: ignore[method-assign]
         dialect.do_rollback = do_rollback  # type: ignore[method-assign]
@@ -69,6 +83,7 @@ class WriterQueue:
         """Takes the writer lock for the connection with ``info`` unless it holds it."""
         if info.get(HELD):
             return
+        info[WROTE] = True
         if self._lock is None:
             self._lock = asyncio.Lock()
         try:
@@ -92,6 +107,7 @@ class WriterQueue:
         info = conn.connection.info
         if info.get(HELD) or statement.lstrip()[:7].upper().startswith(READ_ONLY):
             return
+        info[WROTE] = True
         if self._lock is None:
             self._lock = asyncio.Lock()
         try:
@@ -105,13 +121,22 @@ class WriterQueue:
             raise OperationalError(statement, None, exc) from exc
         info[HELD] = True
 
+    @staticmethod
+    def _wait_durable(durable: WalSync) -> None:
+        try:
+            await_only(durable.durable())
+        except MissingGreenlet:  # a plain synchronous caller: flush here
+            durable.durable_now()
+
     def _on_connect(self, _dbapi_connection: Any, record: Any) -> None:
         record.info[QUEUE] = self
 
     def _on_checkin(self, _dbapi_connection: Any, record: Any) -> None:
+        record.info.pop(WROTE, None)
         self._release(record.info)
 
     def _on_invalidate(self, _dbapi_connection: Any, record: Any, _exc: Any) -> None:
+        record.info.pop(WROTE, None)
         self._release(record.info)
 
     def _release(self, info: dict[str, Any] | None) -> None:

@@ -1,0 +1,123 @@
+"""SQLite group commit: a confirmed write is on disk before its commit returns, chats that
+commit together share one flush, and the log is copied into the database in the background."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+import catalog.engine
+import catalog.sqlite_durable
+from catalog.db import make_engine
+from catalog.sqlite_durable import WalSync
+from tests.db_servers import sqlite_url
+
+
+class SlowDisk:
+    """An fsync that takes ``seconds`` and records which rows were committed when it began
+    (so, which commits it made durable)."""
+
+    def __init__(self, database: Path, seconds: float) -> None:
+        self._database = database
+        self._seconds = seconds
+        self.flushed: list[set[int]] = []  # rows covered by each finished flush
+        self.failing = False
+
+    def fsync(self, fd: int) -> None:
+        if self.failing:
+            raise OSError(5, "Input/output error")
+        reader = sqlite3.connect(self._database)
+        try:
+            covered = {row[0] for row in reader.execute("SELECT id FROM orders_t")}
+        finally:
+            reader.close()
+        time.sleep(self._seconds)
+        os.fsync(fd)
+        self.flushed.append(covered)
+
+
+@pytest.fixture
+def slow_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SlowDisk:
+    disk = SlowDisk(tmp_path / "ocopbot-test.db", 0.03)
+
+    def wal_sync(database: Path, *, flush: bool = True) -> WalSync:
+        return WalSync(database, flush=flush, fsync=disk.fsync)
+
+    monkeypatch.setattr(catalog.engine, "WalSync", wal_sync)
+    return disk
+
+
+async def test_every_commit_is_flushed_before_it_returns_and_flushes_are_shared(
+    tmp_path: Path, slow_disk: SlowDisk
+) -> None:
+    engine = make_engine(sqlite_url(tmp_path))
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE orders_t (id INTEGER PRIMARY KEY)"))
+        slow_disk.flushed.clear()
+        unflushed: list[int] = []
+
+        async def confirm(order: int) -> None:
+            async with engine.begin() as conn:
+                await conn.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": order})
+            # The commit returned: a flush that began after it must have finished.
+            if not any(order in covered for covered in slow_disk.flushed):
+                unflushed.append(order)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(confirm(i) for i in range(12)))
+        elapsed = time.perf_counter() - started
+        assert unflushed == []
+        # 12 commits, one writer at a time, but not one 30 ms flush after another.
+        assert len(slow_disk.flushed) <= 4
+        assert elapsed < 12 * 0.03
+    finally:
+        await engine.dispose()
+
+
+async def test_a_commit_whose_flush_fails_is_not_reported_done(
+    tmp_path: Path, slow_disk: SlowDisk
+) -> None:
+    engine = make_engine(sqlite_url(tmp_path))
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE orders_t (id INTEGER PRIMARY KEY)"))
+        slow_disk.failing = True
+        with pytest.raises(OSError):
+            async with engine.begin() as conn:
+                await conn.execute(text("INSERT INTO orders_t (id) VALUES (1)"))
+        slow_disk.failing = False
+        async with engine.begin() as conn:  # the next writer is not stuck behind it
+            await conn.execute(text("INSERT INTO orders_t (id) VALUES (2)"))
+    finally:
+        await engine.dispose()
+
+
+async def test_the_log_is_copied_into_the_database_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalog.sqlite_durable, "CHECKPOINT_EVERY", 0.0)
+    engine = make_engine(sqlite_url(tmp_path))
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE orders_t (id INTEGER PRIMARY KEY)"))
+        for i in range(50):
+            async with engine.begin() as conn:
+                await conn.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": i})
+        await asyncio.sleep(0.3)  # the last checkpoint runs on a thread
+        # The database file alone (the log ignored) holds the rows: they were copied.
+        uri = f"file:{tmp_path / 'ocopbot-test.db'}?immutable=1"
+        main_file = sqlite3.connect(uri, uri=True)
+        try:
+            copied = main_file.execute("SELECT count(*) FROM orders_t").fetchone()[0]
+        finally:
+            main_file.close()
+        assert copied >= 40
+    finally:
+        await engine.dispose()
