@@ -26,8 +26,9 @@ class Section(BaseModel):
 class DatabaseSettings(Section):
     url: str = "sqlite+aiosqlite:///./data/ocopbot.db"
     seed_on_empty: bool = True
-    # SQLite files only: FULL syncs every commit (a confirmed order survives a power cut);
-    # NORMAL may lose the last commits on a power cut or OS crash (bench/sqlite_sync_bench.py).
+    # SQLite files only: FULL returns from a commit once it is on disk (a confirmed order
+    # survives a power cut; commits finishing together share one flush); NORMAL may lose the
+    # last commits on a power cut or OS crash (bench/sqlite_sync_bench.py).
     sqlite_synchronous: Literal["FULL", "NORMAL"] = "FULL"
 
 
