@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Product
@@ -93,10 +94,13 @@ def _dto(row: SellerPrice) -> SellerPriceDTO:
     )
 
 
-# Every product card and checkout summary asks this: one statement, built once.
+# Every product card and checkout summary asks this, and placing an order (which also
+# snapshots the name and unit): one statement, built once.
 _PRICES = (
     select(
         Product.id,
+        Product.name_vi,
+        Product.unit,
         Product.producer_id,
         Product.price_kind,
         Product.price_vnd,
@@ -106,13 +110,39 @@ _PRICES = (
         Product.price_set_by,
         SellerPrice.producer_id.label("seller_producer_id"),
         SellerPrice.amount_vnd,
-        SellerPrice.unit,
+        SellerPrice.unit.label("seller_unit"),
         SellerPrice.set_by,
         SellerPrice.set_at,
     )
     .outerjoin(SellerPrice, SellerPrice.product_id == Product.id)
     .where(Product.id.in_(bindparam("ids", expanding=True)))
 )
+
+
+def _price(row: Row[Any]) -> SellerPriceDTO | None:
+    """The seller's price of one row of ``_PRICES``: of the two sources, the newer."""
+    known = None
+    if row.amount_vnd is not None:  # the product has a seller_prices row
+        seller = row.seller_producer_id
+        known = SellerPriceDTO(
+            row.id, seller, row.amount_vnd, row.seller_unit, row.set_by, row.set_at
+        )
+    imported = catalog_seller_price(row) if row.price_kind == "seller" else None
+    if imported is not None and (known is None or imported.set_at > known.set_at):
+        known = imported
+    return known
+
+
+@dataclass(frozen=True, slots=True)
+class CartProduct:
+    """A product as an order line snapshots it, and its seller's price (None: unknown)."""
+
+    product_id: str
+    name_vi: str
+    producer_id: str | None
+    unit: str | None
+    price_unit: str | None
+    seller: SellerPriceDTO | None
 
 
 class SellerPrices:
@@ -125,23 +155,24 @@ class SellerPrices:
         """The seller's price of each product that has one: set from the producer's chat (or
         `payments price`), or imported into the catalog as `price_kind: seller` with one exact
         amount; of the two, the newer counts."""
+        return {
+            p.product_id: p.seller
+            for p in (await self.for_cart(product_ids)).values()
+            if p.seller is not None
+        }
+
+    async def for_cart(self, product_ids: Iterable[str]) -> dict[str, CartProduct]:
+        """What an order line snapshots of each product that exists, with its seller's price
+        (see :meth:`for_products`), in one statement; unknown ids are left out."""
         ids = sorted(set(product_ids))
         if not ids:
             return {}
-        prices: dict[str, SellerPriceDTO] = {}
-        for row in await self._session.execute(_PRICES, {"ids": ids}):
-            known = None
-            if row.amount_vnd is not None:  # the product has a seller_prices row
-                seller = row.seller_producer_id
-                known = SellerPriceDTO(
-                    row.id, seller, row.amount_vnd, row.unit, row.set_by, row.set_at
-                )
-            imported = catalog_seller_price(row) if row.price_kind == "seller" else None
-            if imported is not None and (known is None or imported.set_at > known.set_at):
-                known = imported
-            if known is not None:
-                prices[row.id] = known
-        return prices
+        return {
+            row.id: CartProduct(
+                row.id, row.name_vi, row.producer_id, row.unit, row.price_unit, _price(row)
+            )
+            for row in await self._session.execute(_PRICES, {"ids": ids})
+        }
 
     async def products_of(self, producer_id: str) -> list[tuple[str, str, SellerPriceDTO | None]]:
         """(product id, Vietnamese name, price or None) of every product of the producer."""
