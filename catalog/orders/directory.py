@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -69,6 +69,11 @@ class Directory:
             found = {row.id: row.name for row in rows}
             known.update({p: found.get(p) for p in missing})
         return {p: name for p in ids if (name := known[p]) is not None}
+
+    def remember_names(self, names: Mapping[str, str]) -> None:
+        """Producer names just read another way (placing an order reads them with its cart),
+        for the rest of this session's turn (see producer_names)."""
+        self._session.info.setdefault(_NAMES_SEEN, {}).update(names)
 
     async def producer_exists(self, producer_id: str) -> bool:
         """True when the catalog has this producer."""

@@ -32,7 +32,7 @@ from catalog.orders.routing import send_pings
 from catalog.orders.validation import NOTE_CHARS, clean_contact, clean_delivery, merged_cart
 
 if TYPE_CHECKING:  # the payment tables import the order tables
-    from catalog.payments.prices import CartProduct
+    from catalog.orders.cart_read import CartProduct
 
 logger = logging.getLogger(__name__)
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read out over the phone.
@@ -83,7 +83,7 @@ class Placement:
         contact = clean_contact(contact)
         delivery = await clean_delivery(session, delivery)
         note = (note or "").strip()[:NOTE_CHARS] or None
-        products = await self._products(list(cart))
+        products, inboxes = await self._products(list(cart))
         try:
             added = await session.execute(sql.NEW_PLACEMENT, key | {"created_at": now})
         except IntegrityError as exc:
@@ -92,7 +92,6 @@ class Placement:
         groups: dict[str | None, list[CartProduct]] = {}
         for product in products:
             groups.setdefault(product.producer_id, []).append(product)
-        inboxes = await Directory(session).inboxes(groups)
         placed: list[OrderDTO] = []
         for producer_id in sorted(groups, key=lambda p: (p is None, p or "")):
             order = OrderDTO(
@@ -145,14 +144,18 @@ class Placement:
                     order.id, order.customer_address, now, order.customer_language
                 )
 
-    async def _products(self, ids: list[str]) -> list[CartProduct]:
-        from catalog.payments.prices import SellerPrices  # its tables import the order tables
+    async def _products(
+        self, ids: list[str]
+    ) -> tuple[list[CartProduct], dict[str, list[InboxDTO]]]:
+        """The cart's products in the order of `ids` and their producers' linked chats."""
+        from catalog.orders.cart_read import read_cart  # it joins the payment tables
 
-        found = await SellerPrices(self._session).for_cart(ids)
-        missing = sorted(set(ids) - set(found))
+        cart = await read_cart(self._session, ids)
+        missing = sorted(set(ids) - set(cart.products))
         if missing:
             raise UnknownProducts(f"unknown products: {missing}", product_ids=missing)
-        return [found[i] for i in ids]
+        Directory(self._session).remember_names(cart.producer_names)  # for the pings, replies
+        return [cart.products[i] for i in ids], cart.inboxes
 
     async def _insert_order(self, order: OrderDTO, placement_id: int) -> OrderDTO:
         """Inserts the order under a fresh random number; returns it with its id and number."""

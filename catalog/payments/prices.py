@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import Row, Table, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Product
@@ -94,55 +93,42 @@ def _dto(row: SellerPrice) -> SellerPriceDTO:
     )
 
 
-# Every product card and checkout summary asks this, and placing an order (which also
-# snapshots the name and unit): one statement, built once.
-_PRICES = (
+# Every product card and checkout summary asks this (placing an order too, with more columns:
+# catalog.orders.cart_read): one statement, built once, on the tables (a Core statement: no
+# ORM query is set up for a few columns).
+_products: Table = Product.__table__  # type: ignore[assignment]
+_sellers: Table = SellerPrice.__table__  # type: ignore[assignment]
+PRICES = (
     select(
-        Product.id,
-        Product.name_vi,
-        Product.unit,
-        Product.producer_id,
-        Product.price_kind,
-        Product.price_vnd,
-        Product.price_max_vnd,
-        Product.price_date,
-        Product.price_unit,
-        Product.price_set_by,
-        SellerPrice.producer_id.label("seller_producer_id"),
-        SellerPrice.amount_vnd,
-        SellerPrice.unit.label("seller_unit"),
-        SellerPrice.set_by,
-        SellerPrice.set_at,
+        _products.c.id,
+        _products.c.producer_id,
+        _products.c.price_kind,
+        _products.c.price_vnd,
+        _products.c.price_max_vnd,
+        _products.c.price_date,
+        _products.c.price_unit,
+        _products.c.price_set_by,
+        _sellers.c.producer_id.label("seller_producer_id"),
+        _sellers.c.amount_vnd,
+        _sellers.c.unit,
+        _sellers.c.set_by,
+        _sellers.c.set_at,
     )
-    .outerjoin(SellerPrice, SellerPrice.product_id == Product.id)
-    .where(Product.id.in_(bindparam("ids", expanding=True)))
+    .outerjoin(_sellers, _sellers.c.product_id == _products.c.id)
+    .where(_products.c.id.in_(bindparam("ids", expanding=True)))
 )
 
 
-def _price(row: Row[Any]) -> SellerPriceDTO | None:
-    """The seller's price of one row of ``_PRICES``: of the two sources, the newer."""
+def seller_price_of(row: Row[Any]) -> SellerPriceDTO | None:
+    """The seller's price in one row of ``PRICES`` (see SellerPrices.for_products)."""
     known = None
     if row.amount_vnd is not None:  # the product has a seller_prices row
         seller = row.seller_producer_id
-        known = SellerPriceDTO(
-            row.id, seller, row.amount_vnd, row.seller_unit, row.set_by, row.set_at
-        )
+        known = SellerPriceDTO(row.id, seller, row.amount_vnd, row.unit, row.set_by, row.set_at)
     imported = catalog_seller_price(row) if row.price_kind == "seller" else None
     if imported is not None and (known is None or imported.set_at > known.set_at):
         known = imported
     return known
-
-
-@dataclass(frozen=True, slots=True)
-class CartProduct:
-    """A product as an order line snapshots it, and its seller's price (None: unknown)."""
-
-    product_id: str
-    name_vi: str
-    producer_id: str | None
-    unit: str | None
-    price_unit: str | None
-    seller: SellerPriceDTO | None
 
 
 class SellerPrices:
@@ -155,24 +141,15 @@ class SellerPrices:
         """The seller's price of each product that has one: set from the producer's chat (or
         `payments price`), or imported into the catalog as `price_kind: seller` with one exact
         amount; of the two, the newer counts."""
-        return {
-            p.product_id: p.seller
-            for p in (await self.for_cart(product_ids)).values()
-            if p.seller is not None
-        }
-
-    async def for_cart(self, product_ids: Iterable[str]) -> dict[str, CartProduct]:
-        """What an order line snapshots of each product that exists, with its seller's price
-        (see :meth:`for_products`), in one statement; unknown ids are left out."""
         ids = sorted(set(product_ids))
         if not ids:
             return {}
-        return {
-            row.id: CartProduct(
-                row.id, row.name_vi, row.producer_id, row.unit, row.price_unit, _price(row)
-            )
-            for row in await self._session.execute(_PRICES, {"ids": ids})
-        }
+        prices: dict[str, SellerPriceDTO] = {}
+        for row in await self._session.execute(PRICES, {"ids": ids}):
+            known = seller_price_of(row)
+            if known is not None:
+                prices[row.id] = known
+        return prices
 
     async def products_of(self, producer_id: str) -> list[tuple[str, str, SellerPriceDTO | None]]:
         """(product id, Vietnamese name, price or None) of every product of the producer."""
