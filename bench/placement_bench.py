@@ -9,8 +9,9 @@ engine as `python -m bot` wires it, each in a chat of its own, and prints per co
   the reply, the payment rows), without the engine's own work;
 - an ordinary turn's CPU (the other steps of the same checkouts), for scale.
 
-Usage: ``.venv/bin/python bench/placement_bench.py [--orders 200] [--db-url URL]``
-(a fresh SQLite file by default; a PostgreSQL URL must name an empty database).
+Usage: ``.venv/bin/python bench/placement_bench.py [--orders 200] [--db-url URL]
+[--operator telegram:900]`` (a fresh SQLite file by default; a PostgreSQL URL must name an
+empty database; as in the mix, no operator is set unless given, so no ping is queued).
 """
 
 from __future__ import annotations
@@ -151,13 +152,14 @@ class Recorder:
         print("   ", "; ".join(self.shapes))
 
 
-async def run(db_url: str, orders: int, warmup: int) -> None:
-    from bot.config import DatabaseSettings, NluSettings, Settings
+async def run(db_url: str, orders: int, warmup: int, operator: str | None) -> None:
+    from bot.config import DatabaseSettings, NluSettings, OrdersSettings, Settings
     from bot.runtime import open_runtime
 
     settings = Settings(
         database=DatabaseSettings(url=db_url),
         nlu=NluSettings(model_dir=ROOT / "data" / "nlu-model"),
+        orders=OrdersSettings(operator=operator),
     )
     async with open_runtime(settings) as runtime:
         statements = Statements(runtime.db)
@@ -179,11 +181,14 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=200, help="measured orders per checkout")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--db-url", help="an empty database (default: a fresh SQLite file)")
+    parser.add_argument(
+        "--operator", help="orders.operator (e.g. telegram:900): every order pings it"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)  # the per-order "nobody to answer" warning
     with tempfile.TemporaryDirectory() as directory:
         url = args.db_url or f"sqlite+aiosqlite:///{directory}/placement.db"
-        asyncio.run(run(url, args.orders, args.warmup))
+        asyncio.run(run(url, args.orders, args.warmup, args.operator))
 
 
 if __name__ == "__main__":
