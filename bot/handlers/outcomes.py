@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from bot.core.messages import Reply
 from bot.core.turn import Turn
-from bot.handlers.orders_common import producer_names
 from catalog.orders import OrderDTO, mask_phone
-from catalog.orders.reach import Receiver, order_reach
+from catalog.orders.reach import Receiver, order_reach, orders_reach
 
 
 async def placed_reply(turn: Turn, orders: list[OrderDTO], phone: str) -> Reply:
     """One line per order: who will call and when, or that it waits for a seller."""
-    reaches = [await order_reach(turn.session, o, turn.settings.operator) for o in orders]
+    reaches = await orders_reach(turn.session, orders, turn.settings.operator)
     received = sum(r.received for r in reaches)
     if received == len(orders):
         lines = [turn.t("checkout.placed", count=len(orders))]
@@ -19,9 +18,8 @@ async def placed_reply(turn: Turn, orders: list[OrderDTO], phone: str) -> Reply:
         lines = [turn.t("convo.placed.kept", count=len(orders))]
     else:
         lines = [turn.t("convo.placed.mixed", count=len(orders), received=received)]
-    names = await producer_names(turn, orders)
     for order, reach in zip(orders, reaches, strict=True):
-        producer = names.get(order.producer_id or "") or turn.t("orders.producer.unknown")
+        producer = reach.producer_name or turn.t("orders.producer.unknown")
         lines.append(turn.t("checkout.placed_line", number=order.number, producer=producer))
         lines.append(
             turn.t(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.console.models import LoginAttempt, OperatorAccount, OperatorSession
@@ -42,6 +42,11 @@ def _dto(row: OperatorAccount) -> AccountDTO:
         row.last_login_at,
         row.password_hash,
     )
+
+
+_accounts: Table = OperatorAccount.__table__  # type: ignore[assignment]
+# Asked whenever an order or a hand-off nobody else receives is answered: built once.
+_ANY_ACTIVE = select(_accounts.c.id).where(_accounts.c.active).limit(1)
 
 
 class OperatorAccounts:
@@ -96,8 +101,7 @@ class OperatorAccounts:
         This is the third way an order is received (besides a linked producer chat and
         ``orders.operator``), for the honest outcome told to the customer.
         """
-        query = select(func.count()).select_from(OperatorAccount).where(OperatorAccount.active)
-        return bool(await self._session.scalar(query))
+        return await self._session.scalar(_ANY_ACTIVE) is not None
 
     async def signed_in(self, account_id: int, now: datetime) -> bool:
         """Records a successful sign-in."""

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.orders.inbox_models import Outbox
-from catalog.orders.types import changed_one
+from catalog.orders.types import changed_one, insert_if_absent
 
 ERROR_CHARS = 500
 
@@ -48,6 +48,15 @@ class OutboxStatus:
     last_error: str | None
 
 
+_outbox: Table = Outbox.__table__  # type: ignore[assignment]
+# Every order ping and notice: the look-up of its dedup key and the insert in one statement,
+# built once (no ORM object to flush).
+_COLUMNS = ("recipient", "kind", "payload", "order_id", "dedup_key", "created_at", "attempts")
+_ENQUEUE = insert_if_absent(
+    _outbox, (*_COLUMNS, "next_attempt_at"), lambda p: _outbox.c.dedup_key == p["dedup_key"]
+)
+
+
 class OutboxRepository:
     """Outbox rows; the caller owns the session and its transaction."""
 
@@ -68,23 +77,17 @@ class OutboxRepository:
         Returns:
             True if a row was added (it commits with the caller's transaction).
         """
-        exists = await self._session.scalar(select(Outbox.id).where(Outbox.dedup_key == dedup_key))
-        if exists is not None:
-            return False
-        self._session.add(
-            Outbox(
-                recipient=recipient,
-                kind=kind,
-                payload=payload,
-                order_id=order_id,
-                dedup_key=dedup_key,
-                created_at=now,
-                attempts=0,
-                next_attempt_at=now,
-            )
-        )
-        await self._session.flush()
-        return True
+        row = {
+            "recipient": recipient,
+            "kind": kind,
+            "payload": payload,
+            "order_id": order_id,
+            "dedup_key": dedup_key,
+            "created_at": now,
+            "attempts": 0,
+            "next_attempt_at": now,
+        }
+        return changed_one(await self._session.execute(_ENQUEUE, row))
 
     async def claim_due(self, now: datetime, limit: int, lease: timedelta) -> list[OutboxMessage]:
         """Claims up to `limit` due messages for `lease` (commit right after).

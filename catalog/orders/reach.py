@@ -8,7 +8,7 @@ these functions, so a new way for staff to receive orders is added in one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -57,15 +57,30 @@ async def order_reach(session: AsyncSession, order: OrderDTO, operator: str | No
         order: an order (its `operator_routed` flag says the producer had no chat).
         operator: the `orders.operator` chat address, or None.
     """
+    return (await orders_reach(session, [order], operator))[0]
+
+
+async def orders_reach(
+    session: AsyncSession, orders: Sequence[OrderDTO], operator: str | None
+) -> list[Reach]:
+    """Who receives each of `orders` (see order_reach), each question asked once for all:
+    the producers' names, their linked chats, whether the staff can receive."""
     directory = Directory(session)
-    names = await directory.producer_names([order.producer_id])
-    name = names.get(order.producer_id or "")
-    producer = None if order.operator_routed else order.producer_id
-    if producer and (await directory.inboxes([producer])).get(producer):
-        return Reach(Receiver.PRODUCER, name)
-    if await staff_can_receive(session, operator):
-        return Reach(Receiver.STAFF, name)
-    return Reach(Receiver.NOBODY, name)
+    names = await directory.producer_names(o.producer_id for o in orders)
+    linked = {o.producer_id for o in orders if o.producer_id and not o.operator_routed}
+    inboxes = await directory.inboxes(linked) if linked else {}
+    staff: bool | None = None
+    reaches = []
+    for order in orders:
+        name = names.get(order.producer_id or "")
+        producer = None if order.operator_routed else order.producer_id
+        if producer and inboxes.get(producer):
+            reaches.append(Reach(Receiver.PRODUCER, name))
+            continue
+        if staff is None:
+            staff = await staff_can_receive(session, operator)
+        reaches.append(Reach(Receiver.STAFF if staff else Receiver.NOBODY, name))
+    return reaches
 
 
 async def waiting_for_a_seller(

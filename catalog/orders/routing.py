@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from catalog.orders.directory import Directory
-from catalog.orders.dto import OrderDTO
+from catalog.orders.dto import InboxDTO, OrderDTO
 from catalog.orders.notices import order_params, ping
 from catalog.orders.outbox import OutboxRepository
 from catalog.orders.policy import OrderPolicy
@@ -26,11 +27,20 @@ class Recipient:
 
 
 async def recipients(
-    directory: Directory, order: OrderDTO, policy: OrderPolicy
+    directory: Directory,
+    order: OrderDTO,
+    policy: OrderPolicy,
+    known: Mapping[str, list[InboxDTO]] | None = None,
 ) -> list[Recipient]:
-    """The chats that answer for `order`: its producer's inboxes, else the operator."""
+    """The chats that answer for `order`: its producer's inboxes, else the operator.
+
+    ``known``: the inboxes of the order's producer, already read in this transaction
+    (placing an order reads them to route it); they are read here otherwise.
+    """
     if not order.operator_routed and order.producer_id:
-        inboxes = (await directory.inboxes([order.producer_id])).get(order.producer_id, [])
+        if known is None:
+            known = await directory.inboxes([order.producer_id])
+        inboxes = known.get(order.producer_id, [])
         if inboxes:
             return [Recipient(i.address, i.language, False) for i in inboxes]
     if policy.operator:
@@ -46,8 +56,11 @@ async def send_pings(
     policy: OrderPolicy,
     now: datetime,
     kind: str,
+    inboxes: Mapping[str, list[InboxDTO]] | None = None,
 ) -> int:
     """Queues one message of `kind` ("new" or "reminder") per recipient of `order`.
+
+    ``inboxes``: the producer's inboxes when the caller has just read them (see recipients).
 
     Returns:
         How many messages were queued (an earlier one with the same dedup key is kept).
@@ -56,7 +69,7 @@ async def send_pings(
     place = await directory.place_name(order.pickup_place_id)
     params = order_params(order, names.get(order.producer_id or "", ""), place)
     queued = 0
-    for to in await recipients(directory, order, policy):
+    for to in await recipients(directory, order, policy, inboxes):
         key = f"orders.ping.{'operator' if to.is_operator else 'producer'}.{kind}"
         queued += await outbox.enqueue(
             to.address,

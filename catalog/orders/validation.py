@@ -6,10 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog.models import Place
+from catalog.orders.directory import Directory
 from catalog.orders.dto import CartLine, Contact, Delivery
 from catalog.orders.errors import EmptyCart, InvalidContact, InvalidDelivery, InvalidQuantity
 
@@ -78,6 +77,6 @@ async def clean_delivery(session: AsyncSession, delivery: Delivery) -> Delivery:
     if delivery.kind != "pickup":
         raise InvalidDelivery(f"unknown delivery kind {delivery.kind!r}", field="kind")
     place_id = delivery.place_id or ""
-    if await session.scalar(select(Place.id).where(Place.id == place_id)) is None:
+    if await Directory(session).known_place(place_id) is None:
         raise InvalidDelivery(f"unknown pick-up place {place_id!r}", field="place_id")
     return Delivery("pickup", place_id=place_id, payment=delivery.payment_kind)

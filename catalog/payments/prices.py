@@ -6,9 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Row, Table, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.models import Product
@@ -93,26 +93,42 @@ def _dto(row: SellerPrice) -> SellerPriceDTO:
     )
 
 
-# Every product card and checkout summary asks this: one statement, built once.
-_PRICES = (
+# Every product card and checkout summary asks this (placing an order too, with more columns:
+# catalog.orders.cart_read): one statement, built once, on the tables (a Core statement: no
+# ORM query is set up for a few columns).
+_products: Table = Product.__table__  # type: ignore[assignment]
+_sellers: Table = SellerPrice.__table__  # type: ignore[assignment]
+PRICES = (
     select(
-        Product.id,
-        Product.producer_id,
-        Product.price_kind,
-        Product.price_vnd,
-        Product.price_max_vnd,
-        Product.price_date,
-        Product.price_unit,
-        Product.price_set_by,
-        SellerPrice.producer_id.label("seller_producer_id"),
-        SellerPrice.amount_vnd,
-        SellerPrice.unit,
-        SellerPrice.set_by,
-        SellerPrice.set_at,
+        _products.c.id,
+        _products.c.producer_id,
+        _products.c.price_kind,
+        _products.c.price_vnd,
+        _products.c.price_max_vnd,
+        _products.c.price_date,
+        _products.c.price_unit,
+        _products.c.price_set_by,
+        _sellers.c.producer_id.label("seller_producer_id"),
+        _sellers.c.amount_vnd,
+        _sellers.c.unit,
+        _sellers.c.set_by,
+        _sellers.c.set_at,
     )
-    .outerjoin(SellerPrice, SellerPrice.product_id == Product.id)
-    .where(Product.id.in_(bindparam("ids", expanding=True)))
+    .outerjoin(_sellers, _sellers.c.product_id == _products.c.id)
+    .where(_products.c.id.in_(bindparam("ids", expanding=True)))
 )
+
+
+def seller_price_of(row: Row[Any]) -> SellerPriceDTO | None:
+    """The seller's price in one row of ``PRICES`` (see SellerPrices.for_products)."""
+    known = None
+    if row.amount_vnd is not None:  # the product has a seller_prices row
+        seller = row.seller_producer_id
+        known = SellerPriceDTO(row.id, seller, row.amount_vnd, row.unit, row.set_by, row.set_at)
+    imported = catalog_seller_price(row) if row.price_kind == "seller" else None
+    if imported is not None and (known is None or imported.set_at > known.set_at):
+        known = imported
+    return known
 
 
 class SellerPrices:
@@ -129,16 +145,8 @@ class SellerPrices:
         if not ids:
             return {}
         prices: dict[str, SellerPriceDTO] = {}
-        for row in await self._session.execute(_PRICES, {"ids": ids}):
-            known = None
-            if row.amount_vnd is not None:  # the product has a seller_prices row
-                seller = row.seller_producer_id
-                known = SellerPriceDTO(
-                    row.id, seller, row.amount_vnd, row.unit, row.set_by, row.set_at
-                )
-            imported = catalog_seller_price(row) if row.price_kind == "seller" else None
-            if imported is not None and (known is None or imported.set_at > known.set_at):
-                known = imported
+        for row in await self._session.execute(PRICES, {"ids": ids}):
+            known = seller_price_of(row)
             if known is not None:
                 prices[row.id] = known
         return prices

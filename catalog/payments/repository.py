@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog.orders.types import changed_one
+from catalog.orders.types import changed_one, insert_if_absent
 from catalog.payments.codes import transfer_content
 from catalog.payments.dto import PaymentDTO
 from catalog.payments.models import OrderPayment
@@ -27,6 +27,14 @@ def to_dto(row: OrderPayment) -> PaymentDTO:
         row.paid_by,
         row.received_vnd,
     )
+
+
+_payments: Table = OrderPayment.__table__  # type: ignore[assignment]
+_OPEN = insert_if_absent(
+    _payments,
+    ("order_id", "method", "state", "amount_vnd", "content", "created_at", "updated_at"),
+    lambda p: _payments.c.order_id == p["order_id"],
+)
 
 
 class PaymentRepository:
@@ -57,20 +65,22 @@ class PaymentRepository:
         self, order_id: int, number: str, method: str, amount_vnd: int | None, now: datetime
     ) -> PaymentDTO:
         """The order's payment row, made unpaid if it does not exist yet."""
-        row = await self._session.get(OrderPayment, order_id)
-        if row is None:
-            row = OrderPayment(
-                order_id=order_id,
-                method=method,
-                state="unpaid",
-                amount_vnd=amount_vnd,
-                content=transfer_content(number),
-                created_at=now,
-                updated_at=now,
+        content = transfer_content(number)
+        row = {
+            "order_id": order_id,
+            "method": method,
+            "state": "unpaid",
+            "amount_vnd": amount_vnd,
+            "content": content,
+            "created_at": now,
+            "updated_at": now,
+        }
+        # Every placed order opens its payment: one statement, no ORM object to flush.
+        if changed_one(await self._session.execute(_OPEN, row)):
+            return PaymentDTO(
+                order_id, method, "unpaid", amount_vnd, content, None, None, None, None
             )
-            self._session.add(row)
-            await self._session.flush()
-        return to_dto(row)
+        return await self.get(order_id)  # type: ignore[return-value]  # it exists
 
     async def change(self, order_id: int, expect: dict[str, object], **values: object) -> bool:
         """Sets `values` if the row still has every `expect` value (compare-and-set)."""

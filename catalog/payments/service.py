@@ -59,9 +59,14 @@ class PaymentService:
             order.id, order.number, order.payment, order.total_vnd, self._clock()
         )
 
-    async def qr_for(self, order: OrderDTO, lang: str) -> Payload | None:
-        """The VietQR payload for a transfer order whose amount is known, else None."""
-        payment = await self.payments.get(order.id)
+    async def qr_for(
+        self, order: OrderDTO, lang: str, payment: PaymentDTO | None = None
+    ) -> Payload | None:
+        """The VietQR payload for a transfer order whose amount is known, else None.
+
+        ``payment``: the order's payment as just opened (read here otherwise).
+        """
+        payment = payment or await self.payments.get(order.id)
         account = await self.accounts.get(order.producer_id)
         if payment is None or payment.method != "transfer" or payment.amount_vnd is None:
             return None

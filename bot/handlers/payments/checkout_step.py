@@ -93,10 +93,10 @@ async def after_placing(turn: Turn, orders: list[OrderDTO]) -> list[Reply]:
     service = payment_service(turn)
     replies: list[Reply] = []
     for order in orders:
-        await service.open(order)
+        payment = await service.open(order)
         if order.payment != "transfer":
             continue
-        qr = await service.qr_for(order, turn.lang)
+        qr = await service.qr_for(order, turn.lang, payment)
         if qr is None:
             replies.append(turn.say("payments.qr.later", number=order.number))
             continue
