@@ -44,6 +44,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from chat_bench_cpu import CpuMeter  # noqa: E402
 from chat_bench_extra import cold_start, fresh_postgres  # noqa: E402
 from chat_bench_load import CLIENTS, PeakRss, closed_loop, open_loop, report  # noqa: E402
 from chat_bench_scaleout import ceiling, scale_out  # noqa: E402
@@ -132,8 +133,11 @@ def measure(
         with PeakRss(server.pid) as rss:
             asyncio.run(closed_loop([base], args.concurrency, 300, 10, client))
             loop = closed_loop([base], args.concurrency, args.messages, args.seconds, client)
-            closed = asyncio.run(loop)
+            database = db_url.rsplit("/", 1)[-1] if db_url.startswith("postgresql") else None
+            with CpuMeter([server.pid], database=database) as meter:
+                closed = asyncio.run(loop)
             closed["load"] = load()
+            closed["cpu"] = meter.line(closed["ok"])
             opened = None
             if open_too:
                 rate = OPEN_SHARE * closed["rate"]
@@ -155,6 +159,8 @@ def served(result: dict[str, Any]) -> int:
 def show(name: str, result: dict[str, Any]) -> None:
     report(name, result)
     print(f"{'':<30}({result['load']})")
+    if isinstance(result.get("cpu"), str):  # the closed loop's CPU: server, generator, databases
+        print(f"{'':<30}{result['cpu']}")
 
 
 def main() -> int:
