@@ -39,3 +39,22 @@ async def test_a_push_still_being_written_is_not_acknowledged_by_a_later_ones_po
         assert seen == ["trước", "sau"]
     finally:
         await db.dispose()
+
+
+async def test_a_page_that_polled_redis_before_it_was_dropped_still_gets_the_pushes(
+    empty_db_url: str,
+) -> None:
+    """Redis ids are clock-sized; the database's are small. A page still holding a Redis id
+    must not acknowledge (delete unseen) every push the database queues for it."""
+    db = make_engine(empty_db_url)
+    try:
+        await upgrade(db)
+        box = SqlMailbox(db)
+        await box.put("c1", [{"text": "Đơn hàng mới #C3"}])
+        redis_id = 1_780_000_000_000_000
+
+        [ping] = await box.take("c1", 0, after=redis_id)
+        assert ping.message == {"text": "Đơn hàng mới #C3"} and ping.id < redis_id
+        assert await box.take("c1", 0, after=ping.id) == []  # the page moved to the new ids
+    finally:
+        await db.dispose()

@@ -13,9 +13,11 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     Index,
@@ -26,6 +28,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal,
     select,
     text,
 )
@@ -107,14 +110,10 @@ class SqlMailbox:
     ) -> list[Pushed]:
         """Returns the chat's messages after ``after`` (deleting those up to it), waiting up
         to ``wait`` s for some; without ``after``, returns and deletes them."""
-        if after:
-            async with self._engine.begin() as conn:
-                await conn.execute(
-                    delete(web_mailbox).where(_c.chat_id == chat_id, _c.id <= after)
-                )
+        since = await self._acknowledge(chat_id, after) if after else after
 
         def read() -> Awaitable[list[Pushed]]:
-            return self._drain(chat_id) if after is None else self._read(chat_id, after)
+            return self._drain(chat_id) if since is None else self._read(chat_id, since)
 
         loop = asyncio.get_running_loop()
         deadline = loop.time() + wait
@@ -130,10 +129,26 @@ class SqlMailbox:
             return []
         return await read()
 
+    async def _acknowledge(self, chat_id: str, after: int) -> int:
+        """Deletes the chat's messages up to ``after``; returns the id to read after.
+
+        An ``after`` above every id in the table is not one of its ids (a page that polled
+        the Redis mailbox before Redis was dropped): it acknowledges nothing, and the poll
+        returns everything queued (with ids below it: the page takes the new ones).
+        """
+        async with self._engine.begin() as conn:
+            newest = await conn.scalar(select(func.max(_c.id)))
+            if newest is not None and after > newest:
+                return 0
+            await conn.execute(
+                delete(web_mailbox).where(_c.chat_id == chat_id, _c.id <= _big(after))
+            )
+        return after
+
     async def _read(self, chat_id: str, after: int) -> list[Pushed]:
         query = (
             select(_c.id, _c.message)
-            .where(_c.chat_id == chat_id, _c.id > after)
+            .where(_c.chat_id == chat_id, _c.id > _big(after))
             .order_by(_c.id)
             .limit(BATCH)
         )
@@ -164,6 +179,11 @@ class SqlMailbox:
     async def close(self) -> None:
         """Releases every waiting poll."""
         self._waiters.wake_all()
+
+
+def _big(value: int) -> Any:
+    """An id from a page as a BIGINT parameter (PostgreSQL's id column is a 32-bit one)."""
+    return literal(value, BigInteger())
 
 
 async def one_writer_per_chat(conn: AsyncConnection, chat_id: str) -> None:
