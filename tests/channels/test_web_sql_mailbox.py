@@ -58,3 +58,23 @@ async def test_a_page_that_polled_redis_before_it_was_dropped_still_gets_the_pus
         assert await box.take("c1", 0, after=ping.id) == []  # the page moved to the new ids
     finally:
         await db.dispose()
+
+
+async def test_pushes_queued_before_migration_0012_keep_their_ids(empty_db_url: str) -> None:
+    """0012 rebuilds the SQLite table with AUTOINCREMENT; queued pushes survive it."""
+    db = make_engine(empty_db_url)
+    try:
+        await upgrade(db, "0007_durability")
+        old = SqlMailbox(db)
+        await old.put("c1", [{"text": "Đơn hàng mới #E1"}, {"text": "Đơn hàng mới #E2"}])
+        before = await old.take("c1", 0, after=0)
+
+        await upgrade(db)
+        box = SqlMailbox(db)
+
+        assert await box.take("c1", 0, after=0) == before
+        await box.take("c1", 0, after=before[-1].id)  # all acknowledged: the table is empty
+        [new] = await box.put("c1", [{"text": "Đơn #E1 đã được nhận"}])
+        assert new > before[-1].id
+    finally:
+        await db.dispose()

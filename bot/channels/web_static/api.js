@@ -58,7 +58,7 @@ export function newId() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ChatClient {
-  constructor(base, tokens, cursor) {
+  constructor(base, tokens, cursor = new Cursor(null)) {
     this.base = base;
     this.tokens = tokens;
     this.cursor = cursor;
