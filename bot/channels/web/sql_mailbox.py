@@ -13,7 +13,6 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -33,6 +32,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.sql.elements import BindParameter
 
 from bot.channels.web.mailbox import Message, Pushed
 from bot.channels.web.waiters import Waiters
@@ -130,19 +130,19 @@ class SqlMailbox:
         return await read()
 
     async def _acknowledge(self, chat_id: str, after: int) -> int:
-        """Deletes the chat's messages up to ``after``; returns the id to read after.
-
-        An ``after`` above every id in the table is not one of its ids (a page that polled
-        the Redis mailbox before Redis was dropped): it acknowledges nothing, and the poll
-        returns everything queued (with ids below it: the page takes the new ones).
-        """
-        async with self._engine.begin() as conn:
-            newest = await conn.scalar(select(func.max(_c.id)))
-            if newest is not None and after > newest:
-                return 0
-            await conn.execute(
-                delete(web_mailbox).where(_c.chat_id == chat_id, _c.id <= _big(after))
-            )
+        """Deletes the chat's messages up to ``after``; returns the id to read after: 0 for
+        an ``after`` above every id in the table (a page that polled Redis before Redis was
+        dropped), which acknowledges nothing and gets everything queued, with the new ids."""
+        newest = select(func.max(_c.id)).scalar_subquery()
+        oldest = select(func.min(_c.id)).where(_c.chat_id == chat_id).scalar_subquery()
+        async with self._engine.connect() as conn:
+            table_newest, chat_oldest = (await conn.execute(select(newest, oldest))).one()
+        if table_newest is not None and after > table_newest:
+            return 0
+        if chat_oldest is not None and chat_oldest <= after:  # a poll that acknowledged
+            async with self._engine.begin() as conn:  # nothing new writes nothing
+                mine = delete(web_mailbox).where(_c.chat_id == chat_id, _c.id <= _big(after))
+                await conn.execute(mine)
         return after
 
     async def _read(self, chat_id: str, after: int) -> list[Pushed]:
@@ -181,7 +181,7 @@ class SqlMailbox:
         self._waiters.wake_all()
 
 
-def _big(value: int) -> Any:
+def _big(value: int) -> BindParameter[int]:
     """An id from a page as a BIGINT parameter (PostgreSQL's id column is a 32-bit one)."""
     return literal(value, BigInteger())
 
