@@ -86,6 +86,7 @@ class WebChat:
         self.base = base
         self.token = post(base + "api/chat/session", {})["token"]
         self.replies: list[dict[str, Any]] = []
+        self.after = 0  # the id of the last pushed message received
 
     @property
     def text(self) -> str:
@@ -111,17 +112,25 @@ class WebChat:
                     return str(button["payload"])
         raise AssertionError(f"no button with {title_part!r}")
 
+    def poll(self, wait: int = 10, after: int | None = None) -> list[dict[str, Any]]:
+        """One long poll naming the last pushed id received (``after``: another one)."""
+        after = self.after if after is None else after
+        request = urllib.request.Request(
+            f"{self.base}api/chat/updates?wait={wait}&after={after}",
+            headers={"Authorization": f"Bearer {self.token}"},
+        )
+        with urllib.request.urlopen(request, timeout=wait + 20) as response:
+            messages: list[dict[str, Any]] = json.loads(response.read())["messages"]
+        if messages:
+            self.after = messages[-1]["id"]
+        return messages
+
     def wait_for(self, words: str, timeout: float = 60) -> list[dict[str, Any]]:
         """Long-polls until a pushed message contains `words`; returns all pushed so far."""
         pushed: list[dict[str, Any]] = []
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            request = urllib.request.Request(
-                self.base + "api/chat/updates?wait=10",
-                headers={"Authorization": f"Bearer {self.token}"},
-            )
-            with urllib.request.urlopen(request, timeout=30) as response:
-                pushed += json.loads(response.read())["messages"]
+            pushed += self.poll(wait=10)
             if any(words in message["text"] for message in pushed):
                 return pushed
         raise AssertionError(f"nothing pushed with {words!r}; got {pushed}")

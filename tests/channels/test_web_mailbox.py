@@ -1,108 +1,44 @@
-"""Mailboxes for pushed messages: in memory (one process) and in Redis (several processes)."""
+"""Mailboxes for pushed messages: in memory (one process), in the database and in Redis
+(several processes). Acknowledged polling: tests/channels/test_web_mailbox_ack.py."""
 
 from __future__ import annotations
 
 import asyncio
 import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
-import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
-from redis import Redis as SyncRedis
-from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
-from bot.channels.web import Mailbox, MemoryMailbox, MemorySessionStore, WebChannel
-from bot.channels.web.redis_mailbox import RedisMailbox
+from bot.channels.web import MemorySessionStore, WebChannel
 from bot.channels.web.sql_mailbox import SqlMailbox
 from bot.core.messages import Reply
 from catalog.db import make_engine, upgrade
+from tests.channels.mailboxes import MakeMailbox, RedisClients, texts
 from tests.channels.web_support import FakeEngine, WebChat, settings
-from tests.db_servers import REDIS_URL, sqlite_url, unavailable
-
-MakeMailbox = Callable[..., Awaitable[Mailbox]]
+from tests.db_servers import sqlite_url
 
 
-class RedisClients:
-    """Hands out Redis clients on the test database and closes them all at the end."""
-
-    def __init__(self) -> None:
-        try:
-            SyncRedis.from_url(REDIS_URL, socket_timeout=3).ping()
-        except (RedisError, OSError) as exc:
-            unavailable(f"Redis at {REDIS_URL}", exc.__class__.__name__)
-        self.clients: list[Redis] = []
-        self.prefix = f"ocopbot-test:{uuid.uuid4().hex[:8]}"
-
-    def mailbox(self, limit: int = 50) -> RedisMailbox:
-        self.clients.append(Redis.from_url(REDIS_URL))
-        return RedisMailbox(self.clients[-1], limit=limit, prefix=self.prefix)
-
-    async def aclose(self) -> None:
-        if self.clients:
-            keys = await self.clients[0].keys(f"{self.prefix}:*")
-            if keys:
-                await self.clients[0].delete(*keys)
-        for client in self.clients:
-            await client.aclose()
-
-
-@pytest.fixture
-async def redis_clients() -> AsyncIterator[RedisClients]:
-    clients = RedisClients()
-    yield clients
-    await clients.aclose()
-
-
-@pytest.fixture(params=["memory", "redis", "sql"])
-async def make_mailbox(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> AsyncIterator[MakeMailbox]:
-    """Builds started mailboxes of one kind; Redis ones share a fresh key prefix."""
-    made: list[Mailbox] = []
-    redis = RedisClients() if request.param == "redis" else None
-    db = None
-    if request.param == "sql":
-        db = make_engine(sqlite_url(tmp_path))
-        await upgrade(db)
-
-    async def make(limit: int = 50) -> Mailbox:
-        box: Mailbox = MemoryMailbox(limit) if redis is None else redis.mailbox(limit)
-        if db is not None:
-            box = SqlMailbox(db, limit=limit, recheck=0.2)
-        await box.start()
-        made.append(box)
-        return box
-
-    yield make
-    for box in made:
-        await box.close()
-    if redis is not None:
-        await redis.aclose()
-    if db is not None:
-        await db.dispose()
-
-
-async def test_queued_messages_are_delivered_once_in_order(make_mailbox: MakeMailbox) -> None:
+async def test_queued_messages_are_delivered_once_in_order_to_a_poll_that_never_acknowledges(
+    make_mailbox: MakeMailbox,
+) -> None:
+    """An old page sends no ``after``: what it is handed is gone, as before."""
     box = await make_mailbox()
     await box.put("c1", [{"text": "một"}])
     await box.put("c1", [{"text": "hai"}, {"text": "ba"}])
 
-    assert [m["text"] for m in await box.take("c1", 0)] == ["một", "hai", "ba"]
+    assert texts(await box.take("c1", 0)) == ["một", "hai", "ba"]
     assert await box.take("c1", 0) == []
 
 
 async def test_a_waiting_poll_wakes_when_a_message_arrives(make_mailbox: MakeMailbox) -> None:
     box = await make_mailbox()
     started = time.monotonic()
-    poll = asyncio.create_task(box.take("c1", 10))
+    poll = asyncio.create_task(box.take("c1", 10, after=0))
     await asyncio.sleep(0.1)
     await box.put("c1", [{"text": "ping"}])
 
-    assert await poll == [{"text": "ping"}]
+    assert texts(await poll) == ["ping"]
     assert time.monotonic() - started < 2
 
 
@@ -110,7 +46,7 @@ async def test_only_the_latest_messages_are_kept(make_mailbox: MakeMailbox) -> N
     box = await make_mailbox(limit=2)
     for i in range(4):
         await box.put("c1", [{"text": str(i)}])
-    assert [m["text"] for m in await box.take("c1", 0)] == ["2", "3"]
+    assert texts(await box.take("c1", 0, after=0)) == ["2", "3"]
 
 
 async def test_a_poll_nobody_wants_any_more_leaves_the_messages(make_mailbox: MakeMailbox) -> None:
@@ -119,7 +55,7 @@ async def test_a_poll_nobody_wants_any_more_leaves_the_messages(make_mailbox: Ma
     await asyncio.sleep(0.1)
     await box.put("c1", [{"text": "ping"}])
     assert await poll == []
-    assert await box.take("c1", 0) == [{"text": "ping"}]
+    assert texts(await box.take("c1", 0)) == ["ping"]
 
 
 async def test_close_releases_waiting_polls(make_mailbox: MakeMailbox) -> None:
@@ -140,17 +76,19 @@ async def test_redis_wakes_a_poll_waiting_in_another_process(
     await poller.start()
     try:
         started = time.monotonic()
-        poll = asyncio.create_task(poller.take("c1", 10))
+        poll = asyncio.create_task(poller.take("c1", 10, after=0))
         await asyncio.sleep(0.1)
         await sender.put("c1", [{"text": "đơn mới"}])
-        assert await poll == [{"text": "đơn mới"}]
+        [received] = await poll
+        assert received.message == {"text": "đơn mới"}
         assert time.monotonic() - started < 2
 
         # Queued messages outlive the process that queued them.
         await sender.put("c1", [{"text": "sau khi khởi động lại"}])
         await sender.close()
         restarted = redis_clients.mailbox()
-        assert await restarted.take("c1", 0) == [{"text": "sau khi khởi động lại"}]
+        later = await restarted.take("c1", 0, after=received.id)
+        assert texts(later) == ["sau khi khởi động lại"]
     finally:
         await poller.close()
 
@@ -196,13 +134,14 @@ async def test_sql_pushes_survive_a_restart_and_reach_a_poll_in_another_process(
     first, second = make_engine(url), make_engine(url)
     try:
         waiting = SqlMailbox(second, recheck=0.1)
-        poll = asyncio.create_task(waiting.take("c2", 5))
+        poll = asyncio.create_task(waiting.take("c2", 5, after=0))
         await asyncio.sleep(0.2)
         await SqlMailbox(first).put("c2", [{"text": "đơn mới"}])  # no shared memory, no Redis
-        assert await poll == [{"text": "đơn mới"}]
+        assert texts(await poll) == ["đơn mới"]
         restarted = SqlMailbox(first)
-        assert await restarted.take("c1", 0) == [{"text": "Đơn #7: nhà sản xuất đã nhận"}]
-        assert await restarted.take("c1", 0) == []  # once
+        [kept] = await restarted.take("c1", 0, after=0)
+        assert kept.message == {"text": "Đơn #7: nhà sản xuất đã nhận"}
+        assert await restarted.take("c1", 0, after=kept.id) == []  # once acknowledged
     finally:
         await first.dispose()
         await second.dispose()

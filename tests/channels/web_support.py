@@ -85,9 +85,12 @@ class WebChat:
         """Shares a position, as "Near me" does."""
         return await self._expect_ok({"location": {"lat": lat, "lon": lon}})
 
-    async def updates(self, wait: float = 0) -> tuple[int, dict[str, Any]]:
-        """One long poll."""
-        response = await self.client.get(f"/api/chat/updates?wait={wait}", headers=self.headers)
+    async def updates(
+        self, wait: float = 0, after: int | None = None
+    ) -> tuple[int, dict[str, Any]]:
+        """One long poll; ``after``: the id of the last pushed message received."""
+        query = f"wait={wait}" if after is None else f"wait={wait}&after={after}"
+        response = await self.client.get(f"/api/chat/updates?{query}", headers=self.headers)
         return response.status, await response.json()
 
     async def _expect_ok(self, body: dict[str, Any]) -> list[dict[str, Any]]:

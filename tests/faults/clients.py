@@ -93,16 +93,20 @@ class Visitor:
 
     async def poll_forever(self, pause: float = 0.0) -> None:
         """Collects every pushed message into the tally (until cancelled); ``pause`` between
-        polls leaves pushes waiting on the server, as a page that is closed for a while."""
+        polls leaves pushes waiting on the server, as a page that is closed for a while.
+        Each poll names the last id received, as the page does: an answer cut by a kill is
+        answered again."""
         headers = {"Authorization": f"Bearer {self.token}"}
-        url = f"{self.base}/api/chat/updates?wait=1"
+        after = 0
         while True:
             await asyncio.sleep(pause)
+            url = f"{self.base}/api/chat/updates?wait=1&after={after}"
             status, body = await retried(
                 self.http, self.tally, "GET", url, time.monotonic() + 600, headers=headers
             )
-            if status == 200:
+            if status == 200 and body["messages"]:
                 self.tally.pushes.extend(m["text"] for m in body["messages"])
+                after = body["messages"][-1]["id"]
 
 
 async def order_as_customer(visitor: Visitor) -> None:

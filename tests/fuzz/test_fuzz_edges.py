@@ -113,7 +113,9 @@ class Fuzzer:
             return await self.record("web history", r)
         if self.h.rng.random() < 0.15:
             wait = self.h.rng.choice(["0", "-1", "nan", "1e9", "٣", "inf", ""])
-            r = await self.client.get(f"/api/chat/updates?wait={wait}", headers=headers)
+            after = self.h.rng.choice(["", "0", "-1", "٣", "1e3", str(2**53 - 1), "9" * 40])
+            query = f"wait={wait}" + (f"&after={after}" if after else "")
+            r = await self.client.get(f"/api/chat/updates?{query}", headers=headers)
             return await self.record("web updates", r)
         body = self.h.json_body()
         await self.record(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import time
-import urllib.request
 from typing import Any
 
 from redis import Redis
@@ -23,12 +21,7 @@ def take_pushed(
     pushed: list[dict[str, Any]] = []
     deadline = time.monotonic() + timeout
     while True:
-        request = urllib.request.Request(
-            f"{chat.base}api/chat/updates?wait={wait}",
-            headers={"Authorization": f"Bearer {chat.token}"},
-        )
-        with urllib.request.urlopen(request, timeout=wait + 20) as response:
-            pushed += json.loads(response.read())["messages"]
+        pushed += chat.poll(wait=wait)
         if until is None or any(until in m["text"] for m in pushed):
             return pushed
         if time.monotonic() > deadline:

@@ -9,7 +9,13 @@ import uuid
 
 from aiohttp import web
 
-from bot.channels.web.codec import BadRequest, ChatInput, parse_chat_input, render_reply
+from bot.channels.web.codec import (
+    BadRequest,
+    ChatInput,
+    parse_after,
+    parse_chat_input,
+    render_reply,
+)
 from bot.channels.web.http import (
     BodyTooLarge,
     bearer_token,
@@ -110,7 +116,7 @@ class ChatApi:
         return json_response({"replies": replies})
 
     async def get_updates(self, request: web.Request) -> web.Response:
-        """Long poll: messages pushed to this chat since the last call."""
+        """Long poll: messages pushed to this chat after the id the page received last."""
         chat_id = await self._authenticate(request)
         if chat_id is None:
             return error_response(401, "unauthorized", "missing or unknown token", UNAUTHORIZED)
@@ -120,12 +126,19 @@ class ChatApi:
             wait = math.nan
         if not 0 <= wait <= MAX_WAIT_SECONDS:
             return error_response(400, "bad_wait", "wait must be a number of seconds from 0 to 25")
+        try:
+            after = parse_after(request.query.get("after"))
+        except BadRequest as exc:
+            return error_response(400, exc.code, exc.message)
         # A poller that hung up while waiting must not swallow the messages meant for it.
         transport = request.transport
-        messages = await self._mailbox.take(
-            chat_id, wait, lambda: transport is not None and not transport.is_closing()
+        pushed = await self._mailbox.take(
+            chat_id,
+            wait,
+            lambda: transport is not None and not transport.is_closing(),
+            after=after,
         )
-        return json_response({"messages": messages})
+        return json_response({"messages": [{**p.message, "id": p.id} for p in pushed]})
 
     async def get_history(self, request: web.Request) -> web.Response:
         """The visible conversation of this session, oldest first (the page after a reload)."""

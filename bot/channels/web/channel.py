@@ -56,9 +56,13 @@ class WebChannel:
 
     async def send(self, chat_id: str, replies: list[Reply]) -> None:
         """Queues replies for a chat's long poll and wakes it (the Channel protocol)."""
-        await self._mailbox.put(chat_id, [render_reply(reply) for reply in replies])
+        ids = await self._mailbox.put(chat_id, [render_reply(reply) for reply in replies])
+        # The history keeps each push's id: a page reloaded while the push also waited for
+        # its poll shows it once.
+        shown = zip(bot_entries(replies), ids, strict=True)
+        entries = [{**entry, "id": id_} for entry, id_ in shown]
         try:
-            await self._transcript.append(chat_id, bot_entries(replies))
+            await self._transcript.append(chat_id, entries)
         except Exception:  # delivered already; only a later reload would miss it
             logger.exception("web chat: could not keep a pushed message of web:%s", chat_id)
 

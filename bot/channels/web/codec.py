@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from bot.channels.web.mailbox import MAX_ID
 from bot.core.messages import GeoPoint, Reply
 
 logger = logging.getLogger(__name__)
@@ -90,6 +91,24 @@ def parse_chat_input(body: Any, max_text_chars: int) -> ChatInput:
         _coordinate(where.get("lat"), "lat", 90), _coordinate(where.get("lon"), "lon", 180)
     )
     return ChatInput(client_id, location=point, language_hint=lang)
+
+
+def parse_after(raw: str | None) -> int | None:
+    """A poll's ``after``: the id of the last pushed message the page received.
+
+    Returns:
+        The id, or None when absent (a client that does not acknowledge).
+
+    Raises:
+        BadRequest: ``bad_after`` for anything but a whole number from 0 to MAX_ID.
+    """
+    if raw is None:
+        return None
+    # Digits only (no sign, no spaces); the length check keeps int() off huge strings.
+    if raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_ID)) and int(raw) <= MAX_ID:
+        return int(raw)
+    message = f"after must be the id of the last message received, from 0 to {MAX_ID}"
+    raise BadRequest("bad_after", message)
 
 
 def render_reply(reply: Reply) -> dict[str, Any]:

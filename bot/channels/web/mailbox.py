@@ -1,43 +1,72 @@
-"""Messages pushed to a web chat by others, held until that chat's next long poll."""
+"""Messages pushed to a web chat by others, held until a later poll acknowledges them."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import time
 from collections import deque
-from collections.abc import Awaitable, Callable
-from contextlib import suppress
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
+
+from bot.channels.web.waiters import Waiters
 
 logger = logging.getLogger(__name__)
 
 Message = dict[str, Any]
+#: The largest id a page holds exactly (JavaScript's Number.MAX_SAFE_INTEGER); ``after``
+#: beyond it is refused.
+MAX_ID = 2**53 - 1
+
+
+@dataclass(frozen=True)
+class Pushed:
+    """A queued message and its id: increasing per chat, never reused."""
+
+    id: int
+    message: Message
+
+
+def next_id(last: int, now_ns: int) -> int:
+    """The id after ``last``, and at least the clock in microseconds: a mailbox that forgot
+    its last id (a restart, an expired key) never hands out one a page already holds."""
+    return max(last + 1, now_ns // 1000)
 
 
 class Mailbox(Protocol):
     """Per-chat queues of rendered messages with a wake-up for a waiting long poll.
 
-    A message handed to one poll is gone ("since the last call"); until then the durable
-    mailboxes (SqlMailbox, RedisMailbox) keep it across restarts.
+    A poll says which messages it has received (``after``); they are deleted then, so a
+    response lost on the way (a crash, a dropped connection, a reload) is answered again
+    by the next poll. The durable mailboxes (SqlMailbox, RedisMailbox) keep messages
+    across restarts.
     """
 
     async def start(self) -> None:
         """Prepares background work (called when the app starts)."""
         ...
 
-    async def put(self, chat_id: str, messages: list[Message]) -> None:
-        """Queues messages for a chat and wakes its poller."""
+    async def put(self, chat_id: str, messages: list[Message]) -> list[int]:
+        """Queues messages for a chat, wakes its poller and returns their ids."""
         ...
 
     async def take(
-        self, chat_id: str, wait: float, wanted: Callable[[], bool] = lambda: True
-    ) -> list[Message]:
-        """Returns the chat's queued messages, waiting up to ``wait`` seconds for some.
+        self,
+        chat_id: str,
+        wait: float,
+        wanted: Callable[[], bool] = lambda: True,
+        after: int | None = None,
+    ) -> list[Pushed]:
+        """Returns the chat's queued messages, oldest first, waiting up to ``wait`` s for some.
 
         Args:
             chat_id: the chat.
             wait: seconds to wait when nothing is queued.
-            wanted: asked after the wait; False (the poller hung up) leaves messages queued.
+            wanted: asked after the wait; False (the poller hung up) returns nothing.
+            after: the id of the last message the poller received: those up to it are
+                acknowledged (deleted) and only later ones are returned, kept until a later
+                poll acknowledges them. None (a client that never acknowledges): what is
+                returned is deleted at once, delivered at most once.
         """
         ...
 
@@ -46,84 +75,65 @@ class Mailbox(Protocol):
         ...
 
 
-class Waiters:
-    """The long polls waiting in this process, by chat; ``wake`` releases a chat's polls."""
-
-    def __init__(self) -> None:
-        self._events: dict[str, set[asyncio.Event]] = {}
-        self.closed = False
-
-    async def wait_unless(
-        self, chat_id: str, wait: float, drain: Callable[[], Awaitable[list[Message]]]
-    ) -> list[Message]:
-        """Drains once; if that found nothing, waits for a wake-up (or ``wait`` seconds).
-
-        The waiter is registered before the first drain, so a message that arrives in
-        between still wakes it. Returns what the first drain found ([] means: drain again).
-        """
-        event = asyncio.Event()
-        self._events.setdefault(chat_id, set()).add(event)
-        try:
-            found = await drain()
-            if found or wait <= 0 or self.closed:
-                return found
-            with suppress(TimeoutError):
-                await asyncio.wait_for(event.wait(), wait)
-            return []
-        finally:
-            events = self._events.get(chat_id)
-            if events is not None:
-                events.discard(event)
-                if not events:
-                    del self._events[chat_id]
-
-    def wake(self, chat_id: str) -> None:
-        for event in self._events.get(chat_id, ()):
-            event.set()
-
-    def wake_all(self) -> None:
-        self.closed = True
-        for events in self._events.values():
-            for event in events:
-                event.set()
-
-
 class MemoryMailbox:
     """A Mailbox in this process's memory: the embedded default (one process).
 
-    Each chat keeps at most ``limit`` undelivered messages (the oldest are dropped and
+    Each chat keeps at most ``limit`` unacknowledged messages (the oldest are dropped and
     logged), so a chat that never polls cannot grow without bound.
     """
 
-    def __init__(self, limit: int = 50) -> None:
+    def __init__(self, limit: int = 50, clock: Callable[[], int] = time.time_ns) -> None:
         self._limit = limit
-        self._queues: dict[str, deque[Message]] = {}
+        self._clock = clock
+        self._queues: dict[str, deque[Pushed]] = {}
+        self._last = 0
         self._waiters = Waiters()
 
     async def start(self) -> None:
         """Nothing to start."""
 
-    async def put(self, chat_id: str, messages: list[Message]) -> None:
-        """Queues messages for a chat and wakes its poller."""
+    async def put(self, chat_id: str, messages: list[Message]) -> list[int]:
+        """Queues messages for a chat, wakes its poller and returns their ids."""
         queue = self._queues.setdefault(chat_id, deque(maxlen=self._limit))
         dropped = len(queue) + len(messages) - self._limit
         if dropped > 0:
             logger.warning("web chat %s: dropping %d undelivered messages", chat_id, dropped)
-        queue.extend(messages)
+        ids = []
+        for message in messages:
+            self._last = next_id(self._last, self._clock())
+            queue.append(Pushed(self._last, message))
+            ids.append(self._last)
         self._waiters.wake(chat_id)
+        return ids
 
     async def take(
-        self, chat_id: str, wait: float, wanted: Callable[[], bool] = lambda: True
-    ) -> list[Message]:
+        self,
+        chat_id: str,
+        wait: float,
+        wanted: Callable[[], bool] = lambda: True,
+        after: int | None = None,
+    ) -> list[Pushed]:
         """Returns the chat's queued messages, waiting up to ``wait`` seconds for some."""
-        found = await self._waiters.wait_unless(chat_id, wait, lambda: self._drain(chat_id))
+        if after is not None:
+            self._acknowledge(chat_id, after)
+
+        async def read() -> list[Pushed]:
+            return self._drain(chat_id) if after is None else list(self._queues.get(chat_id, ()))
+
+        found = await self._waiters.wait_unless(chat_id, wait, read)
         if found or not wanted():
             return found
-        return await self._drain(chat_id)
+        return await read()
 
-    async def _drain(self, chat_id: str) -> list[Message]:
-        queue = self._queues.pop(chat_id, None)
-        return list(queue) if queue else []
+    def _acknowledge(self, chat_id: str, after: int) -> None:
+        queue = self._queues.get(chat_id)
+        while queue and queue[0].id <= after:
+            queue.popleft()
+        if queue is not None and not queue:
+            del self._queues[chat_id]
+
+    def _drain(self, chat_id: str) -> list[Pushed]:
+        return list(self._queues.pop(chat_id, ()))
 
     async def close(self) -> None:
         """Releases every waiting poll."""

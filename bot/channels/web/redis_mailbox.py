@@ -1,8 +1,10 @@
 """A Mailbox in Redis, for several processes behind a load balancer.
 
 The outbox dispatcher may run in one process while the visitor's long poll waits in
-another, and a restart must not lose queued pings: messages live in a Redis list per
-chat, and a pub/sub channel wakes the process whose poll is waiting.
+another, and a restart must not lose queued pings: messages live in a sorted set per chat
+(by id) until a poll acknowledges them, and a pub/sub channel wakes the process whose poll
+is waiting. A push and a poll are each one Lua script, so two processes serving the same
+chat never lose a message between them.
 """
 
 from __future__ import annotations
@@ -10,19 +12,23 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from typing import Any
 
 from redis.asyncio import Redis
 
-from bot.channels.web.mailbox import Message, Waiters
+from bot.channels.web import redis_mailbox_lua as lua
+from bot.channels.web.mailbox import Message, Pushed
+from bot.channels.web.waiters import Waiters
 
 logger = logging.getLogger(__name__)
+BATCH = 100  # messages handed to one poll; the rest wait for the next
 
 
 class RedisMailbox:
-    """Per-chat Redis lists (capped at ``limit``, expiring after ``ttl`` s) plus wake-ups."""
+    """Per-chat sorted sets (capped at ``limit``, expiring after ``ttl`` s) plus wake-ups."""
 
     def __init__(
         self,
@@ -31,15 +37,24 @@ class RedisMailbox:
         limit: int = 50,
         ttl: int = 7 * 24 * 3600,
         prefix: str = "ocopbot:web",
+        clock: Callable[[], int] = time.time_ns,
     ) -> None:
         self._redis = redis
         self._limit, self._ttl, self._prefix = limit, ttl, prefix
+        self._clock = clock
         self._wake_channel = f"{prefix}:wake"
         self._waiters = Waiters()
         self._listener: asyncio.Task[None] | None = None
+        self._put = redis.register_script(lua.PUT)
+        self._take = redis.register_script(lua.TAKE)
 
-    def _key(self, chat_id: str) -> str:
-        return f"{self._prefix}:mailbox:{chat_id}"
+    def _keys(self, chat_id: str) -> list[str]:
+        """The chat's messages, its last id, and the list an older version queued into."""
+        p = self._prefix
+        return [f"{p}:pushes:{chat_id}", f"{p}:push-id:{chat_id}", f"{p}:mailbox:{chat_id}"]
+
+    def _now(self) -> int:
+        return self._clock() // 1000
 
     async def start(self) -> None:
         """Starts listening for wake-ups from other processes."""
@@ -52,38 +67,41 @@ class RedisMailbox:
                 # Keep serving: polls end on their timeout and drain then, just later.
                 logger.warning("web mailbox: Redis wake-ups not ready yet; still trying")
 
-    async def put(self, chat_id: str, messages: list[Message]) -> None:
-        """Queues messages for a chat and wakes its poller, in whichever process it waits."""
+    async def put(self, chat_id: str, messages: list[Message]) -> list[int]:
+        """Queues messages for a chat, wakes its poller in whichever process it waits and
+        returns their ids."""
         if not messages:
-            return
-        key = self._key(chat_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.rpush(key, *(json.dumps(m, ensure_ascii=False) for m in messages))
-            pipe.ltrim(key, -self._limit, -1)
-            pipe.expire(key, self._ttl)
-            pipe.publish(self._wake_channel, chat_id)
-            length, *_ = await pipe.execute()
-        if length > self._limit:
-            dropped = length - self._limit
+            return []
+        args = [self._now(), self._ttl, self._limit, self._wake_channel, chat_id]
+        args += [json.dumps(m, ensure_ascii=False) for m in messages]
+        dropped, ids = await self._put(keys=self._keys(chat_id), args=args)
+        if dropped > 0:
             logger.warning("web chat %s: dropping %d undelivered messages", chat_id, dropped)
         self._waiters.wake(chat_id)  # a poll in this process needs no round trip
+        return [int(id_) for id_ in ids]
 
     async def take(
-        self, chat_id: str, wait: float, wanted: Callable[[], bool] = lambda: True
-    ) -> list[Message]:
-        """Returns the chat's queued messages, waiting up to ``wait`` seconds for some."""
-        found = await self._waiters.wait_unless(chat_id, wait, lambda: self._drain(chat_id))
+        self,
+        chat_id: str,
+        wait: float,
+        wanted: Callable[[], bool] = lambda: True,
+        after: int | None = None,
+    ) -> list[Pushed]:
+        """Returns the chat's messages after ``after`` (deleting those up to it), waiting up
+        to ``wait`` s for some; without ``after``, returns and deletes them."""
+
+        def read() -> Awaitable[list[Pushed]]:
+            return self._run_take(chat_id, after)
+
+        found = await self._waiters.wait_unless(chat_id, wait, read)
         if found or not wanted():
             return found
-        return await self._drain(chat_id)
+        return await read()
 
-    async def _drain(self, chat_id: str) -> list[Message]:
-        key = self._key(chat_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.lrange(key, 0, -1)
-            pipe.delete(key)
-            raw, _ = await pipe.execute()
-        return [json.loads(item) for item in raw]
+    async def _run_take(self, chat_id: str, after: int | None) -> list[Pushed]:
+        args = [self._now(), self._ttl, "" if after is None else after, BATCH]
+        members = await self._take(keys=self._keys(chat_id), args=args)
+        return [_pushed(member) for member in members]
 
     async def _listen(self, ready: asyncio.Event) -> None:
         backoff = 0.5
@@ -116,3 +134,8 @@ class RedisMailbox:
 
 def _text(data: Any) -> str:
     return data.decode() if isinstance(data, bytes) else str(data)
+
+
+def _pushed(member: Any) -> Pushed:
+    id_, _, message = _text(member).partition(" ")
+    return Pushed(int(id_), json.loads(message))

@@ -1,7 +1,9 @@
 // The chat API client: keeps the session token, retries lost POSTs with the same id,
-// starts a new session when the server no longer knows the token.
+// starts a new session when the server no longer knows the token, acknowledges pushed
+// messages by id so a lost poll response is answered again.
 
 const TOKEN_KEY = "ocopbot.token";
+const AFTER_KEY = "ocopbot.after";
 
 /** An HTTP error the page can explain: status, the API's code and Retry-After seconds. */
 export class ApiError extends Error {
@@ -29,6 +31,25 @@ export class TokenStore {
   }
 }
 
+/**
+ * The id of the last pushed message this tab received, sent as the next poll's `after`
+ * (the server deletes what it acknowledges). sessionStorage: one per tab, kept across a
+ * reload; memory when the browser blocks it.
+ */
+export class Cursor {
+  constructor(storage) {
+    this.storage = storage;
+    this.memory = 0;
+  }
+  get() {
+    try { return Number(this.storage.getItem(AFTER_KEY)) || this.memory; } catch { return this.memory; }
+  }
+  set(id) {
+    this.memory = id;
+    try { this.storage.setItem(AFTER_KEY, String(id)); } catch { /* memory only */ }
+  }
+}
+
 export function newId() {
   if (globalThis.crypto && crypto.randomUUID) return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -37,9 +58,11 @@ export function newId() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ChatClient {
-  constructor(base, tokens) {
+  constructor(base, tokens, cursor = new Cursor(null)) {
     this.base = base;
     this.tokens = tokens;
+    this.cursor = cursor;
+    this.shown = new Set(); // ids of pushed messages the history already showed
     this.creating = null;
   }
 
@@ -53,7 +76,11 @@ export class ChatClient {
   /** Starts a session; concurrent callers share one request. */
   newSession() {
     this.creating ??= this.request("POST", "session", null, false)
-      .then((body) => this.tokens.set(body.token))
+      .then((body) => {
+        this.tokens.set(body.token);
+        this.cursor.set(0); // a new chat: nothing of it received yet
+        this.shown.clear();
+      })
       .finally(() => { this.creating = null; });
     return this.creating;
   }
@@ -73,12 +100,25 @@ export class ChatClient {
 
   /** The conversation so far, oldest first: {role: "user"|"bot", ...}. */
   async history() {
-    return (await this.request("GET", "history", null, true)).messages;
+    const entries = (await this.request("GET", "history", null, true)).messages;
+    // A pushed message carries its id: if it also still waits for a poll (a reload came
+    // before the poll acknowledged it), the poll must not show it a second time.
+    for (const entry of entries) if (entry.id) this.shown.add(entry.id);
+    return entries;
   }
 
-  /** One long poll: messages others sent to this chat. */
+  /**
+   * One long poll: messages others sent to this chat, each shown once. The poll names
+   * the last id received; the server keeps a message until a later poll names its id.
+   */
   async poll(wait) {
-    return (await this.authed("GET", `updates?wait=${wait}`, null)).messages;
+    const token = this.tokens.get();
+    const after = this.cursor.get();
+    const { messages } = await this.authed("GET", `updates?wait=${wait}&after=${after}`, null);
+    if (this.tokens.get() !== token) return []; // a new conversation began meanwhile
+    // Oldest first; the server's ids win (after a move between mailboxes they may restart).
+    if (messages.length) this.cursor.set(messages[messages.length - 1].id);
+    return messages.filter((m) => !this.shown.has(m.id));
   }
 
   async authed(method, path, body) {

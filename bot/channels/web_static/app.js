@@ -1,6 +1,6 @@
 // Wires the chat page: language switch, composer, buttons, "near me" and the long poll.
 
-import { ApiError, ChatClient, TokenStore } from "./api.js";
+import { ApiError, ChatClient, Cursor, TokenStore } from "./api.js";
 import { STRINGS, applyStrings, t } from "./i18n.js";
 import * as view from "./render.js";
 
@@ -11,7 +11,11 @@ const $ = (id) => document.getElementById(id);
 const log = $("log");
 const input = $("text");
 const status = $("status");
-const client = new ChatClient("api/chat/", new TokenStore(window.localStorage));
+const client = new ChatClient(
+  "api/chat/",
+  new TokenStore(window.localStorage),
+  new Cursor(window.sessionStorage),
+);
 let lang = readLang();
 let queue = Promise.resolve();
 
