@@ -6,7 +6,8 @@ sleeps long after the lock is free, so a few messages wait hundreds of milliseco
 the writer lock sits idle. Here every connection of one engine takes an asyncio lock
 before its transaction's first write and gives it back when the transaction ends, so
 writers queue in order and start the moment the previous one finishes. SQLite's own busy
-wait still guards against other processes (an import from the command line).
+wait still guards against other processes (an import from the command line). A commit
+hands the lock on before it waits for its flush to disk (catalog.sqlite_durable).
 """
 
 from __future__ import annotations
@@ -35,13 +36,13 @@ class WriterQueue:
     """Serialises one engine's write transactions (install with :meth:`install`).
 
     Args:
+        durable: the file's group commit and checkpoints (catalog.sqlite_durable): a commit
+            that wrote gives the lock to the next writer first, then returns once the log
+            is flushed (the engine's connections neither flush nor checkpoint by themselves).
         timeout: seconds to wait for the writer lock, like SQLite's busy timeout.
-        durable: group commit (catalog.sqlite_durable): a commit that wrote gives the lock
-            to the next writer first, then returns once the log is flushed. None: the
-            connection's own ``synchronous`` setting decides.
     """
 
-    def __init__(self, timeout: float = 30.0, durable: WalSync | None = None) -> None:
+    def __init__(self, durable: WalSync, timeout: float = 30.0) -> None:
         self._timeout = timeout
         self._lock: asyncio.Lock | None = None
         self._durable = durable
@@ -61,7 +62,7 @@ class WriterQueue:
                 commit(dbapi_connection)
             finally:
                 self._release(info)
-            if info is not None and info.pop(WROTE, False) and self._durable is not None:
+            if info is not None and info.pop(WROTE, False):
                 self._wait_durable(self._durable)
 
         def do_rollback(dbapi_connection: Any) -> None:

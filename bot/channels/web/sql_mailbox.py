@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
@@ -168,13 +168,6 @@ class SqlMailbox:
         async with self._engine.begin() as conn:
             rows = (await conn.execute(query)).all()
         return [Pushed(id_, message) for id_, message in sorted(rows, key=lambda row: row[0])]
-
-    async def prune(self, older_than: timedelta) -> int:
-        """Deletes messages nobody acknowledged for ``older_than``; returns how many."""
-        cutoff = datetime.now(UTC) - older_than
-        async with self._engine.begin() as conn:
-            result = await conn.execute(delete(web_mailbox).where(_c.created_at < cutoff))
-        return int(result.rowcount or 0)
 
     async def close(self) -> None:
         """Releases every waiting poll."""
