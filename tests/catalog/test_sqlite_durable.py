@@ -7,10 +7,12 @@ import asyncio
 import os
 import sqlite3
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 import catalog.engine
 import catalog.sqlite_durable
@@ -53,71 +55,68 @@ def slow_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SlowDisk:
     return disk
 
 
-async def test_every_commit_is_flushed_before_it_returns_and_flushes_are_shared(
-    tmp_path: Path, slow_disk: SlowDisk
-) -> None:
+@pytest.fixture
+async def orders_db(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """A SQLite file with one table of orders (after slow_disk, when a test uses both)."""
     engine = make_engine(sqlite_url(tmp_path))
     try:
         async with engine.begin() as conn:
             await conn.execute(text("CREATE TABLE orders_t (id INTEGER PRIMARY KEY)"))
-        slow_disk.flushed.clear()
-        unflushed: list[int] = []
-
-        async def confirm(order: int) -> None:
-            async with engine.begin() as conn:
-                await conn.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": order})
-            # The commit returned: a flush that began after it must have finished.
-            if not any(order in covered for covered in slow_disk.flushed):
-                unflushed.append(order)
-
-        started = time.perf_counter()
-        await asyncio.gather(*(confirm(i) for i in range(12)))
-        elapsed = time.perf_counter() - started
-        assert unflushed == []
-        # 12 commits, one writer at a time, but not one 30 ms flush after another.
-        assert len(slow_disk.flushed) <= 4
-        assert elapsed < 12 * 0.03
+        yield engine
     finally:
         await engine.dispose()
+
+
+async def test_every_commit_is_flushed_before_it_returns_and_flushes_are_shared(
+    slow_disk: SlowDisk, orders_db: AsyncEngine
+) -> None:
+    engine = orders_db
+    slow_disk.flushed.clear()
+    unflushed: list[int] = []
+
+    async def confirm(order: int) -> None:
+        async with engine.begin() as conn:
+            await conn.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": order})
+        # The commit returned: a flush that began after it must have finished.
+        if not any(order in covered for covered in slow_disk.flushed):
+            unflushed.append(order)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(confirm(i) for i in range(12)))
+    elapsed = time.perf_counter() - started
+    assert unflushed == []
+    # 12 commits, one writer at a time, but not one 30 ms flush after another.
+    assert len(slow_disk.flushed) <= 4
+    assert elapsed < 12 * 0.03
 
 
 async def test_a_commit_whose_flush_fails_is_not_reported_done(
-    tmp_path: Path, slow_disk: SlowDisk
+    slow_disk: SlowDisk, orders_db: AsyncEngine
 ) -> None:
-    engine = make_engine(sqlite_url(tmp_path))
-    try:
+    engine = orders_db
+    slow_disk.failing = True
+    with pytest.raises(OSError):
         async with engine.begin() as conn:
-            await conn.execute(text("CREATE TABLE orders_t (id INTEGER PRIMARY KEY)"))
-        slow_disk.failing = True
-        with pytest.raises(OSError):
-            async with engine.begin() as conn:
-                await conn.execute(text("INSERT INTO orders_t (id) VALUES (1)"))
-        slow_disk.failing = False
-        async with engine.begin() as conn:  # the next writer is not stuck behind it
-            await conn.execute(text("INSERT INTO orders_t (id) VALUES (2)"))
-    finally:
-        await engine.dispose()
+            await conn.execute(text("INSERT INTO orders_t (id) VALUES (1)"))
+    slow_disk.failing = False
+    async with engine.begin() as conn:  # the next writer is not stuck behind it
+        await conn.execute(text("INSERT INTO orders_t (id) VALUES (2)"))
 
 
 async def test_the_log_is_copied_into_the_database_in_the_background(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, orders_db: AsyncEngine
 ) -> None:
     monkeypatch.setattr(catalog.sqlite_durable, "CHECKPOINT_EVERY", 0.0)
-    engine = make_engine(sqlite_url(tmp_path))
-    try:
+    engine = orders_db
+    for i in range(50):
         async with engine.begin() as conn:
-            await conn.execute(text("CREATE TABLE orders_t (id INTEGER PRIMARY KEY)"))
-        for i in range(50):
-            async with engine.begin() as conn:
-                await conn.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": i})
-        await asyncio.sleep(0.3)  # the last checkpoint runs on a thread
-        # The database file alone (the log ignored) holds the rows: they were copied.
-        uri = f"file:{tmp_path / 'ocopbot-test.db'}?immutable=1"
-        main_file = sqlite3.connect(uri, uri=True)
-        try:
-            copied = main_file.execute("SELECT count(*) FROM orders_t").fetchone()[0]
-        finally:
-            main_file.close()
-        assert copied >= 40
+            await conn.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": i})
+    await asyncio.sleep(0.3)  # the last checkpoint runs on a thread
+    # The database file alone (the log ignored) holds the rows: they were copied.
+    uri = f"file:{tmp_path / 'ocopbot-test.db'}?immutable=1"
+    main_file = sqlite3.connect(uri, uri=True)
+    try:
+        copied = main_file.execute("SELECT count(*) FROM orders_t").fetchone()[0]
     finally:
-        await engine.dispose()
+        main_file.close()
+    assert copied >= 40
