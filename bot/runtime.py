@@ -166,11 +166,11 @@ def conversation_stores(
     """Redis when configured (several processes); else the database and in-process locks."""
     if redis is None:
         return SqlStateStore(sessions), LocalLocks()
-    from bot.stores import RedisLocks, RedisStateStore
+    from bot.stores import RedisConversations
 
-    prefix = settings.redis.prefix
-    store = RedisStateStore(redis, prefix=prefix, ttl=settings.redis.state_ttl)
-    return store, RedisLocks(redis, prefix=prefix)
+    # One object for both: the lock brings the state along and takes the save back.
+    both = RedisConversations(redis, prefix=settings.redis.prefix, ttl=settings.redis.state_ttl)
+    return both, both
 
 
 @asynccontextmanager

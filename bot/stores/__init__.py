@@ -4,16 +4,26 @@ The core only knows the StateStore and LockProvider protocols; this package impl
 them on Redis, and the composition root picks them when ``redis.url`` is set::
 
     redis = await connect_redis(settings.redis.url)   # pings; StoreUnavailable if down
-    store = RedisStateStore(redis, prefix="ocopbot", ttl=timedelta(days=30))
-    locks = RedisLocks(redis, prefix="ocopbot")
+    both = RedisConversations(redis, prefix="ocopbot", ttl=timedelta(days=30))
+    engine = Engine(store=both, locks=both, ...)   # 2 round trips a turn: take, save
     ...
     await redis.aclose()
+
+RedisStateStore and RedisLocks are the same keys one command at a time (4 round trips).
 
 De-duplication stays in SQL (``SqlDeduplicator``): every process already shares it.
 """
 
 from bot.stores.redis_client import StoreUnavailable, connect_redis, redacted_url
+from bot.stores.redis_conversations import RedisConversations
 from bot.stores.redis_locks import RedisLocks
 from bot.stores.redis_state import RedisStateStore
 
-__all__ = ["RedisLocks", "RedisStateStore", "StoreUnavailable", "connect_redis", "redacted_url"]
+__all__ = [
+    "RedisConversations",
+    "RedisLocks",
+    "RedisStateStore",
+    "StoreUnavailable",
+    "connect_redis",
+    "redacted_url",
+]

@@ -123,22 +123,30 @@ class RedisLocks:
 
     async def _acquire(self, key: ConversationKey, name: str, token: str, deadline: float) -> None:
         pause = FIRST_PAUSE
-        while not await self._redis.set(name, token, nx=True, px=self._ttl_ms):
+        while not await self._take(key, name, token):
             if time.monotonic() + pause > deadline:
                 raise self._timed_out(key)
             await asyncio.sleep(pause)
             pause = min(pause * 2, self._poll)
 
+    async def _take(self, key: ConversationKey, name: str, token: str) -> bool:
+        """One attempt at the lock: True when this holder now has it."""
+        return bool(await self._redis.set(name, token, nx=True, px=self._ttl_ms))
+
     def _timed_out(self, key: ConversationKey) -> LockTimeout:
         return LockTimeout(f"a {key.channel} chat stayed locked for {self._wait:.0f} s")
 
     async def _let_go(self, key: ConversationKey, name: str, token: str) -> None:
+        """Releases the lock if it still holds ``token``; never raises a Redis error."""
         try:
             released = await self._release(keys=[name], args=[token])
         except RedisError:
             # The turn is done and saved; the lock expires by itself after `timeout`.
             logger.warning("could not release a %s chat's lock", key.channel, exc_info=True)
             return
+        self._check_released(key, released)
+
+    def _check_released(self, key: ConversationKey, released: int) -> None:
         if not released:
             # Expired and maybe taken by another: the token check left theirs alone.
             logger.warning("a %s chat's lock expired before its turn ended", key.channel)

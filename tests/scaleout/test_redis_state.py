@@ -11,7 +11,7 @@ import pytest
 from bot.core.locks import LockProvider
 from bot.core.messages import ConversationKey
 from bot.core.state import Conversation, Memory, StateStore
-from bot.stores import RedisLocks, RedisStateStore
+from bot.stores import RedisConversations, RedisLocks, RedisStateStore
 from tests.scaleout.conftest import RedisServer
 
 KEY = ConversationKey("web", "chat:with:colons")
@@ -92,6 +92,9 @@ async def test_prefixes_keep_deployments_apart(redis_server: RedisServer) -> Non
         (RedisStateStore, StateStore, "get"),
         (RedisStateStore, StateStore, "set"),
         (RedisLocks, LockProvider, "lock"),
+        (RedisConversations, StateStore, "get"),
+        (RedisConversations, StateStore, "set"),
+        (RedisConversations, LockProvider, "lock"),
     ],
 )
 def test_the_stores_follow_the_cores_protocols(ours: type, protocol: type, name: str) -> None:
