@@ -8,9 +8,12 @@ from bot.core.i18n import LANGUAGES
 from bot.core.nlu import Parse
 from bot.core.state import Conversation
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
-# Codes with digits ("WEN3A6", an order number) are no words of any language.
-_CODE = re.compile(r"\w*\d\w*")
+# Words of letters only: codes with digits ("WEN3A6", an order number) are no words of any
+# language, and one pattern finds the rest without first cutting the codes out.
+_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+# Names are Vietnamese in both languages, so their words say nothing of the person's language;
+# a unit or a number word is typed in it ("hũ", "jars", "hai").
+_NAMES = frozenset({"product", "category", "location"})
 # Fewer words than this ("ok", "1", "Móng Cái?") do not switch a chat's language.
 MIN_WORDS_TO_SWITCH = 2
 # Letters English never writes: one own word with them, in a request about something the
@@ -46,9 +49,12 @@ def choose_language(
     if conv.lang_pinned and kept:
         return kept
     detected = normalise(parse.language) if parse else None
-    if detected and parse and (kept is None or _says_enough(parse, detected)):
+    if parse is None or detected is None or detected == kept:
+        # Most messages are in the chat's language already: no need to weigh their words.
+        return kept or normalise(hint) or default
+    if kept is None or _says_enough(parse, detected):
         return detected
-    return kept or normalise(hint) or default
+    return kept
 
 
 def _says_enough(parse: Parse, detected: str) -> bool:
@@ -65,9 +71,18 @@ def _says_enough(parse: Parse, detected: str) -> bool:
 
 
 def _own_words(parse: Parse) -> list[str]:
-    """The words outside entities: names like "Móng Cái" say nothing of language."""
+    """The words outside names: "Móng Cái" or "ruốc hàu" say nothing of language."""
     text = parse.text
-    for entity in sorted(parse.entities, key=lambda e: e.start or 0, reverse=True):
-        if entity.start is not None and entity.end is not None:
-            text = text[: entity.start] + " " + text[entity.end :]
-    return _WORD.findall(_CODE.sub(" ", text))
+    spans = sorted(
+        (entity.start, entity.end)
+        for entity in parse.entities
+        if entity.entity in _NAMES and entity.start is not None and entity.end is not None
+    )
+    # Two products can share one mention ("ruoc hau"): cut each stretch of text once.
+    pieces: list[str] = []
+    at = 0
+    for start, end in spans:
+        pieces.append(text[at:start])
+        at = max(at, end)
+    pieces.append(text[at:])
+    return _WORD.findall(" ".join(pieces))

@@ -44,3 +44,34 @@ def test_normalise() -> None:
     assert normalise("vi_VN") == "vi"
     assert normalise("fr") is None
     assert normalise(None) is None
+
+
+def parse_with(text: str, language: str, *mentions: tuple[str, str]) -> Parse:
+    """A parse whose entities sit where the NLU puts them: (entity, the words it covers)."""
+    entities = tuple(
+        Entity(kind, words, text.index(words), text.index(words) + len(words))
+        for kind, words in mentions
+    )
+    return Parse(text=text, intent="inform", confidence=0.9, language=language, entities=entities)
+
+
+RUOC_HAU = [("product", "ruoc hau"), ("product", "ruoc hau")]  # two producers, one mention
+
+
+@pytest.mark.parametrize(
+    ("kept", "said", "expected"),
+    [
+        ("en", parse_with("dat 1 hu ruoc hau", "vi", ("unit", "hu"), *RUOC_HAU), "vi"),
+        ("en", parse_with("ruoc hau bn tien", "vi", *RUOC_HAU), "vi"),  # no words eaten
+        ("en", parse_with("mua 2 hop tra hoa vang", "vi", ("unit", "hop"),
+                          ("product", "tra hoa vang"), ("product", "tra hoa vang")), "vi"),
+        ("vi", parse_with("I want 2 jars", "en", ("quantity", "2"), ("unit", "jars")), "en"),
+        ("en", parse_with("2 hu", "vi", ("quantity", "2"), ("unit", "hu")), "en"),
+        ("vi", parse_with("2 jars", "en", ("quantity", "2"), ("unit", "jars")), "vi"),
+        ("en", parse_with("dat ruoc hau", "vi", *RUOC_HAU), "en"),  # one unaccented word
+        ("en", parse_with("tra duoi 200k", "vi", ("price_max", "200k")), "vi"),
+    ],
+    ids=lambda value: value.text if isinstance(value, Parse) else None,
+)  # fmt: skip
+def test_units_are_words_and_names_are_cut_once(kept: str, said: Parse, expected: str) -> None:
+    assert choose_language(Conversation(lang=kept), said, None, "vi") == expected
