@@ -12,6 +12,7 @@ from sqlalchemy import Table, bindparam, exists, insert, literal_column, null, s
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.console.models import InboxItem, TranscriptLine
+from catalog.fast_sql import FastStatement
 
 TEXT_CHARS = 2000
 #: Whether a person holds a conversation, asked on every turn as one row ("held", NULL) or
@@ -25,6 +26,11 @@ HELD_ROW = select(literal_column("'held'"), null()).where(
 )
 
 _items: Table = InboxItem.__table__  # type: ignore[assignment]
+_lines: Table = TranscriptLine.__table__  # type: ignore[assignment]
+#: The turn log's batches of lines (every message, two lines): straight to the driver.
+_APPEND_LINES = FastStatement(
+    insert(_lines).values({name: bindparam(name) for name in ("address", "author", "text", "at")})
+)
 #: Every order nobody else receives comes here as it is placed (no ORM object to flush).
 _NEW_ORDER_ITEM = insert(_items).returning(_items.c.id)
 
@@ -180,8 +186,7 @@ class Inbox:
             for address, author, text, at in lines
             if text
         ]
-        if rows:  # one Core insert: no ORM unit of work
-            await self._session.execute(insert(TranscriptLine), rows)
+        await _APPEND_LINES.run_many(self._session, rows)  # no ORM bulk insert machinery
 
     async def transcript(self, address: str, limit: int = 100) -> list[LineDTO]:
         """The chat's last `limit` messages, oldest first (by when they were said)."""
