@@ -11,7 +11,15 @@ the log without a flush and lets the next writer in) and then, outside the lock,
 :meth:`WalSync.durable`: an fsync of the log that *started after* that commit returned.
 fsync flushes everything written to the file before it starts, so the commit's frames are
 on disk when the caller goes on, as with FULL. One fsync serves every commit that finished
-before it began, so N chats committing together pay about one flush, not N in a row.
+before it began, so N chats committing together pay about one flush, not N in a row: a flush
+asked for in one turn of the event loop starts in the next, and covers every commit made
+up to the moment it starts.
+
+The flush is ``fdatasync``, as SQLite's own FULL does on Linux: it writes the log's data and
+whatever is needed to read it back (the file's size when it grew), and skips the mere
+modification time. The log is written over from its start after each checkpoint, so most
+flushes change no size and skip the file system's journal (on this machine's disk, for 48 KiB
+written over a file's old data: a median of 0.25 ms for fdatasync against 2.6 ms for fsync).
 
 Why the log file alone is enough: SQLite recovers a committed transaction from the log on
 the next open. If a checkpoint copied the frames into the database meanwhile, it synced the
@@ -72,11 +80,11 @@ class WalSync:
         database: the SQLite database file.
         flush: False for ``synchronous=NORMAL``: commits return at once (no flush); the
             checkpoints are still run here.
-        fsync: the flush (tests pass a slow or counting one).
+        fsync: the flush, ``os.fdatasync`` (tests pass a slow or counting one).
     """
 
     def __init__(
-        self, database: Path, *, flush: bool = True, fsync: Callable[[int], None] = os.fsync
+        self, database: Path, *, flush: bool = True, fsync: Callable[[int], None] = os.fdatasync
     ) -> None:
         self._database = str(database)
         self._flushes = flush
@@ -101,7 +109,7 @@ class WalSync:
         ticket = self._asked
         while self._done < ticket:
             if self._flushing is None:
-                self._flushing = asyncio.get_running_loop().create_task(self._flush(self._asked))
+                self._flushing = asyncio.get_running_loop().create_task(self._flush())
             await asyncio.shield(self._flushing)
 
     def durable_now(self) -> None:
@@ -114,8 +122,10 @@ class WalSync:
         _flush(self._log, self._fsync)
         self._done = max(self._done, ticket)
 
-    async def _flush(self, covers: int) -> None:
-        """One fsync that covers tickets up to ``covers`` (all handed out before it starts)."""
+    async def _flush(self) -> None:
+        """One fsync that covers every ticket handed out before it starts: the task starts
+        in the loop's next turn, so the commits made meanwhile share it."""
+        covers = self._asked  # the executor is handed the flush below, before any await
         try:
             await asyncio.get_running_loop().run_in_executor(None, _flush, self._log, self._fsync)
             self._done = max(self._done, covers)

@@ -120,3 +120,17 @@ async def test_the_log_is_copied_into_the_database_in_the_background(
     finally:
         main_file.close()
     assert copied >= 40
+
+
+async def test_chats_committing_in_the_same_moment_share_one_flush(tmp_path: Path) -> None:
+    # Five chats' commits return in one turn of the event loop, before any flush has started:
+    # one flush that starts after all of them covers them all (not one for the first chat
+    # and a second for the other four).
+    database = tmp_path / "ocopbot-test.db"
+    Path(f"{database}-wal").write_bytes(b"frames")
+    flushes: list[int] = []
+    sync = WalSync(database, fsync=flushes.append)
+    await asyncio.gather(*(sync.durable() for _ in range(5)))
+    assert len(flushes) == 1
+    await sync.durable()  # a later commit gets a flush of its own, after it
+    assert len(flushes) == 2
