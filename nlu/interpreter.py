@@ -14,6 +14,7 @@ from typing import Any
 from nlu.classifier import FEATURE_VERSION, IntentClassifier
 from nlu.data import TrainingData, load_training_data
 from nlu.extract import EntityExtractor
+from nlu.language import LanguageGuess
 from nlu.lexicon import CatalogLexicon
 from nlu.pipeline import analyse
 from nlu.result import empty_result, parse_result
@@ -26,8 +27,8 @@ MAX_CHARS = 4096
 WRITTEN_WEIGHT = 3.0
 # How many recent messages' parses are kept (about 1 MB); past this the memory starts over.
 RECENT_MESSAGES = 512
-# Intent ranking (None for text without words), entities, language.
-Understood = tuple[list[tuple[str, float]] | None, list[dict[str, Any]], str]
+# Intent ranking (None for text without words), entities, language and its evidence.
+Understood = tuple[list[tuple[str, float]] | None, list[dict[str, Any]], LanguageGuess]
 
 
 def build_extractor(lexicon: CatalogLexicon, data: TrainingData) -> EntityExtractor:
@@ -145,8 +146,9 @@ class Interpreter:
             text: The message as typed.
 
         Returns:
-            Rasa's ``/model/parse`` shape plus ``language``; ``out_of_scope`` for empty or
-            unreadable input, and an ``error`` key for text over ``MAX_CHARS``.
+            Rasa's ``/model/parse`` shape plus ``language`` and ``language_evidence``;
+            ``out_of_scope`` for empty or unreadable input, and an ``error`` key for text
+            over ``MAX_CHARS``.
         """
         text = text if isinstance(text, str) else ("" if text is None else str(text))
         if len(text) > MAX_CHARS:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from nlu.extract import EntityExtractor, classifier_text
 from nlu.found import Found
-from nlu.language import detect_language
+from nlu.language import LanguageGuess, detect_language
 from nlu.normalize import NormText, normalize
 from nlu.teencode import expand
 from nlu.tokens import Token, tokenize
@@ -23,14 +23,14 @@ class Analysis:
         tokens: Tokens after teencode expansion.
         found: Entities.
         features: Text for the intent classifier.
-        language: ``"vi"`` or ``"en"``.
+        language: ``"vi"`` or ``"en"``, and how clearly the words said so.
     """
 
     text: NormText
     tokens: list[Token]
     found: list[Found]
     features: str
-    language: str
+    language: LanguageGuess
 
     @property
     def has_words(self) -> bool:
@@ -58,5 +58,5 @@ def analyse(extractor: EntityExtractor, raw: str) -> Analysis:
         tokens=tokens,
         found=found,
         features=classifier_text(tokens, found),
-        language=detect_language(tokens, names),
+        language=detect_language(text.original, tokens, names),
     )

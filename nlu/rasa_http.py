@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from nlu.language import detect_language
+from nlu.language import LanguageGuess, detect_language
 from nlu.normalize import normalize
 from nlu.result import empty_result
 from nlu.teencode import expand
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import aiohttp
 
 logger = logging.getLogger(__name__)
+# Mentions whose words are Vietnamese whatever language the person writes in.
+_NAMES = frozenset({"product", "category", "location"})
 
 
 class RasaHttpInterpreter:
@@ -49,8 +51,9 @@ class RasaHttpInterpreter:
             text: The message.
 
         Returns:
-            Rasa's answer with a ``language`` key added (``"vi"`` unless Rasa sent one); on
-            any failure an ``out_of_scope`` parse with confidence 0 and an ``error`` key.
+            Rasa's answer; unless Rasa sent a ``language``, one guessed here from the words
+            outside its name entities, with its ``language_evidence``; on any failure an
+            ``out_of_scope`` parse with confidence 0 and an ``error`` key.
         """
         params = {"token": self._token} if self._token else None
         try:
@@ -64,8 +67,10 @@ class RasaHttpInterpreter:
             logger.warning("Rasa parse at %s failed: %s", self.url, error)
             return empty_result(text, confidence=0.0, error=f"rasa unavailable: {error}")
         result.setdefault("text", text)
-        result.setdefault("language", detect_language(expand(tokenize(normalize(text))), set()))
         result.setdefault("entities", [])
+        if "language" not in result:
+            guess = _guess_language(text, result["entities"] or ())
+            result["language"], result["language_evidence"] = guess
         result.setdefault("intent_ranking", [result["intent"]])
         if not result.get("intent") or not result["intent"].get("name"):
             result["intent"] = {"name": "out_of_scope", "confidence": 0.0}
@@ -82,3 +87,18 @@ class RasaHttpInterpreter:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+
+def _guess_language(text: str, entities: Any) -> LanguageGuess:
+    """Guesses the message's language, the words of Rasa's name entities left out."""
+    spans = [
+        (entity["start"], entity["end"])
+        for entity in entities if isinstance(entity, dict) and entity.get("entity") in _NAMES
+        and isinstance(entity.get("start"), int) and isinstance(entity.get("end"), int)
+    ]  # fmt: skip
+    tokens = expand(tokenize(normalize(text)))
+    names = {
+        index for index, token in enumerate(tokens)
+        if any(start <= token.start and token.end <= end for start, end in spans)
+    }  # fmt: skip
+    return detect_language(text, tokens, names)

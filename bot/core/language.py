@@ -16,6 +16,10 @@ _WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _NAMES = frozenset({"product", "category", "location"})
 # Fewer words than this ("ok", "1", "Móng Cái?") do not switch a chat's language.
 MIN_WORDS_TO_SWITCH = 2
+# Nor do fewer votes for the new language than for the chat's (one accented Vietnamese word
+# counts two): a name votes for neither ("John Smith"), and "the", "to", "thanks" vote for
+# both, so "the Newstar one" or "ok thanks" is no Vietnamese.
+MIN_EVIDENCE_TO_SWITCH = 2
 # Letters English never writes: one own word with them, in a request about something the
 # catalog knows ("đặt 1 hũ ruốc hàu"), is Vietnamese enough to switch.
 _VIETNAMESE_LETTERS = re.compile(
@@ -59,6 +63,8 @@ def choose_language(
 
 def _says_enough(parse: Parse, detected: str) -> bool:
     """Whether the message's own words (names aside) are enough to switch the chat's language."""
+    if parse.language_evidence is not None and parse.language_evidence < MIN_EVIDENCE_TO_SWITCH:
+        return False
     words = _own_words(parse)
     if len(words) >= MIN_WORDS_TO_SWITCH:
         return True

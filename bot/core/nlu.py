@@ -22,7 +22,11 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Parse:
-    """A parsed sentence: the intent, its confidence, the language and the entities."""
+    """A parsed sentence: the intent, its confidence, the language and the entities.
+
+    `language_evidence` is how many votes the message's own words gave its language over the
+    other (None when the NLU does not say, as Rasa does not).
+    """
 
     text: str
     intent: str
@@ -31,6 +35,7 @@ class Parse:
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     guess: str | None = None  # the NLU's intent when `intent` became the low-confidence one
     ranking: tuple[tuple[str, float], ...] = ()
+    language_evidence: int | None = None
 
     def values(self, name: str) -> list[Any]:
         """Returns the values of every entity called `name`, in order, without repeats."""
@@ -63,6 +68,7 @@ class Parse:
             if isinstance(e, dict) and e.get("entity")
         )
         language = data.get("language")
+        evidence = data.get("language_evidence")
         ranking = tuple(
             (str(r.get("name")), float(r.get("confidence") or 0.0))
             for r in data.get("intent_ranking") or ()
@@ -75,4 +81,5 @@ class Parse:
             language=language if language in ("vi", "en") else None,
             entities=entities,
             ranking=ranking,
+            language_evidence=evidence if type(evidence) is int else None,
         )

@@ -75,3 +75,35 @@ RUOC_HAU = [("product", "ruoc hau"), ("product", "ruoc hau")]  # two producers, 
 )  # fmt: skip
 def test_units_are_words_and_names_are_cut_once(kept: str, said: Parse, expected: str) -> None:
     assert choose_language(Conversation(lang=kept), said, None, "vi") == expected
+
+
+def said(text: str, language: str, evidence: int | None) -> Parse:
+    """A parse as the builtin NLU gives it: with how clearly its words said the language."""
+    return Parse(text, "inform", 0.9, language=language, language_evidence=evidence)
+
+
+@pytest.mark.parametrize(
+    ("kept", "message", "expected"),
+    [
+        ("en", said("John Smith", "vi", 0), "en"),  # no word voted: no switch
+        ("en", said("the Newstar one", "vi", 0), "en"),  # "the" voted for both
+        ("en", said("ok thanks", "vi", 0), "en"),
+        ("en", said("hello shop", "vi", 1), "en"),
+        ("en", said("dat 1 hu ruoc hau", "vi", 2), "vi"),
+        ("vi", said("hello shop", "en", 1), "vi"),
+        ("vi", said("I want 2 jars", "en", 2), "en"),
+        ("en", said("John Smith", "vi", None), "vi"),  # an NLU that does not say: as before
+    ],
+    ids=lambda value: value.text if isinstance(value, Parse) else None,
+)
+def test_words_that_are_no_evidence_do_not_switch(
+    kept: str, message: Parse, expected: str
+) -> None:
+    assert choose_language(Conversation(lang=kept), message, None, "vi") == expected
+
+
+def test_the_evidence_is_read_from_the_nlus_answer_when_it_gives_one() -> None:
+    answer = {"intent": {"name": "inform", "confidence": 0.9}, "language": "vi"}
+    assert Parse.from_rasa("x", {**answer, "language_evidence": 3}).language_evidence == 3
+    assert Parse.from_rasa("x", answer).language_evidence is None
+    assert Parse.from_rasa("x", {**answer, "language_evidence": "3"}).language_evidence is None

@@ -2,7 +2,7 @@
 
 A tourist asks in English, then a Vietnamese customer orders without diacritics or in
 teencode: the bot answers in Vietnamese. A real English sentence switches a Vietnamese chat
-to English; "ok", a code, a unit or a place alone switches nothing.
+to English; "ok", a code, a unit, a place or a name switches nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from tests.dialogues.conftest import Bot
 from tests.dialogues.convo_kit import Dialogue, ids, play
 
 HELLO_EN = ("hello", "I'm the Quảng Ninh OCOP assistant")
+ASK_WHAT_EN = ("Do you want to ask", "~Bạn muốn hỏi")
 HELLO_VI = ("xin chào", "Mình là trợ lý OCOP Quảng Ninh")
 WHICH_TO_ORDER_VI = "bạn chọn giúp mình một nhé"
 WHICH_TO_ASK_VI = "Bạn hỏi sản phẩm nào"
@@ -37,6 +38,21 @@ async def test_a_short_english_order_in_a_vietnamese_chat_is_answered_in_english
         ("ruốc hàu Bavabi là gì", "Ruốc hàu", "Mua ở đâu"),
         ("I want 2 jars", "What name", "~tên người nhận"),
         ("Mary Jane", "phone number", "~Số điện thoại"),
+    ])  # fmt: skip
+
+
+async def test_names_and_short_english_replies_keep_an_english_chat_english(bot: Bot) -> None:
+    """A name, "the Newstar one" or "ok thanks" is no Vietnamese; a Vietnamese question is."""
+    await play(bot.chat(), [
+        ("what is fish sauce?", "Newstar fish sauce"),
+        ("the Newstar one", *ASK_WHAT_EN),
+        ("John Smith", *ASK_WHAT_EN),
+        ("ok thanks", "You're welcome", "~Không có gì"),
+        ("the first one please", *ASK_WHAT_EN),
+        ("pick up", *ASK_WHAT_EN),
+        ("Anna Müller", *ASK_WHAT_EN),
+        ("I'm staying at Mường Thanh", *ASK_WHAT_EN),
+        ("nuoc mam newstar gia bao nhieu", "Giá: liên hệ", "~Price"),
     ])  # fmt: skip
 
 
@@ -67,10 +83,13 @@ SWITCHES = [
 
 KEEPS = [
     Dialogue("English chat: ok", [HELLO_EN, ("ok", "All right")]),
+    Dialogue("English chat: a name", [HELLO_EN, ("Mary Jane", *ASK_WHAT_EN)]),
+    Dialogue("English chat: the second one", [HELLO_EN, ("the second one", *ASK_WHAT_EN)]),
     Dialogue("English chat: a place", [HELLO_EN, ("Móng Cái?", "outside what I can help")]),
     Dialogue("English chat: an order code", [HELLO_EN, ("WEN3A6", "Do you want to ask")]),
     Dialogue("English chat: a number and a unit", [HELLO_EN, ("2 hu", "Do you want to ask")]),
     Dialogue("Vietnamese chat: ok", [HELLO_VI, ("ok", "Vâng ạ")]),
+    Dialogue("Vietnamese chat: hello shop", [HELLO_VI, ("hello shop", "Mình là trợ lý")]),
     Dialogue("Vietnamese chat: a place", [HELLO_VI, ("Ha Long", "Xin lỗi")]),
     Dialogue("Vietnamese chat: a number and a unit", [
         HELLO_VI, ("2 jars", "Bạn muốn đặt sản phẩm nào"),

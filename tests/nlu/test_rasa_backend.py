@@ -87,3 +87,36 @@ async def test_a_slow_server_times_out_instead_of_hanging() -> None:
 async def test_the_builtin_interpreter_has_the_same_async_call(interpreter) -> None:
     result = await interpreter.parse_async("cảm ơn shop")
     assert result["intent"]["name"] == "thanks"
+
+
+async def rasa_answering(answer: dict) -> tuple[web.AppRunner, str]:
+    """A fake Rasa server that answers every text with `answer`."""
+
+    async def parse(request: web.Request) -> web.Response:
+        return web.json_response({**answer, "text": (await request.json())["text"]})
+
+    app = web.Application()
+    app.router.add_post("/model/parse", parse)
+    return await serve_on_loopback(app)
+
+
+async def test_a_language_guessed_for_rasa_leaves_its_place_names_out() -> None:
+    place = {"entity": "location", "value": "mong-cai", "start": 8, "end": 16}
+    runner, url = await rasa_answering({**RASA_ANSWER, "entities": [place]})
+    try:
+        async with RasaHttpInterpreter(url) as rasa:
+            result = await rasa.parse_async("ship to móng cái")
+    finally:
+        await runner.cleanup()
+    assert (result["language"], result["language_evidence"]) == ("vi", 1)  # "ship", "to"
+
+
+async def test_rasas_own_language_is_kept_without_evidence() -> None:
+    runner, url = await rasa_answering({**RASA_ANSWER, "language": "en"})
+    try:
+        async with RasaHttpInterpreter(url) as rasa:
+            result = await rasa.parse_async("xin chào các bạn")
+    finally:
+        await runner.cleanup()
+    assert result["language"] == "en"
+    assert "language_evidence" not in result

@@ -175,3 +175,26 @@ def test_offsets_point_at_what_the_user_typed(parse) -> None:
 )
 def test_language_is_guessed_per_message(parse, text: str, language: str) -> None:
     assert parse(text)["language"] == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "evidence"),
+    [
+        ("John Smith", "vi", 0),  # no word votes: Vietnamese by default, on no evidence
+        ("the Newstar one", "en", 1),  # "the" is also an unaccented "thế": "one" alone says
+        ("ok thanks", "vi", 0),
+        ("Anna Müller", "vi", 0),  # accents, but no Vietnamese word
+        ("José García", "vi", 0),
+        ("Nguyễn Văn An", "vi", 0),  # a capitalised name the catalog does not know
+        ("I'm staying at Mường Thanh", "en", 3),
+        ("Cảm ơn shop", "vi", 4),  # the first word of a sentence is capitalised anyway
+        ("dat 1 hu ruoc hau", "vi", 2),
+        ("I don't understand", "en", 2),  # "don't" is no "đơn tôi"
+        ("where can I buy tea", "en", 3),  # "can" is also "cần"; "tea" names a category
+    ],
+)
+def test_the_language_comes_with_how_clearly_the_words_said_it(
+    parse, text: str, language: str, evidence: int
+) -> None:
+    result = parse(text)
+    assert (result["language"], result["language_evidence"]) == (language, evidence)
