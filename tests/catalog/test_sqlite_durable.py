@@ -134,3 +134,20 @@ async def test_chats_committing_in_the_same_moment_share_one_flush(tmp_path: Pat
     assert len(flushes) == 1
     await sync.durable()  # a later commit gets a flush of its own, after it
     assert len(flushes) == 2
+
+
+async def test_a_stopped_bot_leaves_every_order_in_the_database_file(
+    tmp_path: Path, orders_db: AsyncEngine
+) -> None:
+    engine = orders_db
+    for order in range(5):
+        async with engine.begin() as conn:
+            await conn.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": order})
+    await engine.dispose()  # the bot stops; the operator copies ocopbot-test.db alone
+    assert not (tmp_path / "ocopbot-test.db-wal").exists()
+    uri = f"file:{tmp_path / 'ocopbot-test.db'}?immutable=1"
+    copy = sqlite3.connect(uri, uri=True)
+    try:
+        assert copy.execute("SELECT count(*) FROM orders_t").fetchone()[0] == 5
+    finally:
+        copy.close()
