@@ -74,7 +74,7 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
 
     SQLite: creates the file's parent directory and turns foreign keys on for every
     connection; a file uses the write-ahead log with ``synchronous`` FULL (every commit on
-    disk before it returns, commits finishing together sharing one fsync; NORMAL: one fsync
+    disk before it returns, commits finishing together sharing one flush; NORMAL: one flush
     per checkpoint). PostgreSQL: a small pool whose connections are
     pinged before use when they sat idle (:mod:`catalog.pool_ping`).
 
