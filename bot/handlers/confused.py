@@ -11,13 +11,13 @@ from dataclasses import replace
 from bot.core.turn import Turn
 from catalog.text import fold
 
-CONFUSED = (
+CONFUSED_CUES = (
     "khong hieu", "chua hieu", "k hieu", "ko hieu", "kh hieu", "hok hieu", "hong hieu",
     "don t understand", "dont understand", "do not understand", "didn t understand",
     "don t get it", "dont get it", "didn t get", "what do you mean", "confused", "don t follow",
 )  # fmt: skip
 # Words that still ask to cancel: "em không hiểu, hủy giúp em" is a cancel.
-CANCEL = (
+CANCEL_CUES = (
     "huy", "cancel", "bo don", "xoa don", "dung don", "rut lai", "ngung", "doi y",
     "khong mua", "k mua", "ko mua", "khong dat", "k dat", "ko dat", "khong lay", "k lay",
     "ko lay", "khong can", "ko can", "stop", "call off", "scrap", "drop", "remove", "undo",
@@ -37,5 +37,5 @@ async def read_confusion(turn: Turn) -> None:
     if parse is None or parse.intent != "order_cancel":
         return
     folded = fold(parse.text)
-    if _has(folded, CONFUSED) and not _has(folded, CANCEL):
+    if _has(folded, CONFUSED_CUES) and not _has(folded, CANCEL_CUES):
         turn.parse = replace(parse, intent="help")
