@@ -1,5 +1,6 @@
 """Numbered options: how a channel without buttons shows them, and how a typed answer
-("2", "số 2", "hai") is read back as the number of the option it picks."""
+("2", "số 2", "hai", "cái thứ 2", "the second one") is read back as the number of the option
+it picks."""
 
 from __future__ import annotations
 
@@ -16,15 +17,29 @@ _WORDS = {
     "tám": 8, "tam": 8, "chín": 9, "chin": 9, "mười": 10, "muoi": 10,
 }  # fmt: skip
 # Words people put in front of the number: "số 2", "chọn số 2", "cái 2", "option 2".
-_PREFIXES = ("chọn", "chon", "số", "so", "cái", "cai", "option", "#")
-_TRAILING = re.compile(r"[\s.,!)]+$")
+_PREFIXES = ("chọn", "chon", "số", "so", "cái", "cai", "option", "#", "the", "number")
+# Things an ordinal counts, in front of "thứ": "cái thứ 2", "loại thứ hai", "sp thứ 3". A bare
+# "thứ 2" is Monday, so "thứ" counts only after one of these.
+_COUNTED = ("cái", "cai", "loại", "loai", "con", "chiếc", "chiec", "món", "mon", "số", "so", "sp")
+_NTH = ("thứ", "thu")
+# Words after the choice that add nothing: "the second one", "cái thứ 2 nhé", "số 2 ạ".
+_SUFFIXES = ("one", "please", "pls", "ạ", "nhé", "nhe", "nha", "đi", "di", "ấy")
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9,
+}  # fmt: skip
+# After "thứ", 1 and 4 have words of their own: "cái thứ nhất", "loại thứ tư".
+_NTH_WORDS = {**_WORDS, "nhất": 1, "nhat": 1, "tư": 4, "tu": 4}
+_TRAILING = re.compile(r"[\s.,!?)]+$")
 
 
 def option_number(text: str | None) -> int | None:
     """Reads a typed option choice.
 
     Args:
-        text: what the person typed, e.g. "2", "2.", "số 2", "so hai", "một".
+        text: what the person typed, e.g. "2", "2.", "số 2", "so hai", "một", "cái thứ 2 nhé",
+            "the second one".
 
     Returns:
         The option number (1-based), or None when the text is not just a choice.
@@ -33,14 +48,25 @@ def option_number(text: str | None) -> int | None:
         return None
     words = _TRAILING.sub("", unicodedata.normalize("NFC", text).casefold().strip())
     words = words.replace("#", "# ").split()
-    while len(words) > 1 and words[0] in _PREFIXES:
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    counted = False
+    while len(words) > 1 and (
+        words[0] in _PREFIXES or (words[0] in _COUNTED and words[1] in _NTH)
+    ):
+        counted = counted or words[0] in _COUNTED
+        words = words[1:]
+    nth = counted and len(words) == 2 and words[0] in _NTH
+    if nth:
         words = words[1:]
     if len(words) != 1:
         return None
     word = words[0]
     if word.isascii() and word.isdigit():
         return int(word)
-    return _WORDS.get(word)
+    if nth:
+        return _NTH_WORDS.get(word)
+    return _WORDS.get(word) or _ORDINALS.get(word)
 
 
 def option_lines(buttons: tuple[Button, ...] | list[Button], first: int = 1) -> list[str]:

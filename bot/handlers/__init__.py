@@ -23,6 +23,7 @@ from bot.handlers import (
 )
 from bot.handlers.checkout import table as checkout_table
 from bot.handlers.choice import read_choice_by_name
+from bot.handlers.confused import read_confusion
 from bot.handlers.entities import read_district_names_as_places
 from bot.handlers.followup import read_follow_ups
 from bot.handlers.reroute import read_events_and_figures
@@ -32,6 +33,7 @@ from bot.handlers.topic import carry_topic
 def build_router() -> Router:
     """Returns the router with every handler registered; the fallback goes last."""
     router = Router()
+    router.before(read_confusion)
     router.before(read_district_names_as_places)
     router.before(read_events_and_figures)
     router.before(read_follow_ups)

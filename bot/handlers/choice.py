@@ -1,4 +1,5 @@
-"""Answers to "which one?" typed as words ("Quy Hoa", "cái ở Ba Chẽ") instead of a button."""
+"""Answers to "which one?" typed as words ("Quy Hoa", "cái ở Ba Chẽ") instead of a button;
+also after a list of products shown as buttons ("the Newstar one")."""
 
 from __future__ import annotations
 
@@ -18,16 +19,22 @@ FILLER = frozenset((
     "the", "one", "from", "in", "at", "of", "a", "i", "want", "please",
 ))  # fmt: skip
 ASKED_INTENTS = {"info": "product_info", "price": "product_price", "shops": "shop_search"}
+SHOWN = "p:info:"  # a product's button in a list (search results, "also matching")
 
 
 def _open_choice(turn: Turn) -> list[str]:
-    """The product ids of the open "which one?" question, if any (product or checkout)."""
+    """The product ids of the open "which one?" question (product or checkout), else those
+    of the list whose buttons were just shown."""
     if turn.conv.step == CHOOSE:
         return turn.memory.candidates
     if turn.conv.step == PRODUCT:
         draft = Draft.load(turn.memory)
         return draft.choices if draft else []
-    return []
+    parse = turn.parse
+    if parse is not None and (parse.values("location") or parse.values("category")):
+        return []  # "Vân Đồn" after a list asks for another list, not one of these
+    shown = {option[len(SHOWN) :] for option in turn.conv.options if option.startswith(SHOWN)}
+    return [pid for pid in turn.memory.candidates if pid in shown]
 
 
 async def read_choice_by_name(turn: Turn) -> None:
@@ -48,7 +55,8 @@ async def read_choice_by_name(turn: Turn) -> None:
             chosen.append(product.id)
     if not chosen or len(chosen) == len(candidates):
         return
-    asked = ASKED_INTENTS.get(turn.memory.asked or "", "product_info")
-    intent = "inform" if turn.conv.step == PRODUCT else asked
+    asked = turn.memory.asked if turn.conv.step == CHOOSE else None
+    intent = ASKED_INTENTS.get(asked or "", "product_info")  # as its button would
+    intent = "inform" if turn.conv.step == PRODUCT else intent
     entities = tuple(Entity("product", pid, 0, len(parse.text)) for pid in chosen)
     turn.parse = replace(parse, intent=intent, confidence=1.0, entities=entities)

@@ -17,6 +17,9 @@ from bot.core.plaintext import render_plain, split_text
         ("1", 1), ("2.", 2), (" 3) ", 3), ("số 1", 1), ("Số 2", 2), ("so 3", 3),
         ("một", 1), ("Một", 1), ("mot", 1), ("hai", 2), ("số hai", 2), ("chọn số 4", 4),
         ("bốn!", 4), ("#5", 5), ("mười", 10), ("12", 12),
+        ("cái thứ 2", 2), ("cai thu hai", 2), ("loại thứ ba nhé", 3), ("cái thứ nhất", 1),
+        ("con thứ tư ạ", 4), ("số thứ 2", 2), ("the second one", 2), ("second", 2),
+        ("the 3rd one", 3), ("first please", 1), ("number 2", 2),
     ],
 )  # fmt: skip
 def test_choices_are_read(text: str, number: int) -> None:
@@ -24,8 +27,12 @@ def test_choices_are_read(text: str, number: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", [None, "", "số", "1 2", "trà 1", "sau", "một chai", "²", "1.5", "hai sao"]
-)
+    "text",
+    [
+        None, "", "số", "1 2", "trà 1", "sau", "một chai", "²", "1.5", "hai sao",
+        "thứ 2", "thu hai", "con 2", "tư", "the one", "one", "second hand",
+    ],
+)  # fmt: skip
 def test_other_texts_are_not_choices(text: str | None) -> None:
     assert option_number(text) is None
 
@@ -39,6 +46,8 @@ def test_pick_option_maps_words_to_the_shown_payloads() -> None:
     assert pick_option(msg("số 2"), options).payload == "p:b"
     assert pick_option(msg("một"), options) == msg(payload="p:a")
     assert pick_option(msg("ba"), options).payload == "p:c"
+    assert pick_option(msg("cái thứ 2"), options).payload == "p:b"
+    assert pick_option(msg("the third one"), options).payload == "p:c"
     assert pick_option(msg("bốn"), options) == msg("bốn")  # only three shown
     assert pick_option(msg("một"), []) == msg("một")
     assert pick_option(msg(payload="x"), options) == msg(payload="x")

@@ -42,13 +42,14 @@ async def test_a_short_english_order_in_a_vietnamese_chat_is_answered_in_english
 
 
 async def test_names_and_short_english_replies_keep_an_english_chat_english(bot: Bot) -> None:
-    """A name, "the Newstar one" or "ok thanks" is no Vietnamese; a Vietnamese question is."""
+    """A name, "the Newstar one" (which picks that product) or "ok thanks" is no Vietnamese;
+    a Vietnamese question is."""
     await play(bot.chat(), [
         ("what is fish sauce?", "Newstar fish sauce"),
-        ("the Newstar one", *ASK_WHAT_EN),
+        ("the Newstar one", "Newstar LLC", "Source:", "~Nguồn", *ASK_WHAT_EN[1:]),
         ("John Smith", *ASK_WHAT_EN),
         ("ok thanks", "You're welcome", "~Không có gì"),
-        ("the first one please", *ASK_WHAT_EN),
+        ("the first one please", "What kind of product", "~Bạn tìm loại"),
         ("pick up", *ASK_WHAT_EN),
         ("Anna Müller", *ASK_WHAT_EN),
         ("I'm staying at Mường Thanh", *ASK_WHAT_EN),
@@ -84,7 +85,9 @@ SWITCHES = [
 KEEPS = [
     Dialogue("English chat: ok", [HELLO_EN, ("ok", "All right")]),
     Dialogue("English chat: a name", [HELLO_EN, ("Mary Jane", *ASK_WHAT_EN)]),
-    Dialogue("English chat: the second one", [HELLO_EN, ("the second one", *ASK_WHAT_EN)]),
+    Dialogue("English chat: the second one", [
+        HELLO_EN, ("the second one", "Where are you?", "~Bạn đang ở đâu"),
+    ]),
     Dialogue("English chat: a place", [HELLO_EN, ("Móng Cái?", "outside what I can help")]),
     Dialogue("English chat: an order code", [HELLO_EN, ("WEN3A6", "Do you want to ask")]),
     Dialogue("English chat: a number and a unit", [HELLO_EN, ("2 hu", "Do you want to ask")]),
