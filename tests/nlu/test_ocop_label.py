@@ -1,4 +1,4 @@
-""""OCOP" after a generic mention is the label every catalog product carries, not a maker."""
+"""The word "OCOP" after a generic mention is the label every product carries, not a maker."""
 
 from __future__ import annotations
 
