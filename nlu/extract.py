@@ -21,6 +21,9 @@ from nlu.rules import find_phones_and_orders, find_phrases, find_quantities, fin
 from nlu.terms import PRODUCT
 from nlu.tokens import Token
 
+# Capitalised words that follow a product mention without naming a maker: "nước mắm OCOP".
+_NO_MAKER = {"ocop"}
+
 
 class EntityExtractor:
     """Finds entities: phones and order ids, catalog names, prices, stars, quantities.
@@ -108,6 +111,8 @@ def _not_ours(text: NormText, tokens: list[Token], match: Match, named: set[int]
     token = tokens[after]
     first = text.original[token.start : token.start + 1]
     shouting = text.original.upper() == text.original
+    if token.fold in _NO_MAKER:
+        return False  # the label the whole catalog carries names no one else's product
     return token.is_word and not token.expanded and first.isupper() and not shouting
 
 
