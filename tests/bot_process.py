@@ -105,6 +105,16 @@ class WebChat:
         self.replies = post(self.base + "api/chat/messages", body, self.token)["replies"]
         return self.text
 
+    def fish_sauce_to_confirm(self) -> str:
+        """Two bottles of Cái Rồng fish sauce delivered home, up to the order's summary
+        (the [Xác nhận] click is the caller's)."""
+        self.send("cho mình 2 chai nước mắm Cái Rồng")
+        self.send("Nguyễn Văn An")
+        self.send("0912 345 678")
+        self.click("Giao tận nơi")
+        self.send("12 Trần Hưng Đạo, Hạ Long")
+        return self.click("Không có ghi chú")
+
     def button(self, title_part: str, replies: list[dict[str, Any]] | None = None) -> str:
         for reply in replies if replies is not None else self.replies:
             for button in reply["buttons"]:

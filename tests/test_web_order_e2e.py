@@ -18,12 +18,7 @@ def test_an_order_goes_from_the_customers_web_chat_to_the_producers_and_back(
         assert "Công ty CP Nước mắm Cái Rồng" in producer.send(f"/link {code}")
 
         customer = WebChat(url)
-        customer.send("cho mình 2 chai nước mắm Cái Rồng")
-        customer.send("Nguyễn Văn An")
-        customer.send("0912 345 678")
-        customer.click("Giao tận nơi")
-        customer.send("12 Trần Hưng Đạo, Hạ Long")
-        customer.click("Không có ghi chú")
+        customer.fish_sauce_to_confirm()
         assert "2 chai Nước mắm Cái Rồng" in customer.text
         customer.click("Xác nhận")
         assert "Đặt hàng thành công" in customer.text
@@ -44,4 +39,3 @@ def test_an_order_goes_from_the_customers_web_chat_to_the_producers_and_back(
         assert "Đã nhận đơn" not in replay and "không thể" in replay
         orders = json.loads(run_cli(tmp_path, "orders", "list", "--json").stdout)
         assert [o["status"] for o in orders] == ["accepted"]
-

@@ -20,12 +20,7 @@ def test_an_accepted_ping_lost_to_a_kill_reaches_the_customer_after_the_restart(
         producer = WebChat(url)
         assert "Công ty CP Nước mắm Cái Rồng" in producer.send(f"/link {code}")
         customer = WebChat(url)
-        customer.send("cho mình 2 chai nước mắm Cái Rồng")
-        customer.send("Nguyễn Văn An")
-        customer.send("0912 345 678")
-        customer.click("Giao tận nơi")
-        customer.send("12 Trần Hưng Đạo, Hạ Long")
-        customer.click("Không có ghi chú")
+        customer.fish_sauce_to_confirm()
         customer.click("Xác nhận")
         assert "Đặt hàng thành công" in customer.text
         pinged = producer.wait_for("Đơn hàng mới")

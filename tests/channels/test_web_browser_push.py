@@ -8,12 +8,10 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestServer
 
 from bot.channels.web import MemorySessionStore, WebChannel
 from bot.core.messages import IncomingMessage, Reply
-from tests.channels.web_browser import PHONE, chromium
+from tests.channels.web_browser import PHONE, chromium, served
 from tests.channels.web_support import settings
 
 pytestmark = pytest.mark.browser
@@ -37,14 +35,8 @@ class GreetingEngine:
 async def site() -> AsyncIterator[tuple[str, GreetingEngine, WebChannel]]:
     engine = GreetingEngine()
     channel = WebChannel(engine, settings(), MemorySessionStore())
-    app = web.Application()
-    channel.setup(app)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    try:
-        yield str(server.make_url("/")), engine, channel
-    finally:
-        await server.close()
+    async with served(channel) as url:
+        yield url, engine, channel
 
 
 @pytest.fixture

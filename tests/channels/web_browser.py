@@ -48,6 +48,22 @@ async def chromium() -> AsyncIterator[Any]:
             await browser.close()
 
 
+@asynccontextmanager
+async def served(channel: Any) -> AsyncIterator[str]:
+    """The web chat of ``channel`` on a loopback port; yields its base URL."""
+    from aiohttp import web
+    from aiohttp.test_utils import TestServer
+
+    app = web.Application()
+    channel.setup(app)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        yield str(server.make_url("/"))
+    finally:
+        await server.close()
+
+
 async def open_page(browser: Any, url: str, **context_options: Any) -> Any:
     """Opens ``url`` on a 375 px phone screen; ``page.errors`` collects script errors."""
     context = await browser.new_context(viewport=PHONE, **context_options)

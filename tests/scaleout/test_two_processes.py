@@ -97,12 +97,7 @@ def test_a_ping_reaches_the_long_poll_on_the_other_process_once(two_bots: TwoBot
     wakes = WakeCounter(two_bots.redis, f"{two_bots.prefix}:web:wake")
 
     customer = WebChat(two_bots.a)
-    customer.send("cho mình 2 chai nước mắm Cái Rồng")
-    customer.send("Nguyễn Văn An")
-    customer.send("0912 345 678")
-    customer.click("Giao tận nơi")
-    customer.send("12 Trần Hưng Đạo, Hạ Long")
-    customer.click("Không có ghi chú")
+    customer.fish_sauce_to_confirm()
     customer.click("Xác nhận")
     assert "Đặt hàng thành công" in customer.text
 
