@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import StaticPool
 
 from catalog.cache import INFO_KEY, CatalogCache
+from catalog.durable_session import DurableSession
 from catalog.pool_ping import ping_when_idle
 from catalog.sqlite_driver import BUSY_TIMEOUT_MS, LoopDbapi
 from catalog.sqlite_durable import WalSync
@@ -104,6 +105,9 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
         pragmas = _sqlite_pragmas
     else:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        # The connection returned last is handed out first: its page cache is current when
+        # it committed last (catalog.durable_session); the oldest one's never is.
+        kwargs["pool_use_lifo"] = True
     engine = create_async_engine(parsed, **kwargs)
     event.listen(engine.sync_engine, "connect", pragmas)
     if pragmas is file_pragmas:
@@ -125,4 +129,4 @@ def make_session_factory(
             (see :mod:`catalog.cache`); None reads the database every time.
     """
     info = {INFO_KEY: catalog_cache} if catalog_cache is not None else None
-    return async_sessionmaker(engine, expire_on_commit=False, info=info)
+    return async_sessionmaker(engine, class_=DurableSession, expire_on_commit=False, info=info)

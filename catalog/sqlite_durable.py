@@ -102,11 +102,21 @@ class WalSync:
     async def durable(self) -> None:
         """After a commit that wrote: returns once everything committed before this call is
         on disk (at once without ``flush``)."""
+        await self.wait(self.ticket())
+
+    def ticket(self) -> int | None:
+        """After a commit that wrote, on the event loop's thread: what :meth:`wait` needs to
+        know the commit is on disk (None: nothing to wait for, without ``flush``)."""
         self._checkpoint_if_due()
         if not self._flushes:
-            return
+            return None
         self._asked += 1
-        ticket = self._asked
+        return self._asked
+
+    async def wait(self, ticket: int | None) -> None:
+        """Returns once the commit that got ``ticket`` is on disk."""
+        if ticket is None:
+            return
         while self._done < ticket:
             if self._flushing is None:
                 self._flushing = asyncio.get_running_loop().create_task(self._flush())

@@ -7,12 +7,14 @@ the writer lock sits idle. Here every connection of one engine takes an asyncio 
 before its transaction's first write and gives it back when the transaction ends, so
 writers queue in order and start the moment the previous one finishes. SQLite's own busy
 wait still guards against other processes (an import from the command line). A commit
-hands the lock on before it waits for its flush to disk (catalog.sqlite_durable).
+hands the lock on before it waits for its flush to disk (catalog.sqlite_durable), and a
+:class:`~catalog.durable_session.DurableSession` also hands its connection back first.
 """
 
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import Any
 
 from sqlalchemy import event
@@ -21,6 +23,7 @@ from sqlalchemy.exc import MissingGreenlet, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import await_only
 
+from catalog.durable_session import DEFERRED
 from catalog.sqlite_durable import WalSync
 
 HELD = "catalog.sqlite_writer.held"
@@ -63,7 +66,11 @@ class WriterQueue:
             finally:
                 self._release(info)
             if info is not None and info.pop(WROTE, False):
-                self._wait_durable(self._durable)
+                deferred = DEFERRED.get()
+                if deferred is None:
+                    self._wait_durable(self._durable)
+                else:  # a DurableSession waits once its connection is back in the pool
+                    deferred.append(partial(self._durable.wait, self._durable.ticket()))
 
         def do_rollback(dbapi_connection: Any) -> None:
             info = _info(dbapi_connection)

@@ -179,8 +179,9 @@ class Engine:
         try:
             # One transaction per message: the dedup claim, the handler's changes and the
             # state (when the stores are SQL) commit together.
-            async with self._sessions.begin() as session:
+            async with self._sessions() as session:
                 replies, conv = await self._turn(msg, delivery, session, started, keep)
+                await session.commit()
         except _Duplicate as duplicate:
             logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
             return Answer(replies_from_json(duplicate.stored) or [], replayed=True)

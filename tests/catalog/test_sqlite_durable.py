@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 import catalog.engine
 import catalog.sqlite_durable
-from catalog.db import make_engine
+from catalog.db import make_engine, make_session_factory
 from catalog.sqlite_durable import WalSync
 from tests.db_servers import sqlite_url
 
@@ -151,3 +151,41 @@ async def test_a_stopped_bot_leaves_every_order_in_the_database_file(
         assert copy.execute("SELECT count(*) FROM orders_t").fetchone()[0] == 5
     finally:
         copy.close()
+
+
+async def test_a_session_commit_is_on_disk_when_it_returns_and_frees_its_connection_first(
+    slow_disk: SlowDisk, orders_db: AsyncEngine
+) -> None:
+    """Twelve chats confirm at once through the sessions every caller gets: each commit
+    returns only once a flush covered it, and no chat holds a connection while it waits for
+    the disk, so they all take turns on one connection (whose page cache stays current)."""
+    sessions = make_session_factory(orders_db)
+    slow_disk.flushed.clear()
+    unflushed: list[int] = []
+
+    async def confirm(order: int) -> None:
+        async with sessions() as session:
+            await session.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": order})
+            await session.commit()
+            if not any(order in covered for covered in slow_disk.flushed):
+                unflushed.append(order)
+
+    await asyncio.gather(*(confirm(i) for i in range(12)))
+    assert unflushed == []
+    assert len(slow_disk.flushed) <= 4
+    assert orders_db.sync_engine.pool.checkedin() == 1  # type: ignore[attr-defined]
+
+
+async def test_a_session_commit_whose_flush_fails_raises(
+    slow_disk: SlowDisk, orders_db: AsyncEngine
+) -> None:
+    sessions = make_session_factory(orders_db)
+    slow_disk.failing = True
+    async with sessions() as session:
+        await session.execute(text("INSERT INTO orders_t (id) VALUES (1)"))
+        with pytest.raises(OSError):
+            await session.commit()
+    slow_disk.failing = False
+    async with sessions() as session:  # the next writer is not stuck behind it
+        await session.execute(text("INSERT INTO orders_t (id) VALUES (2)"))
+        await session.commit()
