@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
+from catalog import json_codec
 from catalog.cache import INFO_KEY, CatalogCache
 from catalog.durable_session import DurableSession
 from catalog.pool_ping import ping_when_idle
@@ -41,6 +42,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 SYNCHRONOUS = ("FULL", "NORMAL")
+#: JSON columns are written and read with orjson (catalog.json_codec).
+_JSON = {"json_serializer": json_codec.dumps, "json_deserializer": json_codec.loads}
 
 
 def _sqlite_file_pragmas(synchronous: str) -> Any:
@@ -91,14 +94,18 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> AsyncEngine:
     if parsed.drivername in ASYNC_DRIVERS:  # "postgresql://..." works too
         parsed = parsed.set(drivername=ASYNC_DRIVERS[parsed.drivername])
     if parsed.get_backend_name() != "sqlite":
-        engine = create_async_engine(parsed, pool_size=5, max_overflow=10)
+        engine = create_async_engine(parsed, pool_size=5, max_overflow=10, **_JSON)
         ping_when_idle(engine)  # pool_pre_ping's guarantee without its 3 round trips per use
         return engine
     database = parsed.database or ""
     # SQLite on the event loop, on aiosqlite's thread only to wait for another process's
     # writer lock (catalog.sqlite_driver).
     timeout = BUSY_TIMEOUT_MS / 1000
-    kwargs: dict[str, Any] = {"connect_args": {"timeout": timeout}, "module": LoopDbapi()}
+    kwargs: dict[str, Any] = {
+        "connect_args": {"timeout": timeout},
+        "module": LoopDbapi(),
+        **_JSON,
+    }
     pragmas = file_pragmas = _sqlite_file_pragmas(synchronous)
     if database in ("", ":memory:"):
         kwargs["poolclass"] = StaticPool  # one shared connection keeps the memory database

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import orjson
 from aiohttp import web
 
 from bot.channels import safe_json
@@ -32,8 +32,10 @@ def json_response(
     data: Any, status: int = 200, headers: dict[str, str] | None = None
 ) -> web.Response:
     """A JSON response (UTF-8, not ASCII-escaped) with the CORS headers."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    response = web.Response(text=body, status=status, content_type="application/json")
+    body = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    response = web.Response(
+        body=body, status=status, content_type="application/json", charset="utf-8"
+    )
     response.headers.update(CORS_HEADERS)
     response.headers["Cache-Control"] = "no-store"
     if headers:
