@@ -17,10 +17,12 @@ transaction is on disk. Commits that do not go through :meth:`DurableSession.com
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 #: While a :class:`DurableSession` commits: where the commit puts what it still has to wait
 #: for (catalog.sqlite_writer); None elsewhere, where a commit waits in place.
@@ -42,3 +44,25 @@ class DurableSession(AsyncSession):
             DEFERRED.reset(token)
         for wait in waits:
             await wait()
+
+
+@asynccontextmanager
+async def transaction(
+    factory: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[AsyncSession]:
+    """One transaction on a new session: committed (and on disk) when the block ends, rolled
+    back when it raises, like ``factory.begin()``.
+
+    ``factory.begin()`` commits and closes in a task of its own (so a cancelled caller cannot
+    abandon the cleanup), which lets other chats' turns start before this commit and take
+    other connections. Here the commit runs in the caller's task; only the cleanup after an
+    error or a cancellation is shielded.
+    """
+    session = factory()
+    try:
+        yield session
+        await session.commit()
+    except BaseException:
+        await asyncio.shield(session.close())
+        raise
+    await session.close()

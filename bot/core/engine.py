@@ -27,6 +27,7 @@ from bot.core.reply_codec import replies_from_json, replies_to_json
 from bot.core.router import LOW_CONFIDENCE, Router
 from bot.core.state import IDLE, Conversation, SessionStateStore, StateStore
 from bot.core.turn import EngineSettings, Turn
+from catalog.durable_session import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -179,9 +180,8 @@ class Engine:
         try:
             # One transaction per message: the dedup claim, the handler's changes and the
             # state (when the stores are SQL) commit together.
-            async with self._sessions() as session:
+            async with transaction(self._sessions) as session:
                 replies, conv = await self._turn(msg, delivery, session, started, keep)
-                await session.commit()
         except _Duplicate as duplicate:
             logger.info("duplicate message %s on %s dropped", msg.message_id, msg.channel)
             return Answer(replies_from_json(duplicate.stored) or [], replayed=True)

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 import catalog.engine
 import catalog.sqlite_durable
 from catalog.db import make_engine, make_session_factory
+from catalog.durable_session import transaction
 from catalog.sqlite_durable import WalSync
 from tests.db_servers import sqlite_url
 
@@ -156,19 +157,18 @@ async def test_a_stopped_bot_leaves_every_order_in_the_database_file(
 async def test_a_session_commit_is_on_disk_when_it_returns_and_frees_its_connection_first(
     slow_disk: SlowDisk, orders_db: AsyncEngine
 ) -> None:
-    """Twelve chats confirm at once through the sessions every caller gets: each commit
-    returns only once a flush covered it, and no chat holds a connection while it waits for
+    """Twelve chats confirm at once, each in a transaction of the engine's kind: each one
+    ends only once a flush covered its commit, and no chat holds a connection while it waits for
     the disk, so they all take turns on one connection (whose page cache stays current)."""
     sessions = make_session_factory(orders_db)
     slow_disk.flushed.clear()
     unflushed: list[int] = []
 
     async def confirm(order: int) -> None:
-        async with sessions() as session:
+        async with transaction(sessions) as session:
             await session.execute(text("INSERT INTO orders_t (id) VALUES (:i)"), {"i": order})
-            await session.commit()
-            if not any(order in covered for covered in slow_disk.flushed):
-                unflushed.append(order)
+        if not any(order in covered for covered in slow_disk.flushed):
+            unflushed.append(order)
 
     await asyncio.gather(*(confirm(i) for i in range(12)))
     assert unflushed == []
@@ -189,3 +189,18 @@ async def test_a_session_commit_whose_flush_fails_raises(
     async with sessions() as session:  # the next writer is not stuck behind it
         await session.execute(text("INSERT INTO orders_t (id) VALUES (2)"))
         await session.commit()
+
+
+async def test_a_transaction_that_fails_leaves_nothing_and_the_next_one_goes_through(
+    orders_db: AsyncEngine,
+) -> None:
+    sessions = make_session_factory(orders_db)
+    with pytest.raises(RuntimeError):
+        async with transaction(sessions) as session:
+            await session.execute(text("INSERT INTO orders_t (id) VALUES (1)"))
+            raise RuntimeError("the handler failed")
+    async with transaction(sessions) as session:
+        await session.execute(text("INSERT INTO orders_t (id) VALUES (2)"))
+    async with orders_db.connect() as conn:
+        rows = (await conn.execute(text("SELECT id FROM orders_t"))).scalars().all()
+    assert rows == [2]
