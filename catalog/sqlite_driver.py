@@ -144,8 +144,11 @@ class LoopConnection(AsyncAdapt_aiosqlite_connection):
             self._handle_exception(error)
 
     def rollback(self) -> None:
+        conn = self._connection._conn
+        if not conn.in_transaction:
+            return  # nothing to undo (the pool "resets" every connection it gets back)
         try:
-            self.await_(_call(self._connection._conn.rollback))
+            self.await_(_call(conn.rollback))
         except Exception as error:
             self._handle_exception(error)
 
