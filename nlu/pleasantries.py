@@ -28,6 +28,10 @@ PHRASES: tuple[tuple[str, ...], ...] = tuple(
         reverse=True,
     )
 )
+# The phrases by their first word, longest first: one look-up a word.
+_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in PHRASES:
+    _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 # How a Vietnamese person calls the one they write to ("ad" is already "admin" here).
 ADDRESS = frozenset({"shop", "admin", "em", "anh", "chi"})
 # What may follow the address word: "shop ơi", "ad nhé", "shop ạ".
@@ -44,6 +48,8 @@ def loan_pleasantries(tokens: list[Token]) -> set[int]:
         Indices of the pleasantries' words; empty when no word calls the shop, since
         "shop" in "is there a shop near my hotel" is a noun.
     """
+    if not any(token.fold in ADDRESS for token in tokens):
+        return set()  # most messages: no word to call the shop with
     spans = _pleasantries(tokens)
     inside = {index for start, end in spans for index in range(start, end)}
     if not any(_calls(tokens, index, inside) for index in range(len(tokens))):
@@ -58,7 +64,8 @@ def _pleasantries(tokens: list[Token]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     index = 0
     while index < len(words):
-        found = next((p for p in PHRASES if tuple(words[index : index + len(p)]) == p), None)
+        starting = _BY_FIRST.get(words[index], ())
+        found = next((p for p in starting if tuple(words[index : index + len(p)]) == p), None)
         if found is None:
             index += 1
             continue
