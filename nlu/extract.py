@@ -8,6 +8,7 @@ from nlu.elsewhere import from_elsewhere
 from nlu.found import Found, free, take
 from nlu.gazetteer import Gazetteer, Match
 from nlu.lexicon import CatalogLexicon
+from nlu.made_from import MadeFrom
 from nlu.narrow import (
     absorb_generic,
     narrow_products,
@@ -44,6 +45,7 @@ class EntityExtractor:
         self._product_pairs = product_bigrams(lexicon)
         self._product_names = product_names(lexicon)
         self._brands = producer_brands(lexicon)
+        self._made_from = MadeFrom(lexicon)
         self._near_me = [tuple(phrase.split()) for phrase in near_me]
 
     def extract(self, text: NormText, tokens: list[Token]) -> list[Found]:
@@ -82,6 +84,7 @@ class EntityExtractor:
         found += find_quantities(tokens, taken, plain, product_starts)
         found = absorb_generic(found, tokens, self._product_names)
         found = narrow_products(found, tokens, self._product_pairs, self._brands)
+        found = self._made_from.expand(found, tokens)
         return sorted(found, key=lambda item: (item.begin, item.end))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from nlu.pleasantries import loan_pleasantries
 from nlu.tokens import Token
 
 # Folded Vietnamese words that are not English words.
@@ -71,7 +72,8 @@ def detect_language(original: str, tokens: list[Token], names: set[int]) -> Lang
 
     Product and place names are Vietnamese in both languages, so they do not vote, nor do
     capitalised names the catalog does not know ("Mường Thanh", "Nguyễn Văn An"); a word
-    both languages write ("the", "to", "can") votes for both.
+    both languages write ("the", "to", "can") votes for both; English thanks to the shop
+    ("thank you shop") are a Vietnamese loan phrase and vote for neither.
 
     Args:
         original: The message as typed (capitals tell names).
@@ -82,8 +84,9 @@ def detect_language(original: str, tokens: list[Token], names: set[int]) -> Lang
         The guess: ``"vi"`` when nothing tells them apart, with evidence 0.
     """
     vi = en = 0
+    silent = names | loan_pleasantries(tokens)
     for index, token in enumerate(tokens):
-        if not token.is_word or index in names:
+        if not token.is_word or index in silent:
             continue
         before = tokens[index - 1] if index else None
         if before is not None and before.norm in _APOSTROPHES and before.end == token.start:

@@ -32,6 +32,9 @@ _ORDINALS = {
 # After "thứ", 1 and 4 have words of their own: "cái thứ nhất", "loại thứ tư".
 _NTH_WORDS = {**_WORDS, "nhất": 1, "nhat": 1, "tư": 4, "tu": 4}
 _TRAILING = re.compile(r"[\s.,!?)]+$")
+_WORD = re.compile(r"\w+")
+# Longer messages say more than which one ("cho mình 2 chai loại thứ 2 giao về Hạ Long").
+MAX_ORDINAL_WORDS = 8
 
 
 def option_number(text: str | None) -> int | None:
@@ -44,8 +47,47 @@ def option_number(text: str | None) -> int | None:
     Returns:
         The option number (1-based), or None when the text is not just a choice.
     """
-    if not text:
+    return _read_choice(text)[0]
+
+
+def ordinal_number(text: str | None) -> int | None:
+    """Reads a choice said as an ordinal: "cái thứ 2", "còn loại thứ ba thì sao", "what about
+    the second one?".
+
+    Unlike "2", "số 2" or "hai", an ordinal never counts how many: at "how many?" it still
+    picks the second of a list. Inside a longer message it counts only after a word it counts
+    ("cái", "loại") or as "the second one"; a bare "thứ 2" is Monday.
+
+    Args:
+        text: what the person typed.
+
+    Returns:
+        The ordinal (1-based), or None when a short message says none.
+    """
+    number, ordinal = _read_choice(text)
+    if ordinal:
+        return number
+    words = _WORD.findall(unicodedata.normalize("NFC", text or "").casefold())
+    if len(words) > MAX_ORDINAL_WORDS:
         return None
+    for at, word in enumerate(words):
+        after = words[at + 1 : at + 3]
+        if word in _COUNTED and len(after) == 2 and after[0] in _NTH:
+            number = after[1]
+            found = (
+                int(number) if number.isascii() and number.isdigit() else _NTH_WORDS.get(number)
+            )
+            if found:
+                return found
+        if word == "the" and after and after[0] in _ORDINALS and after[1:] in ([], ["one"]):
+            return _ORDINALS[after[0]]
+    return None
+
+
+def _read_choice(text: str | None) -> tuple[int | None, bool]:
+    """The option number a text picks, and whether it was said as an ordinal."""
+    if not text:
+        return None, False
     words = _TRAILING.sub("", unicodedata.normalize("NFC", text).casefold().strip())
     words = words.replace("#", "# ").split()
     while len(words) > 1 and words[-1] in _SUFFIXES:
@@ -60,13 +102,15 @@ def option_number(text: str | None) -> int | None:
     if nth:
         words = words[1:]
     if len(words) != 1:
-        return None
+        return None, False
     word = words[0]
-    if word.isascii() and word.isdigit():
-        return int(word)
     if nth:
-        return _NTH_WORDS.get(word)
-    return _WORDS.get(word) or _ORDINALS.get(word)
+        return (int(word) if word.isascii() and word.isdigit() else _NTH_WORDS.get(word)), True
+    if word.isascii() and word.isdigit():
+        return int(word), False
+    if word in _ORDINALS:
+        return _ORDINALS[word], True
+    return _WORDS.get(word), False
 
 
 def option_lines(buttons: tuple[Button, ...] | list[Button], first: int = 1) -> list[str]:

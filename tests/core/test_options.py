@@ -7,7 +7,7 @@ import pytest
 from bot.core.engine import pick_option
 from bot.core.images import Image
 from bot.core.messages import Button, IncomingMessage, LocationCard, Reply
-from bot.core.options import option_number
+from bot.core.options import option_number, ordinal_number
 from bot.core.plaintext import render_plain, split_text
 
 
@@ -37,6 +37,24 @@ def test_other_texts_are_not_choices(text: str | None) -> None:
     assert option_number(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("cái thứ 2", 2), ("cai thu hai", 2), ("loại thứ ba nhé", 3), ("cái thứ nhất", 1),
+        ("the second one", 2), ("the 3rd one", 3), ("first please", 1),
+        ("2", None), ("số 2", None), ("hai", None), ("chọn số 4", None), ("number 2", None),
+        ("2 chai", None), ("thứ 2", None), (None, None),
+        ("còn cái thứ 3 thì sao", 3), ("what about the second one?", 2), ("con cai thu 3", 3),
+        ("giao vào thứ 2 nhé", None), ("the second hand one", None), ("the one", None),
+        ("cái thứ ²", None),
+        ("cho mình 2 chai loại thứ 2 giao về Hạ Long nhé", None),
+    ],
+)  # fmt: skip
+def test_ordinals_are_told_from_counts(text: str | None, number: int | None) -> None:
+    """At "how many?", "2" or "hai" is a quantity; "cái thứ 2" never is."""
+    assert ordinal_number(text) == number
+
+
 def msg(text: str | None = None, payload: str | None = None) -> IncomingMessage:
     return IncomingMessage("zalo_bot", "c", "u", "m", text=text, payload=payload)
 
@@ -57,7 +75,12 @@ def test_render_plain_numbers_options_across_replies() -> None:
     card = LocationCard(20.95, 107.08, "OCOP Hạ Long", "Bãi Cháy")
     replies = [
         Reply("Chọn:", (Button("Trà", "p:1"), Button("Mực", "p:2"))),
-        Reply("Nơi bán", (Button("Khác", "p:3"),), location=card, image=Image.from_url("https://x/y.jpg")),
+        Reply(
+            "Nơi bán",
+            (Button("Khác", "p:3"),),
+            location=card,
+            image=Image.from_url("https://x/y.jpg"),
+        ),
     ]
     first, second = render_plain(replies)
     assert first.text == "Chọn:\n1. Trà\n2. Mực"

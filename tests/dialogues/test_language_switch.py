@@ -75,6 +75,11 @@ SWITCHES = [
         ("shop oi ruoc hau bn tien 1 hop z, mk dinh mua bieu cho me o ha noi, ship mat bao "
          "lau vay", WHICH_TO_ASK_VI, "~Which"),
     ]),
+    Dialogue("English: thanks, then a real question", [
+        HELLO_VI,
+        ("thank you, and where can I buy the fish sauce in Ha Long?", "Where to buy",
+         "~Mình là trợ lý"),
+    ]),
     Dialogue("English: a long chatty question", [
         HELLO_VI,
         ("hi, I'm visiting Ha Long next week with my family and we'd like to bring back "
@@ -94,6 +99,21 @@ KEEPS = [
     Dialogue("Vietnamese chat: ok", [HELLO_VI, ("ok", "Vâng ạ")]),
     Dialogue("Vietnamese chat: hello shop", [HELLO_VI, ("hello shop", "Mình là trợ lý")]),
     Dialogue("Vietnamese chat: a place", [HELLO_VI, ("Ha Long", "Xin lỗi")]),
+    Dialogue("Vietnamese chat: thank you shop", [
+        HELLO_VI, ("thank you shop", "Không có gì", "~You're welcome"),
+    ]),
+    Dialogue("Vietnamese chat: ok thanks shop", [
+        HELLO_VI, ("ok thanks shop", "Không có gì", "~You're welcome"),
+    ]),
+    Dialogue("Vietnamese chat: thank you so much shop", [
+        HELLO_VI, ("Thank you so much shop!", "Không có gì", "~You're welcome"),
+    ]),
+    Dialogue("Vietnamese chat: thanks a lot ad", [
+        HELLO_VI, ("thanks a lot ad", "Không có gì", "~You're welcome"),
+    ]),
+    Dialogue("English chat: thank you shop", [
+        HELLO_EN, ("thank you shop", "You're welcome", "~Không có gì"),
+    ]),
     Dialogue("Vietnamese chat: a number and a unit", [
         HELLO_VI, ("2 jars", "Bạn muốn đặt sản phẩm nào"),
     ]),

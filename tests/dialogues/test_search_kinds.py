@@ -39,3 +39,42 @@ async def test_kinds_of_a_product_list_that_product(
     await chat.send(text)
     shown = chat.text + " " + " ".join(chat.titles)
     assert expected in shown, shown
+
+
+OYSTERS = "hau-van-don-hong-phat"
+OYSTER_PRODUCTS_VI = {OYSTERS, "ruoc-hau-bavabi", "ruoc-hau-hai-san-van-don"}
+# "Hà treo dây Quảng Yên" is "rope-grown rock oysters" in the catalog's English.
+OYSTER_PRODUCTS_EN = {*OYSTER_PRODUCTS_VI, "ha-treo-day-quang-yen"}
+
+
+@pytest.mark.parametrize(
+    ("text", "products"),
+    [
+        ("cho mình xem các sản phẩm từ hàu", OYSTER_PRODUCTS_VI),
+        ("shop ơi có những sản phẩm nào làm từ hàu vậy", OYSTER_PRODUCTS_VI),
+        ("mình ở Hà Nội, muốn mua ít đồ làm quà, shop có những sản phẩm nào làm từ hàu không",
+         OYSTER_PRODUCTS_VI),
+        ("show me all the oyster products", OYSTER_PRODUCTS_EN),
+        ("what oyster products do you have?", OYSTER_PRODUCTS_EN),
+    ],
+)  # fmt: skip
+async def test_every_oyster_product_is_listed(
+    chat: ChatClient, text: str, products: set[str]
+) -> None:
+    """One button a product, whether a list or a "which one?" answers: no King oyster
+    mushrooms."""
+    await chat.send(text)
+    shown = {b.payload.rsplit(":", 1)[-1] for b in chat.buttons if b.payload.startswith("p:")}
+    assert shown == products, chat.text
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("2 kg hàu", "tên người nhận"),
+        ("mua hàu Vân Đồn", "Bạn lấy bao nhiêu sản phẩm Hàu Vân Đồn"),
+    ],
+)
+async def test_buying_oysters_orders_the_oysters(chat: ChatClient, text: str, asked: str) -> None:
+    await chat.send(text)
+    assert asked in chat.text and "Ruốc hàu" not in chat.text + " ".join(chat.titles)

@@ -188,6 +188,8 @@ def test_language_is_guessed_per_message(parse, text: str, language: str) -> Non
         ("Nguyễn Văn An", "vi", 0),  # a capitalised name the catalog does not know
         ("I'm staying at Mường Thanh", "en", 3),
         ("Cảm ơn shop", "vi", 4),  # the first word of a sentence is capitalised anyway
+        ("thank you shop", "vi", 0),  # English thanks to "shop": a Vietnamese loan phrase
+        ("thank you so much", "en", 2),  # the same thanks to no one is English ("so": "số")
         ("dat 1 hu ruoc hau", "vi", 2),
         ("I don't understand", "en", 2),  # "don't" is no "đơn tôi"
         ("where can I buy tea", "en", 3),  # "can" is also "cần"; "tea" names a category

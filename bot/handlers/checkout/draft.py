@@ -41,6 +41,7 @@ class Draft:
     note: str | None = None
     note_asked: bool = False
     lang: str | None = None  # the checkout's language: a typed name or address keeps it
+    shown: list[str] = field(default_factory=list)  # products last listed beside the order
 
     @classmethod
     def load(cls, memory: Memory) -> Draft | None:

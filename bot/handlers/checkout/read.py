@@ -14,7 +14,9 @@ import re
 from dataclasses import replace
 
 from bot.core.numbers import clamped_int
+from bot.core.options import ordinal_number
 from bot.core.turn import Turn
+from bot.handlers.checkout.browse import asks_to_see, read_pick_from_list
 from bot.handlers.checkout.draft import (
     ADDRESS,
     FREE_TEXT_STEPS,
@@ -66,6 +68,8 @@ def read_quantity(turn: Turn) -> int | None:
     value = turn.parse.first("quantity") if turn.parse else None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return clamped_int(value)
+    if ordinal_number(turn.msg.text) is not None:
+        return None  # "cái thứ 2" is the second one, not two of them
     match = _NUMBER.search(turn.msg.text or "")
     return clamped_int(int(match.group()[:12])) if match else None
 
@@ -103,13 +107,15 @@ def _changes_quantity(turn: Turn, folded: str) -> bool:
 
 
 def is_new_request(turn: Turn) -> bool:
-    """A confident request of another kind: a product, a place, a person, the orders."""
+    """A confident request of another kind: a product, a place, a person, the orders; "cho
+    mình xem các loại nước mắm" asks to be shown one, however unsure the classifier is."""
     parse = turn.parse
     if parse is None or parse.intent not in ASIDES:
         return False
     if parse.intent in ALWAYS_ASIDES:  # never a name, an address or a note
         return parse.confidence >= ALWAYS_CONFIDENT
-    return parse.confidence >= CONFIDENT and any(parse.values(name) for name in SUBJECTS)
+    sure = parse.confidence >= CONFIDENT or asks_to_see(parse.text)
+    return sure and any(parse.values(name) for name in SUBJECTS)
 
 
 def _label(turn: Turn) -> str | None:
@@ -149,7 +155,7 @@ def _label(turn: Turn) -> str | None:
 async def read_checkout_message(turn: Turn) -> None:
     """Re-labels a typed message inside an order step (see the module docstring)."""
     parse = turn.parse
-    if turn.conv.step not in STEPS or parse is None:
+    if turn.conv.step not in STEPS or parse is None or read_pick_from_list(turn):
         return
     label = _label(turn)
     if label is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.nlu import Parse
+from bot.core.options import ordinal_number
 from bot.handlers.checkout.draft import (
     ADDRESS,
     CONFIRM,
@@ -55,6 +56,8 @@ def is_name(text: str, parse: Parse | None) -> bool:
     if not text or any(ch.isdigit() for ch in text) or not _HAS_LETTER.search(text):
         return False
     if not NAME_WORDS[0] <= len(text.split()) <= NAME_WORDS[1] or text.rstrip().endswith("?"):
+        return False
+    if ordinal_number(text) is not None:  # "the second one" picks, it names no one
         return False
     if parse is None:
         return True

@@ -23,6 +23,7 @@ from bot.handlers import (
 )
 from bot.handlers.checkout import cart, confirm, fix, steps
 from bot.handlers.checkout.ask import question
+from bot.handlers.checkout.browse import remember_list
 from bot.handlers.checkout.draft import (
     ADDRESS,
     CONFIRM,
@@ -82,6 +83,7 @@ async def answer_aside(turn: Turn) -> Outcome:
     """Answers a question asked mid-checkout, then asks the pending question again."""
     step = turn.conv.step
     aside = await ASIDE_HANDLERS[turn.intent or "help"](turn)
+    remember_list(turn, aside.replies)
     draft = Draft.load(turn.memory) or Draft()
     # The aside's buttons would take over the typed option numbers ("2" as a quantity):
     # show their titles as lines instead, and keep only the checkout question's buttons.
