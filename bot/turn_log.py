@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 from datetime import datetime
@@ -37,7 +38,12 @@ MAX_PENDING = 20_000  # turns kept while the database is unreachable; the oldest
 
 def user_hash(msg: IncomingMessage) -> str:
     """A stable pseudonym of the sender: counts unique users without keeping who they are."""
-    return hashlib.sha256(f"ocopbot:{msg.channel}:{msg.user_id}".encode()).hexdigest()[:24]
+    return _pseudonym(msg.channel, msg.user_id)
+
+
+@functools.lru_cache(maxsize=4096)  # a chat's messages come in a row: hash its sender once
+def _pseudonym(channel: str, user_id: str | None) -> str:
+    return hashlib.sha256(f"ocopbot:{channel}:{user_id}".encode()).hexdigest()[:24]
 
 
 def shown_text(msg: IncomingMessage) -> str:

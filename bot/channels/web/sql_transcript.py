@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.channels.web.transcript import KEEP, Entry, bot_entries
 from bot.core.messages import Reply
+from catalog import json_codec
 from catalog.fast_sql import FastStatement
 
 logger = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def over_keep(keep: int = KEEP) -> Any:
 def _rows(chat_id: str, entries: list[Entry]) -> list[dict[str, Any]]:
     now = datetime.now(UTC)
     return [
-        {"chat_id": chat_id, "entry": json.dumps(e, ensure_ascii=False), "created_at": now}
+        {"chat_id": chat_id, "entry": json_codec.dumps(e), "created_at": now}
         for e in entries
     ]
 
@@ -128,7 +128,7 @@ class SqlTranscript:
         entries = []
         for raw in reversed(rows):
             try:
-                entries.append(json.loads(raw))
+                entries.append(json_codec.loads(raw))
             except ValueError:
                 logger.warning("web chat %s: an unreadable transcript entry was skipped", chat_id)
         return entries
