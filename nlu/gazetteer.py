@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nlu.bare_words import RANGE_ONLY, range_names_it
 from nlu.lexicon import CatalogLexicon
 from nlu.terms import PRIORITY, Term, build_terms
 from nlu.tokens import Token
@@ -78,7 +79,9 @@ class Gazetteer:
                 if "" in node:
                     ending.append((size, node[""]))
             for size, term in reversed(ending):  # longest first
-                if self._accents_agree(tokens[begin : begin + size], term, plain):
+                if self._accents_agree(tokens[begin : begin + size], term, plain) or (
+                    size == 1 and plain and _ranged(tokens, begin)
+                ):
                     candidates.append(Match(term, begin, begin + size))
         chosen = _select(candidates, len(words))
         return sorted(self._fuzzy(tokens, chosen), key=lambda match: match.begin)
@@ -135,6 +138,12 @@ class Gazetteer:
             matches.append(Match(self._terms[key], begin, begin + size, fuzzy=True))
             alive.append(True)
         return [match for match, keep in zip(matches, alive, strict=True) if keep]
+
+
+def _ranged(tokens: list[Token], index: int) -> bool:
+    """A bare ambiguous word that still names its product: "cac san pham tu hau"."""
+    token = tokens[index]
+    return token.norm == token.fold and token.fold in RANGE_ONLY and range_names_it(tokens, index)
 
 
 def _select(candidates: list[Match], size: int) -> list[Match]:
