@@ -10,7 +10,7 @@ from bot.core.payloads import make_payload
 from bot.core.router import Router
 from bot.core.turn import Outcome, Turn
 from bot.handlers import render
-from bot.handlers.context import catalog, mentioned_place, product_mentions
+from bot.handlers.context import catalog, district_label, mentioned_place, product_mentions
 from bot.handlers.menu import menu_button
 from bot.handlers.search_filters import describe_filters, filters_from, refines
 
@@ -72,6 +72,12 @@ async def show_page(turn: Turn, filters: dict[str, Any], page: int) -> Outcome:
         outcome = await show_page(turn, unpriced, 0)
         note = Reply(turn.t("search.no_price_match", criteria=criteria))
         return Outcome([note, *outcome.replies], outcome.step)
+    if not found.items and page == 0 and filters.get("ids") and filters.get("district"):
+        # "we are in Ha Long, show me all the oyster products": the products asked for by
+        # name exist, only not from that place; show them rather than "nothing found".
+        elsewhere = await _named_elsewhere(turn, filters)
+        if elsewhere is not None:
+            return elsewhere
     if not found.items:
         memory.candidates = []
         text = turn.t("search.none", criteria=criteria)
@@ -97,6 +103,19 @@ async def show_page(turn: Turn, filters: dict[str, Any], page: int) -> Outcome:
         buttons.append(turn.button("button.next", make_payload("p", "page", page + 1)))
     buttons.append(menu_button(turn))
     return Outcome([Reply("\n".join(lines), tuple(buttons), replace_previous=page > 0)], RESULTS)
+
+
+async def _named_elsewhere(turn: Turn, filters: dict[str, Any]) -> Outcome | None:
+    """The named products of a search without its place, after a line saying none of them
+    is made there (None when they are not found at all)."""
+    named = {key: value for key, value in filters.items() if key != "district"}
+    if not (await catalog(turn).search_products(**named, offset=0, limit=1)).items:
+        return None
+    district = await catalog(turn).get_district(filters["district"])
+    place = district_label(turn, district) if district else filters["district"]
+    outcome = await show_page(turn, named, 0)
+    note = Reply(turn.t("search.not_made_there", place=place))
+    return Outcome([note, *outcome.replies], outcome.step)
 
 
 def setup(router: Router) -> None:
