@@ -6,14 +6,12 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestServer
 
 from bot.channels.web import MemorySessionStore, WebChannel
 from bot.core.images import Image
 from bot.core.messages import IncomingMessage, Reply
 from bot.core.qr import qr_png
-from tests.channels.web_browser import chromium, open_page
+from tests.channels.web_browser import chromium, open_page, served
 from tests.channels.web_support import settings
 
 pytestmark = pytest.mark.browser
@@ -29,15 +27,8 @@ class QrEngine:
 
 @pytest.fixture
 async def url() -> AsyncIterator[str]:
-    channel = WebChannel(QrEngine(), settings(), MemorySessionStore())
-    app = web.Application()
-    channel.setup(app)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    try:
-        yield str(server.make_url("/"))
-    finally:
-        await server.close()
+    async with served(WebChannel(QrEngine(), settings(), MemorySessionStore())) as base:
+        yield base
 
 
 async def test_an_invite_qr_is_shown_as_a_picture(url: str) -> None:
