@@ -9,17 +9,11 @@ hau mai" (hậu mãi) still name nothing, since a word follows that is no partic
 
 from __future__ import annotations
 
-import re
-
+from nlu.made_from import RIGHT_BEFORE
 from nlu.tokens import Token
 
 # Bare words that may name their product in such a phrase.
 RANGE_ONLY = frozenset({"hau"})
-# The folded words right before: "(các) sản phẩm (làm) từ", "chế biến từ", "các loại".
-_CUE = re.compile(
-    r"(?:\b(?:san pham|sp|lam|che bien|san xuat)\s+(?:tu|bang)"
-    r"|\b(?:cac|nhung|tat ca|moi|may|bao nhieu)\s+(?:loai|san pham|sp|mat hang))$"
-)
 # Words that may follow: particles, addressing words, "nào", "không".
 _PARTICLES = frozenset(
     {"vay", "v", "z", "ko", "k", "khong", "hong", "hok", "nao", "gi", "j", "nhe", "nha", "a",
@@ -40,7 +34,7 @@ def range_names_it(tokens: list[Token], index: int) -> bool:
         True after a cue ("các sản phẩm từ hau"), before the end or a particle.
     """
     before = [token.fold for token in tokens[:index] if token.is_word][-_CUE_WORDS:]
-    if not _CUE.search(" ".join(before)):
+    if not RIGHT_BEFORE.search(" ".join(before)):
         return False
     after = tokens[index + 1 : index + 2]
     return not after or not after[0].is_word or after[0].fold in _PARTICLES

@@ -19,11 +19,14 @@ from nlu.tokens import Token
 
 # Folded words before a mention that ask for the whole range of it: "các loại nước mắm",
 # "các sản phẩm (làm) từ hàu", "all the oyster …", "kinds of", "products made from oysters".
+_THE_KINDS = r"\b(?:cac|nhung|tat ca|moi|may|bao nhieu)\s+(?:loai|san pham|sp|mon|mat hang)"
+_MADE_FROM = r"\b(?:san pham|sp|lam|che bien|san xuat)\s+(?:tu|bang)"
 RANGE_BEFORE = re.compile(
-    r"\b(?:cac|nhung|tat ca|moi|may|bao nhieu)\s+(?:loai|san pham|sp|mon|mat hang)\b"
-    r"|\b(?:lam|che bien|san xuat)\s+(?:tu|bang)$|\bsan pham\s+tu$"
+    rf"{_THE_KINDS}\b|{_MADE_FROM}$"
     r"|\ball\b|\b(?:kinds?|types?|sorts?|range|varieties)\s+of\b|\bmade\s+(?:from|with|of)$"
 )
+# The same cues right before the mention, nothing between (nlu.bare_words).
+RIGHT_BEFORE = re.compile(rf"(?:{_THE_KINDS}|{_MADE_FROM})$")
 # And right after it: "oyster products", "hàu có những loại nào" (not "các loại khác").
 RANGE_AFTER = re.compile(
     r"^(?:products?\b|(?:co\s+|thi co\s+)?(?:nhung|cac|may|bao nhieu)\s+(?:loai|san pham|sp)"
